@@ -68,14 +68,23 @@ for (const step of steps) {
 }
 
 rmSync(tmp, { recursive: true, force: true });
-console.log('\n' + Object.entries(results).map(([k, v]) => `${k}: ${v ? 'ok' : 'FAILED'}`).join(' | '));
+console.log(
+  '\n' +
+    Object.entries(results)
+      .map(([k, v]) => `${k}: ${v ? 'ok' : 'FAILED'}`)
+      .join(' | '),
+);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(Object.values(results).every(Boolean) ? 0 : 1);
 
 function readUnit(file) {
   try {
     const j = JSON.parse(readFileSync(file, 'utf8'));
-    return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) };
+    return {
+      passed: j.numPassedTests,
+      failed: j.numFailedTests,
+      skipped: j.numPendingTests + (j.numTodoTests ?? 0),
+    };
   } catch {
     return null;
   }

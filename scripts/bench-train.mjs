@@ -1,0 +1,165 @@
+// Training benchmark: serves the built site (vite preview on a free loopback port), drives headless Chromium
+// through Playwright, runs TrainingBench (?props.algo=..&props.backend=..&props.seed=..#/widget/TrainingBench) once per
+// (algo, backend, seed) and prints one JSON object per line, then a summary line with medians per (algo, backend).
+//
+// Flags: --dist <dir> (default dist)  --config <vite config>  --algo ppo,reinforce  --backend wasm,cpu,...
+//        --seeds 1,2,3  --budget <env steps>  --timeout <s per run>  --quick (PPO × 2 seeds on wasm only)
+//        --cfg '{"numEnvs":16}' (JSON overrides of the preset, for tuning)
+// Default: PPO × 5 seeds on wasm, PPO once on cpu, webgpu and webgl, REINFORCE once on wasm.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium } from '@playwright/test';
+
+const argv = process.argv.slice(2);
+const flag = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
+};
+const list = (s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const dist = flag('dist', 'dist');
+const config = flag('config', null);
+const timeoutS = Number(flag('timeout', '180'));
+const budget = flag('budget', null);
+const cfgOverrides = flag('cfg', null);
+
+let runs = [];
+if (flag('algo', null) || flag('backend', null) || flag('seeds', null)) {
+  for (const algo of list(flag('algo', 'ppo')))
+    for (const backend of list(flag('backend', 'wasm')))
+      for (const seed of list(flag('seeds', '1')).map(Number)) runs.push({ algo, backend, seed });
+} else if (argv.includes('--quick')) {
+  runs = [1, 2].map((seed) => ({ algo: 'ppo', backend: 'wasm', seed }));
+} else {
+  runs = [1, 2, 3, 4, 5].map((seed) => ({ algo: 'ppo', backend: 'wasm', seed }));
+  for (const backend of ['cpu', 'webgpu', 'webgl']) runs.push({ algo: 'ppo', backend, seed: 1 });
+  runs.push({ algo: 'reinforce', backend: 'wasm', seed: 1 });
+}
+
+if (!existsSync(`${dist}/index.html`)) {
+  console.log(
+    JSON.stringify({ bench: 'train', error: `${dist}/index.html not found: build first (npx vite build)` }),
+  );
+  process.exit(1);
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+const port = await freePort();
+const previewArgs = [
+  'vite',
+  'preview',
+  '--outDir',
+  dist,
+  '--host',
+  '127.0.0.1',
+  '--port',
+  String(port),
+  '--strictPort',
+];
+if (config) previewArgs.push('--config', config);
+const server = spawn('npx', previewArgs, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+const base = `http://127.0.0.1:${port}/`;
+for (let i = 0; ; i++) {
+  try {
+    const r = await fetch(base);
+    if (r.ok) break;
+  } catch {
+    /* not up yet */
+  }
+  if (i > 150) {
+    console.log(JSON.stringify({ bench: 'train', error: 'vite preview did not start' }));
+    process.exit(1);
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--enable-unsafe-webgpu',
+    '--enable-unsafe-swiftshader',
+    '--use-angle=swiftshader',
+  ],
+});
+
+const results = [];
+for (const run of runs) {
+  const page = await browser.newPage();
+  // The platform's widget route: #/widget/<Name> with the props in the query string as props.<key>.
+  const q = new URLSearchParams({
+    'props.algo': run.algo,
+    'props.backend': run.backend,
+    'props.seed': String(run.seed),
+  });
+  if (budget) q.set('props.budget', budget);
+  if (cfgOverrides) q.set('props.cfg', cfgOverrides);
+  let line;
+  try {
+    await page.goto(`${base}?${q}#/widget/TrainingBench`);
+    await page.waitForFunction(() => window.__benchResult !== undefined, null, {
+      timeout: timeoutS * 1000,
+      polling: 500,
+    });
+    line = await page.evaluate(() => window.__benchResult);
+  } catch (e) {
+    line = { ...run, solved: false, error: String(e).split('\n')[0] };
+  }
+  line = { ...line, requested_backend: run.backend };
+  results.push(line);
+  console.log(JSON.stringify(line));
+  await page.close();
+}
+await browser.close();
+stopServer();
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const groups = {};
+for (const r of results) (groups[`${r.algo}/${r.requested_backend}`] ??= []).push(r);
+const summary = {};
+for (const [k, rs] of Object.entries(groups)) {
+  summary[k] = {
+    runs: rs.length,
+    solved: rs.filter((r) => r.solved).length,
+    backend: [...new Set(rs.map((r) => r.backend))].join(','),
+    median_seconds_to_solve: median(rs.map((r) => r.seconds_to_solve)),
+    median_steps_to_solve: median(rs.map((r) => r.steps_to_solve)),
+    median_sps: median(rs.map((r) => r.sps)),
+    max_longtask_ms: Math.max(0, ...rs.map((r) => r.max_longtask_ms ?? 0)),
+  };
+}
+console.log(JSON.stringify({ bench: 'train', summary }));
+process.exit(0);

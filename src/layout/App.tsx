@@ -1,0 +1,118 @@
+/** The page shell: header (search, theme, presenter mode, shortcuts), chapter navigation, notices, the page. */
+import { useEffect, useState } from 'react';
+import { chapterBySlug } from '@content/chapters';
+import { ChapterPage } from './ChapterPage';
+import { Home } from './Home';
+import { NoticeBanner } from './NoticeBanner';
+import { Search } from './Search';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { Sidebar } from './Sidebar';
+import { WidgetPage } from './WidgetPage';
+import { usePresenter } from './presenter';
+import { parseRoute, useHash } from './router';
+import { useTheme } from './theme';
+import { isTypingTarget } from '@/lib/shortcuts';
+
+export function App() {
+  const route = parseRoute(useHash());
+  const [theme, toggleTheme] = useTheme();
+  const presenter = usePresenter();
+  const [drawer, setDrawer] = useState(false);
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (e.key === 'p') usePresenter.getState().toggle();
+      else if (e.key === '?') setHelp(true);
+      else if (e.key === 'Escape') setDrawer(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const chapter = route.kind === 'chapter' ? chapterBySlug(route.slug) : undefined;
+  let page;
+  if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
+  else if (route.kind === 'chapter' && chapter)
+    page = <ChapterPage chapter={chapter} section={route.section} />;
+  else if (route.kind === 'chapter')
+    page = (
+      <div className="not-found">
+        <h1>No such chapter</h1>
+        <p>
+          There is no chapter called “{route.slug}”. <a href="#/">See the table of contents.</a>
+        </p>
+      </div>
+    );
+  else page = <Home />;
+
+  return (
+    <div className={`app ${presenter.on ? 'is-presenter' : ''}`}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        Skip to content
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="btn btn-icon menu-button"
+          aria-controls="sidebar"
+          aria-expanded={drawer}
+          aria-label="Chapters"
+          onClick={() => setDrawer((d) => !d)}
+        >
+          ☰
+        </button>
+        <a className="brand" href="#/">
+          Proximal
+        </a>
+        <Search />
+        <div className="topbar-actions">
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={() => setHelp(true)}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
+            ⌨
+          </button>
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={presenter.toggle}
+            aria-pressed={presenter.on}
+            aria-label="Presenter mode"
+            title="Presenter mode (p)"
+            data-testid="presenter-toggle"
+          >
+            Present
+          </button>
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={toggleTheme}
+            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+            title="Theme"
+            data-testid="theme-toggle"
+          >
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+        </div>
+      </header>
+      <div className="body">
+        <Sidebar currentSlug={chapter?.slug ?? null} open={drawer} onNavigate={() => setDrawer(false)} />
+        {drawer && <div className="scrim" onClick={() => setDrawer(false)} aria-hidden="true" />}
+        <main id="main" tabIndex={-1}>
+          <NoticeBanner />
+          {page}
+        </main>
+      </div>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Search over chapter titles, headings and text. The index (built from the MDX sources at build time) and
+ * MiniSearch load on first focus, in their own chunk, so they cost nothing until used.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type MiniSearch from 'minisearch';
+import { chapterHref } from './router';
+
+interface Doc {
+  id: string;
+  slug: string;
+  chapter: string;
+  heading: string;
+  text: string;
+}
+
+let enginePromise: Promise<MiniSearch<Doc>> | null = null;
+function loadEngine() {
+  enginePromise ??= Promise.all([import('minisearch'), import('virtual:search-index')]).then(([m, idx]) => {
+    const ms = new m.default<Doc>({
+      fields: ['chapter', 'heading', 'text'],
+      storeFields: ['slug', 'chapter', 'heading', 'text', 'id'],
+      searchOptions: { boost: { heading: 3, chapter: 2 }, prefix: true, fuzzy: 0.2 },
+    });
+    ms.addAll(idx.default);
+    return ms;
+  });
+  return enginePromise;
+}
+
+interface Hit {
+  id: string;
+  slug: string;
+  chapter: string;
+  heading: string;
+  snippet: string;
+}
+
+function snippet(text: string, terms: string[]): string {
+  const lower = text.toLowerCase();
+  const at = Math.max(
+    0,
+    ...terms
+      .map((t) => lower.indexOf(t.toLowerCase()))
+      .filter((i) => i >= 0)
+      .slice(0, 1),
+  );
+  const start = Math.max(0, at - 40);
+  return (start > 0 ? '…' : '') + text.slice(start, start + 140) + (text.length > start + 140 ? '…' : '');
+}
+
+export function Search() {
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<Hit[]>([]);
+  const [open, setOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key === '/' && !(t && t.closest('input, textarea, select, [contenteditable]'))) {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    if (q.trim().length < 2) {
+      setHits([]);
+      return;
+    }
+    void loadEngine().then((ms) => {
+      if (!live) return;
+      const res = ms.search(q).slice(0, 8);
+      setHits(
+        res.map((r) => ({
+          id: r.id as string,
+          slug: r.slug as string,
+          chapter: r.chapter as string,
+          heading: r.heading as string,
+          snippet: snippet(r.text as string, r.terms),
+        })),
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [q]);
+
+  const go = (h: Hit) => {
+    const [slug, section] = h.id.split('/');
+    window.location.hash = chapterHref(slug, section);
+    setOpen(false);
+    setQ('');
+  };
+
+  return (
+    <div className="search" role="search">
+      <label htmlFor={`${listId}-input`} className="visually-hidden">
+        Search the book
+      </label>
+      <input
+        ref={input}
+        id={`${listId}-input`}
+        type="search"
+        placeholder="Search  /"
+        value={q}
+        autoComplete="off"
+        aria-controls={listId}
+        onFocus={() => {
+          setOpen(true);
+          void loadEngine();
+        }}
+        onBlur={() => setTimeout(() => setOpen(false), 200)}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setOpen(true);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && hits[0]) go(hits[0]);
+          if (e.key === 'Escape') {
+            setQ('');
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      {open && q.trim().length >= 2 && (
+        <ul id={listId} className="search-results" aria-label="Search results">
+          {hits.length === 0 && <li className="search-empty">No match.</li>}
+          {hits.map((h) => (
+            <li key={h.id}>
+              <a
+                href={chapterHref(...(h.id.split('/') as [string, string?]))}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  setOpen(false);
+                  setQ('');
+                }}
+              >
+                <span className="search-heading">{h.heading}</span>
+                <span className="search-chapter">{h.chapter}</span>
+                <span className="search-snippet">{h.snippet}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

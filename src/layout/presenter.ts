@@ -1,0 +1,17 @@
+/** Presenter mode: larger type, navigation hidden; toggled by a button or the key `p`. */
+import { create } from 'zustand';
+
+interface PresenterState {
+  on: boolean;
+  toggle: () => void;
+}
+
+export const usePresenter = create<PresenterState>((set) => ({
+  on: false,
+  toggle: () =>
+    set((s) => {
+      const on = !s.on;
+      document.documentElement.classList.toggle('presenter', on);
+      return { on };
+    }),
+}));

@@ -1,0 +1,42 @@
+/**
+ * Hash routing, so the static build works from any subpath and deep links survive reloads:
+ *   #/                      home (table of contents)
+ *   #/<chapter>             a chapter
+ *   #/<chapter>/<heading>   a section of a chapter (scrolls to the heading with that id)
+ *   #/widget/<Name>         one widget alone, its props from the query string (?props.key=value)
+ * Widget settings live in the query string, which the router never touches.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'chapter'; slug: string; section: string | null }
+  | { kind: 'widget'; name: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  if (parts.length === 0) return { kind: 'home' };
+  if (parts[0] === 'widget' && parts[1]) return { kind: 'widget', name: parts[1] };
+  return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export const chapterHref = (slug: string, section?: string) =>
+  section ? `#/${slug}/${encodeURIComponent(section)}` : `#/${slug}`;
+
+function subscribe(cb: () => void) {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}

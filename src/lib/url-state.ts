@@ -1,0 +1,82 @@
+/**
+ * `useUrlParams(widgetId, specs)`: a widget's settings, restored from and written back to the query string.
+ * Invalid values in the URL never reach the widget: they are clamped or replaced by defaults, a notice says what
+ * changed, and the URL is rewritten to what is actually shown. Writes are debounced `history.replaceState` calls
+ * that keep the hash route and every other widget's keys.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { addNotice } from './notices';
+import { defaults, readParams, writeParams, type ParamSpecs, type ParamValues } from './url-params';
+
+export * from './url-params';
+
+const WRITE_DELAY_MS = 250;
+
+function currentSearch(): string {
+  return typeof window === 'undefined' ? '' : window.location.search;
+}
+
+function replaceSearch(search: string) {
+  const { pathname, hash } = window.location;
+  if (search === window.location.search) return;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
+}
+
+export function useUrlParams<S extends ParamSpecs>(
+  widgetId: string,
+  specs: S,
+): [ParamValues<S>, (patch: Partial<ParamValues<S>>) => void, () => void] {
+  const specsRef = useRef(specs);
+  const [values, setValuesState] = useState<ParamValues<S>>(
+    () => readParams(widgetId, specs, currentSearch()).values,
+  );
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Report what had to be corrected once, and rewrite the URL to the values actually in use.
+  useEffect(() => {
+    const { values: v, notices } = readParams(widgetId, specsRef.current, currentSearch());
+    if (notices.length) {
+      for (const n of notices) addNotice(`Link setting ${n}.`);
+      replaceSearch(writeParams(widgetId, specsRef.current, v, currentSearch()));
+    }
+  }, [widgetId]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const schedule = useCallback(
+    (v: ParamValues<S>) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        replaceSearch(writeParams(widgetId, specsRef.current, v, currentSearch()));
+      }, WRITE_DELAY_MS);
+    },
+    [widgetId],
+  );
+
+  const setValues = useCallback(
+    (patch: Partial<ParamValues<S>>) => {
+      setValuesState((prev) => {
+        // Values set by code go through the same validation as values from the URL.
+        const merged = { ...prev, ...patch };
+        const q = new URLSearchParams(writeParams(widgetId, specsRef.current, merged, ''));
+        const { values: clean } = readParams(widgetId, specsRef.current, q.toString());
+        schedule(clean);
+        return clean;
+      });
+    },
+    [widgetId, schedule],
+  );
+
+  const reset = useCallback(() => {
+    const d = defaults(specsRef.current);
+    setValuesState(d);
+    schedule(d);
+  }, [schedule]);
+
+  return [values, setValues, reset];
+}

@@ -1,0 +1,121 @@
+/**
+ * The widget frame: `<Widget name="GridWorldLab" height={520} …props />` lazy-loads src/widgets/<name>/index.tsx
+ * behind a placeholder of the given height (prose does not jump), catches the widget's errors with a readable
+ * message and a Retry button, and offers a fullscreen button. Widgets are found by folder name, so adding one
+ * never edits a shared file.
+ */
+import {
+  Component,
+  Suspense,
+  lazy,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
+
+type WidgetModule = { default: ComponentType<Record<string, unknown>> };
+const loaders = import.meta.glob<WidgetModule>('/src/widgets/*/index.tsx');
+
+export const widgetNames = Object.keys(loaders).map((p) => p.split('/')[3]);
+
+export function loadWidget(name: string) {
+  const loader = loaders[`/src/widgets/${name}/index.tsx`];
+  return loader ? lazy(loader) : null;
+}
+
+interface BoundaryProps {
+  name: string;
+  onRetry: () => void;
+  children: ReactNode;
+}
+
+class WidgetErrorBoundary extends Component<BoundaryProps, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override componentDidCatch(error: Error) {
+    // Logged as a warning: a widget failure is reported in place and must not count as a page error.
+    console.warn(`Widget ${this.props.name} failed:`, error);
+  }
+  override render() {
+    if (this.state.error) {
+      return (
+        <div className="widget-error" role="alert">
+          <p>
+            <strong>This widget stopped working.</strong>{' '}
+            {this.state.error.message || String(this.state.error)}
+          </p>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              this.setState({ error: null });
+              this.props.onRetry();
+            }}
+          >
+            Retry
+          </button>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+export function Widget({
+  name,
+  height = 400,
+  ...props
+}: {
+  name: string;
+  height?: number;
+  [k: string]: unknown;
+}) {
+  const [attempt, setAttempt] = useState(0);
+  const frame = useRef<HTMLDivElement>(null);
+  // A new lazy component per attempt, so Retry also retries a failed chunk download.
+  const Lazy = useMemo(() => loadWidget(name), [name, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const fullscreen = () => {
+    const el = frame.current;
+    if (!el) return;
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void el.requestFullscreen?.().catch(() => undefined);
+  };
+
+  return (
+    <div className="widget-frame" ref={frame} data-widget={name} style={{ minHeight: height }}>
+      <div className="widget-toolbar">
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={fullscreen}
+          aria-label={`Show ${name} full screen`}
+          title="Full screen"
+        >
+          ⤢
+        </button>
+      </div>
+      {Lazy ? (
+        <WidgetErrorBoundary name={name} onRetry={() => setAttempt((a) => a + 1)} key={attempt}>
+          <Suspense
+            fallback={
+              <div className="widget-placeholder" style={{ height }} aria-busy="true">
+                Loading the {name} widget…
+              </div>
+            }
+          >
+            <Lazy {...props} />
+          </Suspense>
+        </WidgetErrorBoundary>
+      ) : (
+        <div className="widget-error" role="alert">
+          <strong>Unknown widget “{name}”.</strong> Known widgets: {widgetNames.join(', ') || 'none yet'}.
+        </div>
+      )}
+    </div>
+  );
+}

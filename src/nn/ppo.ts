@@ -1,0 +1,303 @@
+/**
+ * PPO-clip, read top to bottom like CleanRL's ppo.py: vectorised rollout (float32 forward pass in TypeScript),
+ * GAE with truncation bootstrapping, then `updateEpochs` passes of shuffled minibatches in tfjs with per-minibatch
+ * advantage normalisation, the clipped surrogate, the clipped value loss, an entropy bonus, one `variableGrads`
+ * for actor and critic together and a global gradient-norm clip. Weights come back to TypeScript once per update.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LiveHparams, PpoConfig } from './config';
+import { gaeInPlace } from './gae';
+import { EpisodeLog, explainedVariance, permutation, policyDistance, ratioHistogram, sampleRows, softmaxRows } from './policy-stats';
+import { initMlp, MlpForward, type MlpParams } from './mlp';
+import type { UpdateMetrics } from './metrics';
+import { makeRng, type RunRng } from './rl-bridge';
+import { FlatAdam, syncParams, TfMlp } from './tf-net';
+import { TrainingError, type Trainer } from './trainer';
+import { allocStep, makeVecCartPole, type VecEnv, type VecStep } from './vec-env';
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class PpoTrainer implements Trainer {
+  readonly config: PpoConfig;
+  steps = 0;
+  private updates = 0;
+  private readonly numUpdates: number;
+  private rng: RunRng;
+  private env: VecEnv;
+  private actorNet: TfMlp;
+  private criticNet: TfMlp;
+  private opt: FlatAdam;
+  private fwdA: MlpForward;
+  private fwdC: MlpForward;
+  private fwdBatch: MlpForward;
+  private log = new EpisodeLog();
+  private live: { learningRate: number; entCoef: number; clipCoef: number };
+  // Rollout storage, [numSteps][numEnvs] flattened.
+  private obsBuf: Float32Array;
+  private actBuf: Int32Array;
+  private logpBuf: Float32Array;
+  private probBuf: Float32Array;
+  private rewBuf: Float32Array;
+  private doneBuf: Uint8Array;
+  private valBuf: Float32Array;
+  private advBuf: Float32Array;
+  private retBuf: Float32Array;
+  private nextObs: Float32Array;
+  private stepOut: VecStep;
+
+  constructor(cfg: PpoConfig, env?: VecEnv) {
+    this.config = { ...cfg };
+    this.rng = makeRng(cfg.seed);
+    this.env = env ?? makeVecCartPole(cfg.numEnvs, this.rng);
+    const d = this.env.obsSize;
+    const A = this.env.numActions;
+    const N = cfg.numEnvs;
+    const B = N * cfg.numSteps;
+    this.numUpdates = Math.max(1, Math.floor(cfg.totalSteps / B));
+    // One seed decides everything: init first, then env resets, then sampling and shuffles, in a fixed order.
+    const actor = initMlp([d, cfg.hidden, cfg.hidden, A], 0.01, this.rng);
+    const critic = initMlp([d, cfg.hidden, cfg.hidden, 1], 1, this.rng);
+    this.actorNet = new TfMlp(actor, 'actor');
+    this.criticNet = new TfMlp(critic, 'critic');
+    this.opt = new FlatAdam([...this.actorNet.vars, ...this.criticNet.vars], cfg.learningRate);
+    this.fwdA = new MlpForward(actor.sizes, N);
+    this.fwdC = new MlpForward(critic.sizes, N);
+    this.fwdBatch = new MlpForward(actor.sizes, B);
+    this.live = { learningRate: cfg.learningRate, entCoef: cfg.entCoef, clipCoef: cfg.clipCoef };
+    this.obsBuf = new Float32Array(B * d);
+    this.actBuf = new Int32Array(B);
+    this.logpBuf = new Float32Array(B);
+    this.probBuf = new Float32Array(B * A);
+    this.rewBuf = new Float32Array(B);
+    this.doneBuf = new Uint8Array(B);
+    this.valBuf = new Float32Array(B);
+    this.advBuf = new Float32Array(B);
+    this.retBuf = new Float32Array(B);
+    this.nextObs = new Float32Array(N * d);
+    this.stepOut = allocStep(this.env);
+    this.env.reset(this.nextObs);
+  }
+
+  setLive(h: LiveHparams): void {
+    if (h.learningRate !== undefined) this.live.learningRate = h.learningRate;
+    if (h.entCoef !== undefined) this.live.entCoef = h.entCoef;
+    if (h.clipCoef !== undefined) this.live.clipCoef = h.clipCoef;
+  }
+
+  actor(): MlpParams {
+    return this.actorNet.params;
+  }
+
+  /** Rollout of numSteps × numEnvs with the current TypeScript weights; fills the buffers and the GAE. */
+  private rollout(): { returns: number[]; lengths: number[] } {
+    const cfg = this.config;
+    const env = this.env;
+    const N = cfg.numEnvs;
+    const d = env.obsSize;
+    const A = env.numActions;
+    const actorP = this.actorNet.params;
+    const criticP = this.criticNet.params;
+    const probs = new Float32Array(N * A);
+    const acts = new Int32Array(N);
+    const u = () => this.rng.uniform();
+    const out = this.stepOut;
+    const returns: number[] = [];
+    const lengths: number[] = [];
+    for (let t = 0; t < cfg.numSteps; t++) {
+      const base = t * N;
+      this.obsBuf.set(this.nextObs, base * d);
+      const logits = this.fwdA.run(actorP, this.nextObs, N);
+      softmaxRows(logits, N, A, probs);
+      const values = this.fwdC.run(criticP, this.nextObs, N);
+      sampleRows(probs, N, A, u, acts);
+      for (let e = 0; e < N; e++) {
+        this.valBuf[base + e] = values[e];
+        this.actBuf[base + e] = acts[e];
+        this.logpBuf[base + e] = Math.log(probs[e * A + acts[e]]);
+      }
+      this.probBuf.set(probs, base * A);
+      env.step(acts, out);
+      this.steps += N;
+      let anyTrunc = false;
+      for (let e = 0; e < N; e++) {
+        this.rewBuf[base + e] = out.rewards[e];
+        this.doneBuf[base + e] = out.terminated[e] || out.truncated[e] ? 1 : 0;
+        if (out.truncated[e]) anyTrunc = true;
+        if (out.terminated[e] || out.truncated[e]) {
+          this.log.push(out.episodeReturn[e], out.episodeLength[e]);
+          returns.push(out.episodeReturn[e]);
+          lengths.push(out.episodeLength[e]);
+        }
+      }
+      if (anyTrunc) {
+        // Time-limit truncation is not a real end: bootstrap with gamma * V(final observation) folded into the
+        // reward, then treat the step as done (the next observation belongs to a new episode).
+        const fv = this.fwdC.run(criticP, out.finalObs, N);
+        for (let e = 0; e < N; e++) if (out.truncated[e]) this.rewBuf[base + e] += cfg.gamma * fv[e];
+      }
+      this.nextObs.set(out.obs);
+    }
+    const lastValues = this.fwdC.run(criticP, this.nextObs, N);
+    gaeInPlace(this.rewBuf, this.valBuf, this.doneBuf, lastValues, N, cfg.numSteps, cfg.gamma, cfg.gaeLambda, this.advBuf, this.retBuf);
+    return { returns, lengths };
+  }
+
+  async update(): Promise<UpdateMetrics> {
+    const cfg = this.config;
+    const N = cfg.numEnvs;
+    const B = N * cfg.numSteps;
+    const d = this.env.obsSize;
+    const A = this.env.numActions;
+    this.updates += 1;
+    const frac = cfg.annealLr ? Math.max(0, 1 - (this.updates - 1) / this.numUpdates) : 1;
+    const lr = frac * this.live.learningRate;
+    this.opt.learningRate = lr;
+    const clip = this.live.clipCoef;
+    const ent = this.live.entCoef;
+
+    const t0 = now();
+    const ep = this.rollout();
+    const t1 = now();
+
+    const mbSize = Math.floor(B / cfg.numMinibatches);
+    const obsT = tf.tensor2d(this.obsBuf, [B, d]);
+    const actT = tf.tensor1d(this.actBuf, 'int32');
+    const logpT = tf.tensor1d(this.logpBuf);
+    const advT = tf.tensor1d(this.advBuf);
+    const retT = tf.tensor1d(this.retBuf);
+    const valT = tf.tensor1d(this.valBuf);
+    const vars = [...this.actorNet.vars, ...this.criticNet.vars];
+    const statRows: tf.Tensor[] = [];
+    const perm = new Int32Array(B);
+    let epochs = 0;
+    const u = () => this.rng.uniform();
+    try {
+      for (let epoch = 0; epoch < cfg.updateEpochs; epoch++) {
+        permutation(B, u, perm);
+        const epochStats: tf.Tensor[] = [];
+        for (let start = 0; start + mbSize <= B; start += mbSize) {
+          const idx = tf.tensor1d(perm.subarray(start, start + mbSize), 'int32');
+          const row = tf.tidy(() => {
+            const mbObs = tf.gather(obsT, idx) as tf.Tensor2D;
+            const mbAct = tf.gather(actT, idx);
+            const mbLogp = tf.gather(logpT, idx);
+            let mbAdv = tf.gather(advT, idx);
+            const mbRet = tf.gather(retT, idx);
+            const mbVal = tf.gather(valT, idx);
+            if (cfg.normAdv) {
+              const { mean, variance } = tf.moments(mbAdv);
+              // torch.std is the unbiased estimator
+              const std = tf.sqrt(tf.mul(variance, mbSize / Math.max(1, mbSize - 1)));
+              mbAdv = tf.div(tf.sub(mbAdv, mean), tf.add(std, 1e-8));
+            }
+            const oneHot = tf.oneHot(mbAct, A);
+            let stats: tf.Tensor1D | null = null;
+            const { value, grads } = tf.variableGrads(() => {
+              const logits = this.actorNet.apply(mbObs);
+              const logpAll = tf.logSoftmax(logits);
+              const newLogp = tf.sum(tf.mul(logpAll, oneHot), 1);
+              const entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logpAll), logpAll), 1)));
+              const logratio = tf.sub(newLogp, mbLogp);
+              const ratio = tf.exp(logratio);
+              const pg1 = tf.mul(tf.neg(mbAdv), ratio);
+              const clipped = Number.isFinite(clip) ? tf.clipByValue(ratio, 1 - clip, 1 + clip) : ratio;
+              const pg2 = tf.mul(tf.neg(mbAdv), clipped);
+              const pgLoss = tf.mean(tf.maximum(pg1, pg2));
+              const newV = tf.reshape(this.criticNet.apply(mbObs), [-1]);
+              let vLoss: tf.Tensor;
+              if (cfg.clipVloss && Number.isFinite(clip)) {
+                const vUn = tf.square(tf.sub(newV, mbRet));
+                const vClip = tf.add(mbVal, tf.clipByValue(tf.sub(newV, mbVal), -clip, clip));
+                vLoss = tf.mul(0.5, tf.mean(tf.maximum(vUn, tf.square(tf.sub(vClip, mbRet)))));
+              } else {
+                vLoss = tf.mul(0.5, tf.mean(tf.square(tf.sub(newV, mbRet))));
+              }
+              const approxKl = tf.mean(tf.sub(tf.sub(ratio, 1), logratio));
+              const clipFrac = Number.isFinite(clip)
+                ? tf.mean(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), clip), 'float32'))
+                : tf.scalar(0);
+              const loss = tf.add(tf.sub(pgLoss, tf.mul(ent, entropy)), tf.mul(cfg.vfCoef, vLoss)) as tf.Scalar;
+              stats = tf.keep(tf.stack([pgLoss, vLoss, entropy, approxKl, clipFrac, loss]) as tf.Tensor1D);
+              return loss;
+            }, vars);
+            const norm = this.opt.apply(
+              vars.map((x) => grads[x.name]),
+              cfg.maxGradNorm,
+            );
+            value.dispose();
+            const s = stats as unknown as tf.Tensor1D;
+            const r = tf.concat([s, tf.reshape(norm, [1])]);
+            s.dispose();
+            return r;
+          });
+          idx.dispose();
+          epochStats.push(row);
+        }
+        epochs += 1;
+        statRows.push(...epochStats);
+        if (cfg.targetKl > 0 && epochStats.length) {
+          // Early stop reads the epoch's mean approx KL: one small read-back per epoch, only when enabled.
+          const kl = tf.tidy(() => tf.mean(tf.stack(epochStats).slice([0, 3], [-1, 1])));
+          const v = (await kl.data())[0];
+          kl.dispose();
+          if (v > cfg.targetKl) break;
+        }
+      }
+    } finally {
+      obsT.dispose();
+      actT.dispose();
+      logpT.dispose();
+      advT.dispose();
+      retT.dispose();
+      valT.dispose();
+    }
+    const meanStats = tf.tidy(() => tf.mean(tf.stack(statRows), 0));
+    for (const r of statRows) r.dispose();
+    const stats = (await meanStats.data()) as Float32Array;
+    meanStats.dispose();
+    const finite = await syncParams([this.actorNet, this.criticNet]);
+    const t2 = now();
+    const [pgLoss, vLoss, entropy, approxKl, clipFraction, loss, gradNorm] = Array.from(stats);
+    if (!finite || !Number.isFinite(loss)) {
+      throw new TrainingError(
+        `Numerical failure at update ${this.updates}: ${!finite ? 'a network weight became NaN or infinite' : `the loss is ${loss}`}. ` +
+          'Try a smaller learning rate, keep gradient clipping on, or keep the surrogate clipped.',
+      );
+    }
+
+    // Distances between the rollout policy and the updated policy on the batch's states (TypeScript, float32).
+    const newLogits = this.fwdBatch.run(this.actorNet.params, this.obsBuf, B);
+    const newProbs = new Float32Array(B * A);
+    softmaxRows(newLogits, B, A, newProbs);
+    const dist = policyDistance(this.probBuf, newProbs, B, A);
+    const hist = ratioHistogram(this.probBuf, newProbs, this.actBuf, B, A);
+
+    return {
+      update: this.updates,
+      steps: this.steps,
+      episodeReturns: ep.returns,
+      episodeLengths: ep.lengths,
+      returnMean20: this.log.mean20(),
+      episodes: this.log.count,
+      policyLoss: pgLoss,
+      valueLoss: vLoss,
+      entropy,
+      approxKl,
+      clipFraction: Number.isFinite(clip) ? clipFraction : NaN,
+      explainedVariance: explainedVariance(this.valBuf, this.retBuf),
+      learningRate: lr,
+      gradNorm,
+      epochs,
+      ...dist,
+      ratioHist: hist,
+      rolloutMs: t1 - t0,
+      learnMs: t2 - t1,
+    };
+  }
+
+  dispose(): void {
+    this.actorNet.dispose();
+    this.criticNet.dispose();
+    this.opt.dispose();
+  }
+}

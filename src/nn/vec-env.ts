@@ -1,0 +1,99 @@
+/**
+ * Vectorised environments with auto-reset, writing into flat Float32Arrays so the rollout loop allocates nothing
+ * per step. The engine only sees this interface: it does not care which environment it trains on.
+ */
+import { makeCartPole, type RunRng, type SingleEnv } from './rl-bridge';
+
+export interface VecEnv {
+  readonly numEnvs: number;
+  readonly obsSize: number;
+  readonly numActions: number;
+  /** Resets every environment; writes `numEnvs * obsSize` observations into `obs`. */
+  reset(obs: Float32Array): void;
+  /**
+   * Steps every environment with `actions`. Finished environments are reset at once: `obs` then holds the first
+   * observation of the new episode and `finalObs` the last observation of the old one (needed to bootstrap on
+   * truncation). `episodeReturn`/`episodeLength` are set for environments whose episode just ended.
+   */
+  step(actions: Int32Array, out: VecStep): void;
+}
+
+export interface VecStep {
+  obs: Float32Array;
+  rewards: Float32Array;
+  terminated: Uint8Array;
+  truncated: Uint8Array;
+  finalObs: Float32Array;
+  episodeReturn: Float64Array;
+  episodeLength: Int32Array;
+}
+
+export function allocStep(env: VecEnv): VecStep {
+  return {
+    obs: new Float32Array(env.numEnvs * env.obsSize),
+    rewards: new Float32Array(env.numEnvs),
+    terminated: new Uint8Array(env.numEnvs),
+    truncated: new Uint8Array(env.numEnvs),
+    finalObs: new Float32Array(env.numEnvs * env.obsSize),
+    episodeReturn: new Float64Array(env.numEnvs),
+    episodeLength: new Int32Array(env.numEnvs),
+  };
+}
+
+/** Vectorises any Gymnasium-style single environment. */
+export class SyncVecEnv implements VecEnv {
+  private envs: SingleEnv[];
+  private ret: Float64Array;
+  private len: Int32Array;
+
+  constructor(
+    make: () => SingleEnv,
+    readonly numEnvs: number,
+    readonly obsSize: number,
+    readonly numActions: number,
+    private rng: RunRng,
+  ) {
+    this.envs = Array.from({ length: numEnvs }, make);
+    this.ret = new Float64Array(numEnvs);
+    this.len = new Int32Array(numEnvs);
+  }
+
+  reset(obs: Float32Array): void {
+    for (let e = 0; e < this.numEnvs; e++) {
+      const o = this.envs[e].reset(this.rng);
+      for (let k = 0; k < this.obsSize; k++) obs[e * this.obsSize + k] = o[k];
+      this.ret[e] = 0;
+      this.len[e] = 0;
+    }
+  }
+
+  step(actions: Int32Array, out: VecStep): void {
+    const d = this.obsSize;
+    for (let e = 0; e < this.numEnvs; e++) {
+      const r = this.envs[e].step(actions[e]);
+      out.rewards[e] = r.reward;
+      out.terminated[e] = r.terminated ? 1 : 0;
+      out.truncated[e] = r.truncated && !r.terminated ? 1 : 0;
+      this.ret[e] += r.reward;
+      this.len[e] += 1;
+      if (r.terminated || r.truncated) {
+        for (let k = 0; k < d; k++) out.finalObs[e * d + k] = r.obs[k];
+        out.episodeReturn[e] = this.ret[e];
+        out.episodeLength[e] = this.len[e];
+        this.ret[e] = 0;
+        this.len[e] = 0;
+        const o = this.envs[e].reset(this.rng);
+        for (let k = 0; k < d; k++) out.obs[e * d + k] = o[k];
+      } else {
+        out.episodeReturn[e] = NaN;
+        out.episodeLength[e] = 0;
+        for (let k = 0; k < d; k++) out.obs[e * d + k] = r.obs[k];
+      }
+    }
+  }
+}
+
+/** CartPole-v1, vectorised. */
+export function makeVecCartPole(numEnvs: number, rng: RunRng): VecEnv {
+  return new SyncVecEnv(makeCartPole, numEnvs, 4, 2, rng);
+}

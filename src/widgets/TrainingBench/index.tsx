@@ -1,0 +1,144 @@
+/**
+ * TrainingBench (`?props.algo=ppo&props.backend=wasm&props.seed=1#/widget/TrainingBench`, optional props.budget): one run to the solve
+ * criterion (mean of the last 20 episodes ≥ 475) or the step budget, with main-thread long tasks recorded by a
+ * PerformanceObserver. The result is shown as text and put on `window.__benchResult` for scripts/bench-train.mjs.
+ */
+import { useEffect, useState } from 'react';
+import { createTrainer, presetConfig } from '@/worker/trainer-client';
+import type { BackendChoice, TrainConfig } from '@/worker/protocol';
+
+export interface BenchResult {
+  algo: string;
+  backend: string;
+  backend_reason: string;
+  seed: number;
+  solved: boolean;
+  steps_to_solve: number | null;
+  seconds_to_solve: number | null;
+  steps: number;
+  seconds: number;
+  init_seconds: number;
+  sps: number;
+  updates: number;
+  max_longtask_ms: number;
+  longtasks_over_50ms: number;
+  /** Mean milliseconds per update spent in the rollout and in learning (inside the worker). */
+  rollout_ms: number;
+  learn_ms: number;
+  error?: string;
+}
+
+/** Parses the `cfg` prop: JSON overrides of the preset (for tuning from scripts/bench-train.mjs --cfg). */
+function overrides(cfg: string | undefined): Partial<TrainConfig> {
+  if (!cfg) return {};
+  try {
+    const o = JSON.parse(cfg) as unknown;
+    return typeof o === 'object' && o !== null ? (o as Partial<TrainConfig>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export default function TrainingBench({
+  algo = 'ppo',
+  backend = 'wasm',
+  seed = 1,
+  budget,
+  preset,
+  cfg: cfgJson,
+}: {
+  algo?: string;
+  backend?: string;
+  seed?: number | string;
+  budget?: number | string;
+  preset?: string;
+  cfg?: string;
+}) {
+  const [text, setText] = useState('starting…');
+  useEffect(() => {
+    const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
+    const cfg = { ...base, ...overrides(cfgJson), seed: Number(seed) || 0, ...(budget ? { totalSteps: Number(budget) } : {}) } as TrainConfig;
+    let maxLong = 0;
+    let longCount = 0;
+    let observer: PerformanceObserver | null = null;
+    try {
+      observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          maxLong = Math.max(maxLong, e.duration);
+          if (e.duration > 50) longCount += 1;
+        }
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+    } catch {
+      /* longtask entries unsupported: max_longtask_ms stays 0 and is reported as such */
+    }
+    const t0 = performance.now();
+    let tReady = t0;
+    let backendName = '';
+    let reason = '';
+    let last = { steps: 0, update: 0, sps: 0, elapsedMs: 0 };
+    let rolloutMs = 0;
+    let learnMs = 0;
+    const handle = createTrainer(cfg, backend as BackendChoice);
+    const finish = (solved: boolean, error?: string) => {
+      observer?.disconnect();
+      const r: BenchResult = {
+        algo: cfg.algo,
+        backend: backendName,
+        backend_reason: reason,
+        seed: cfg.seed,
+        solved,
+        steps_to_solve: solved ? last.steps : null,
+        seconds_to_solve: solved ? last.elapsedMs / 1000 : null,
+        steps: last.steps,
+        seconds: last.elapsedMs / 1000,
+        init_seconds: (tReady - t0) / 1000,
+        sps: last.sps,
+        updates: last.update,
+        max_longtask_ms: maxLong,
+        longtasks_over_50ms: longCount,
+        rollout_ms: last.update ? rolloutMs / last.update : 0,
+        learn_ms: last.update ? learnMs / last.update : 0,
+        ...(error ? { error } : {}),
+      };
+      (window as unknown as { __benchResult?: BenchResult }).__benchResult = r;
+      setText(JSON.stringify(r));
+      handle.terminate();
+    };
+    handle.subscribe((e) => {
+      if (e.type === 'backend') {
+        backendName = e.report.name;
+        reason = e.report.reason;
+      } else if (e.type === 'status') {
+        if (e.status === 'ready') {
+          tReady = performance.now();
+          handle.start();
+        } else if (e.status === 'solved') finish(true);
+        else if (e.status === 'finished') finish(false);
+        else if (e.status === 'error') finish(false, e.message ?? 'error');
+        else if (e.status === 'running') setText(`training on ${backendName}…`);
+      } else if (e.type === 'metrics') {
+        for (const u of e.updates) {
+          rolloutMs += u.rolloutMs;
+          learnMs += u.learnMs;
+        }
+        const m = e.updates[e.updates.length - 1];
+        last = { steps: m.steps, update: m.update, sps: e.sps, elapsedMs: e.elapsedMs };
+        setText(`training on ${backendName}: ${m.steps} steps, mean return ${m.returnMean20.toFixed(1)}`);
+      } else if (e.type === 'error') {
+        finish(false, e.message);
+      } else if (e.type === 'crash') {
+        finish(false, e.message);
+      }
+    });
+    return () => {
+      observer?.disconnect();
+      handle.terminate();
+    };
+  }, [algo, backend, seed, budget, preset, cfgJson]);
+  return (
+    <pre data-testid="bench-result" style={{ whiteSpace: 'pre-wrap' }}>
+      {text}
+    </pre>
+  );
+}

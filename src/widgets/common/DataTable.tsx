@@ -1,0 +1,46 @@
+/** The text alternative of a chart: a collapsible table of its data. */
+import type { Row } from '@/lib/export';
+import { formatNumber } from './Readout';
+
+export function DataTable({
+  rows,
+  caption,
+  maxRows = 200,
+}: {
+  rows: Row[];
+  caption: string;
+  maxRows?: number;
+}) {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const shown =
+    rows.length > maxRows ? rows.filter((_, i) => i % Math.ceil(rows.length / maxRows) === 0) : rows;
+  return (
+    <details className="data-table">
+      <summary>Table of the data ({rows.length} rows)</summary>
+      <div className="table-scroll">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {keys.map((k) => (
+                <th key={k} scope="col">
+                  {k}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r, i) => (
+              <tr key={i}>
+                {keys.map((k) => {
+                  const v = r[k];
+                  return <td key={k}>{typeof v === 'number' ? formatNumber(v, 6) : String(v ?? '')}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,8 @@
+/** Shared building blocks of widgets (see CONTRIBUTING.md for their props). */
+export { Slider, Toggle, Select, Button } from './controls';
+export { Readout, formatNumber } from './Readout';
+export { DataTable } from './DataTable';
+export { ExportMenu } from './ExportMenu';
+export { WidgetShell, Controls, Readouts } from './WidgetShell';
+export { LineChart, type Series, type RefLine, type RefArea } from './LineChart';
+export { useThemeColors, type ThemeColors } from './theme-colors';

@@ -1,0 +1,119 @@
+/**
+ * tfjs backend selection inside the worker. WebGPU registers only when `navigator.gpu` exists (imported lazily),
+ * software WebGL must be allowed explicitly, the wasm binaries are emitted by Vite and served at explicit URLs
+ * (otherwise the worker would fetch an HTML 404 page). "auto" times the real workload, a PPO minibatch step, on
+ * every backend that initialises and keeps the fastest. Failures fall through to the next backend with a notice.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { measureTrainStep } from '@/nn/probe';
+import type { BackendChoice, BackendName, BackendReport } from './protocol';
+
+const ORDER: BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
+let registered: Promise<void> | null = null;
+
+function absolute(u: string): string {
+  return new URL(u, self.location.href).href;
+}
+
+/** Registers the optional backends once. */
+function register(notices: string[]): Promise<void> {
+  registered ??= (async () => {
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': absolute(wasmPlain),
+      'tfjs-backend-wasm-simd.wasm': absolute(wasmSimd),
+      'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreaded),
+    });
+    // Threads stay off even on a cross-origin-isolated page: the threaded build's pthread workers fail once
+    // bundled (their blob script throws "e is not defined" and kills the run), and for a 64-unit MLP on a
+    // 2-core machine the single-threaded SIMD build is as fast. SIMD is detected and used by tfjs itself.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // Software WebGL (SwiftShader) is refused by default: allow it, it is correct if slow.
+    tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+    if ((navigator as unknown as { gpu?: unknown }).gpu) {
+      try {
+        await import('@tensorflow/tfjs-backend-webgpu');
+      } catch (e) {
+        notices.push(`WebGPU backend failed to load: ${String(e)}`);
+      }
+    }
+  })();
+  return registered;
+}
+
+/** Why a backend is not even a candidate in this browser, or null. */
+function unavailable(name: BackendName): string | null {
+  if (name === 'webgpu' && !(navigator as unknown as { gpu?: unknown }).gpu) return 'WebGPU is not available in this browser (navigator.gpu is missing)';
+  if (name === 'webgl' && typeof OffscreenCanvas === 'undefined') return 'WebGL needs OffscreenCanvas in a worker, which this browser lacks';
+  return null;
+}
+
+async function trySet(name: BackendName): Promise<string | null> {
+  const why = unavailable(name);
+  if (why) return why;
+  try {
+    const ok = await tf.setBackend(name);
+    if (!ok || tf.getBackend() !== name) return `${name} failed to initialise`;
+    await tf.ready();
+    // A tiny op proves the backend really runs (WebGL can "initialise" and then fail on the first shader).
+    const probe = tf.tidy(() => tf.sum(tf.mul(tf.ones([4]), 2)));
+    const v = (await probe.data())[0];
+    probe.dispose();
+    if (v !== 8) return `${name} computed a wrong result`;
+    return null;
+  } catch (e) {
+    return `${name} failed to initialise: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/**
+ * Selects the backend. A forced choice falls back along webgpu → wasm → webgl → cpu after it; "auto" measures
+ * the train step (a `batch`-row minibatch of the configured network) on every backend and keeps the fastest.
+ */
+export async function selectBackend(choice: BackendChoice, batch: number, hidden: number): Promise<BackendReport> {
+  const notices: string[] = [];
+  await register(notices);
+  const timings: Partial<Record<BackendName, number>> = {};
+  if (choice === 'auto') {
+    for (const name of ORDER) {
+      const err = await trySet(name);
+      if (err) {
+        notices.push(err);
+        continue;
+      }
+      try {
+        timings[name] = await measureTrainStep(batch, hidden, 250);
+      } catch (e) {
+        notices.push(`${name} failed the measurement: ${String(e)}`);
+      }
+    }
+    const ranked = (Object.entries(timings) as [BackendName, number][]).sort((a, b) => a[1] - b[1]);
+    for (const [name] of ranked) {
+      if ((await trySet(name)) === null) {
+        const list = ranked.map(([n, ms]) => `${n} ${ms.toFixed(1)} ms`).join(', ');
+        return { name, reason: `auto: fastest measured train step (${list})`, notices, timings };
+      }
+    }
+    await tf.setBackend('cpu');
+    return { name: 'cpu', reason: 'auto: no backend could be measured, using cpu', notices, timings };
+  }
+  const start = ORDER.indexOf(choice);
+  const chain = [choice, ...ORDER.slice(start + 1).filter((n) => n !== choice), ...(start < 0 ? [] : [])];
+  if (!chain.includes('cpu')) chain.push('cpu');
+  for (const name of chain) {
+    const err = await trySet(name);
+    if (err === null) {
+      return {
+        name,
+        reason: name === choice ? `${name}: chosen by you` : `${choice} unavailable, fell back to ${name}`,
+        notices,
+        timings,
+      };
+    }
+    notices.push(err);
+  }
+  throw new Error(`no tfjs backend could be initialised: ${notices.join('; ')}`);
+}

@@ -1,0 +1,56 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import mdx from '@mdx-js/rollup';
+import remarkMath from 'remark-math';
+import remarkGfm from 'remark-gfm';
+import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
+import { fileURLToPath } from 'node:url';
+import { remarkNumbering, numberingIndexPlugin } from './scripts/vite-plugins/numbering';
+import { searchIndexPlugin } from './scripts/vite-plugins/search-index';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer). Everything is same-origin.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  // Relative asset paths + hash routing: dist/ works from any host and subpath.
+  base: './',
+  plugins: [
+    {
+      enforce: 'pre',
+      ...mdx({
+        providerImportSource: '@mdx-js/react',
+        remarkPlugins: [remarkGfm, remarkMath, remarkNumbering],
+        // Math is typeset at build time; a bad formula renders as .katex-error (caught by the e2e tests).
+        rehypePlugins: [
+          rehypeSlug,
+          [rehypeKatex, { throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' }],
+        ],
+      }),
+    },
+    react({ include: /\.(mdx|tsx?|jsx?)$/ }),
+    numberingIndexPlugin(root),
+    searchIndexPlugin(root),
+  ],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@content': fileURLToPath(new URL('./content', import.meta.url)),
+    },
+  },
+  worker: { format: 'es' },
+  server: { headers: isolation },
+  preview: { headers: isolation },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
