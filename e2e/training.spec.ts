@@ -5,7 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
  * curve rises; pause/resume; the saved run after a reload; a killed worker reported with a working Restart.
  */
 
-const panel = (preset: string, backend: string) => `/?props.preset=${preset}&props.backend=${backend}#/widget/TrainingPanel`;
+const panel = (preset: string, backend: string) =>
+  `/?props.preset=${preset}&props.backend=${backend}#/widget/TrainingPanel`;
 
 async function num(page: Page, testId: string): Promise<number> {
   const v = await page.getByTestId(testId).first().getAttribute('data-value');
@@ -60,7 +61,10 @@ test.describe('training engine', () => {
     test.setTimeout(170_000);
     await page.goto(panel('ppo-cartpole', 'webgpu'));
     const hasGpu = await page.evaluate(
-      async () => !!(await (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()),
+      async () =>
+        !!(await (
+          navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }
+        ).gpu?.requestAdapter()),
     );
     if (hasGpu) {
       // Software WebGPU (SwiftShader) is two orders of magnitude slower than wasm per train step here, so this
@@ -75,7 +79,9 @@ test.describe('training engine', () => {
     }
   });
 
-  test('a killed worker is reported and Restart brings training back; keyboard single update', async ({ page }) => {
+  test('a killed worker is reported and Restart brings training back; keyboard single update', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await page.goto(panel('ppo-cartpole', 'cpu'));
     const section = page.locator('section.training-panel');
@@ -89,7 +95,9 @@ test.describe('training engine', () => {
 
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'running');
-    await page.evaluate(() => (window as unknown as { __proximalDebug: { crashWorker(): void } }).__proximalDebug.crashWorker());
+    await page.evaluate(() =>
+      (window as unknown as { __proximalDebug: { crashWorker(): void } }).__proximalDebug.crashWorker(),
+    );
     await expect(page.getByTestId('train-error')).toContainText('crashed');
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'crashed');
 

@@ -111,7 +111,7 @@ export function Search() {
         placeholder="Search  /"
         value={q}
         autoComplete="off"
-        aria-controls={listId}
+        aria-controls={open && q.trim().length >= 2 ? listId : undefined}
         onFocus={() => {
           setOpen(true);
           void loadEngine();

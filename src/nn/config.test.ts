@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PPO_DEFAULTS, PRESETS, PRESET_NAMES, presetConfig, REINFORCE_DEFAULTS, validateConfig, validateLive } from './config';
+import {
+  PPO_DEFAULTS,
+  PRESETS,
+  PRESET_NAMES,
+  presetConfig,
+  REINFORCE_DEFAULTS,
+  validateConfig,
+  validateLive,
+} from './config';
 
 describe('configs', () => {
   it('every preset is valid', () => {
@@ -8,7 +16,10 @@ describe('configs', () => {
 
   it('the no-clip preset really turns clipping off', () => {
     expect(presetConfig('ppo-cartpole-noclip')).toMatchObject({ clipCoef: Infinity });
-    expect(presetConfig('reinforce-cartpole-vanilla')).toMatchObject({ variant: 'total-return', normalizeReturns: false });
+    expect(presetConfig('reinforce-cartpole-vanilla')).toMatchObject({
+      variant: 'total-return',
+      normalizeReturns: false,
+    });
   });
 
   it('unknown presets fall back to ppo-cartpole', () => {
@@ -18,7 +29,13 @@ describe('configs', () => {
   it('reports bad fields with messages instead of throwing', () => {
     expect(validateConfig(null)).toEqual(['config must be an object']);
     expect(validateConfig({ algo: 'dqn' })[0]).toMatch(/algo must be/);
-    const errs = validateConfig({ ...PPO_DEFAULTS, numEnvs: 0, gamma: 1.5, learningRate: NaN, numMinibatches: 100_000 });
+    const errs = validateConfig({
+      ...PPO_DEFAULTS,
+      numEnvs: 0,
+      gamma: 1.5,
+      learningRate: NaN,
+      numMinibatches: 100_000,
+    });
     expect(errs.some((e) => e.startsWith('numEnvs'))).toBe(true);
     expect(errs.some((e) => e.startsWith('gamma'))).toBe(true);
     expect(errs.some((e) => e.startsWith('learningRate'))).toBe(true);

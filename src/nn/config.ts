@@ -175,36 +175,80 @@ const finite = (x: number) => Number.isFinite(x);
 export function validateConfig(cfg: unknown): string[] {
   if (typeof cfg !== 'object' || cfg === null) return ['config must be an object'];
   const c = cfg as Record<string, unknown>;
-  if (c.algo !== 'ppo' && c.algo !== 'reinforce') return [`algo must be 'ppo' or 'reinforce' (got ${String(c.algo)})`];
+  if (c.algo !== 'ppo' && c.algo !== 'reinforce')
+    return [`algo must be 'ppo' or 'reinforce' (got ${String(c.algo)})`];
   const num = (k: string) => {
     const v = c[k];
     return typeof v === 'number' ? v : NaN;
   };
   const rules: Rule[] = [
-    { field: 'seed', ok: isInt(num('seed')) && num('seed') >= 0 && num('seed') < 2 ** 32, message: 'an integer in [0, 2^32)' },
-    { field: 'numEnvs', ok: isInt(num('numEnvs')) && num('numEnvs') >= 1 && num('numEnvs') <= 256, message: 'an integer in [1, 256]' },
-    { field: 'totalSteps', ok: isInt(num('totalSteps')) && num('totalSteps') >= 1 && num('totalSteps') <= 1e8, message: 'an integer in [1, 1e8]' },
-    { field: 'hidden', ok: isInt(num('hidden')) && num('hidden') >= 1 && num('hidden') <= 512, message: 'an integer in [1, 512]' },
-    { field: 'learningRate', ok: finite(num('learningRate')) && num('learningRate') > 0 && num('learningRate') <= 1, message: 'a number in (0, 1]' },
+    {
+      field: 'seed',
+      ok: isInt(num('seed')) && num('seed') >= 0 && num('seed') < 2 ** 32,
+      message: 'an integer in [0, 2^32)',
+    },
+    {
+      field: 'numEnvs',
+      ok: isInt(num('numEnvs')) && num('numEnvs') >= 1 && num('numEnvs') <= 256,
+      message: 'an integer in [1, 256]',
+    },
+    {
+      field: 'totalSteps',
+      ok: isInt(num('totalSteps')) && num('totalSteps') >= 1 && num('totalSteps') <= 1e8,
+      message: 'an integer in [1, 1e8]',
+    },
+    {
+      field: 'hidden',
+      ok: isInt(num('hidden')) && num('hidden') >= 1 && num('hidden') <= 512,
+      message: 'an integer in [1, 512]',
+    },
+    {
+      field: 'learningRate',
+      ok: finite(num('learningRate')) && num('learningRate') > 0 && num('learningRate') <= 1,
+      message: 'a number in (0, 1]',
+    },
     { field: 'gamma', ok: num('gamma') >= 0 && num('gamma') <= 1, message: 'a number in [0, 1]' },
     { field: 'maxGradNorm', ok: num('maxGradNorm') > 0, message: 'a positive number (Infinity = off)' },
-    { field: 'solveThreshold', ok: finite(num('solveThreshold')) && num('solveThreshold') >= 0, message: 'a number ≥ 0' },
+    {
+      field: 'solveThreshold',
+      ok: finite(num('solveThreshold')) && num('solveThreshold') >= 0,
+      message: 'a number ≥ 0',
+    },
     { field: 'annealLr', ok: typeof c.annealLr === 'boolean', message: 'true or false' },
   ];
   if (c.algo === 'ppo') {
     rules.push(
-      { field: 'numSteps', ok: isInt(num('numSteps')) && num('numSteps') >= 1 && num('numSteps') <= 4096, message: 'an integer in [1, 4096]' },
-      { field: 'gaeLambda', ok: num('gaeLambda') >= 0 && num('gaeLambda') <= 1, message: 'a number in [0, 1]' },
+      {
+        field: 'numSteps',
+        ok: isInt(num('numSteps')) && num('numSteps') >= 1 && num('numSteps') <= 4096,
+        message: 'an integer in [1, 4096]',
+      },
+      {
+        field: 'gaeLambda',
+        ok: num('gaeLambda') >= 0 && num('gaeLambda') <= 1,
+        message: 'a number in [0, 1]',
+      },
       {
         field: 'numMinibatches',
-        ok: isInt(num('numMinibatches')) && num('numMinibatches') >= 1 && num('numMinibatches') <= num('numEnvs') * num('numSteps'),
+        ok:
+          isInt(num('numMinibatches')) &&
+          num('numMinibatches') >= 1 &&
+          num('numMinibatches') <= num('numEnvs') * num('numSteps'),
         message: 'an integer between 1 and the batch size (numEnvs × numSteps)',
       },
-      { field: 'updateEpochs', ok: isInt(num('updateEpochs')) && num('updateEpochs') >= 1 && num('updateEpochs') <= 100, message: 'an integer in [1, 100]' },
+      {
+        field: 'updateEpochs',
+        ok: isInt(num('updateEpochs')) && num('updateEpochs') >= 1 && num('updateEpochs') <= 100,
+        message: 'an integer in [1, 100]',
+      },
       { field: 'clipCoef', ok: num('clipCoef') > 0, message: 'a positive number (Infinity = no clipping)' },
       { field: 'entCoef', ok: finite(num('entCoef')) && num('entCoef') >= 0, message: 'a number ≥ 0' },
       { field: 'vfCoef', ok: finite(num('vfCoef')) && num('vfCoef') >= 0, message: 'a number ≥ 0' },
-      { field: 'targetKl', ok: finite(num('targetKl')) && num('targetKl') >= 0, message: 'a number ≥ 0 (0 = off)' },
+      {
+        field: 'targetKl',
+        ok: finite(num('targetKl')) && num('targetKl') >= 0,
+        message: 'a number ≥ 0 (0 = off)',
+      },
       { field: 'normAdv', ok: typeof c.normAdv === 'boolean', message: 'true or false' },
       { field: 'clipVloss', ok: typeof c.clipVloss === 'boolean', message: 'true or false' },
     );
@@ -212,12 +256,23 @@ export function validateConfig(cfg: unknown): string[] {
     rules.push(
       {
         field: 'variant',
-        ok: c.variant === 'total-return' || c.variant === 'reward-to-go' || c.variant === 'reward-to-go-baseline',
+        ok:
+          c.variant === 'total-return' ||
+          c.variant === 'reward-to-go' ||
+          c.variant === 'reward-to-go-baseline',
         message: "one of 'total-return', 'reward-to-go', 'reward-to-go-baseline'",
       },
-      { field: 'batchSteps', ok: isInt(num('batchSteps')) && num('batchSteps') >= 1 && num('batchSteps') <= 100_000, message: 'an integer in [1, 100000]' },
+      {
+        field: 'batchSteps',
+        ok: isInt(num('batchSteps')) && num('batchSteps') >= 1 && num('batchSteps') <= 100_000,
+        message: 'an integer in [1, 100000]',
+      },
       { field: 'entCoef', ok: finite(num('entCoef')) && num('entCoef') >= 0, message: 'a number ≥ 0' },
-      { field: 'valueEpochs', ok: isInt(num('valueEpochs')) && num('valueEpochs') >= 1 && num('valueEpochs') <= 100, message: 'an integer in [1, 100]' },
+      {
+        field: 'valueEpochs',
+        ok: isInt(num('valueEpochs')) && num('valueEpochs') >= 1 && num('valueEpochs') <= 100,
+        message: 'an integer in [1, 100]',
+      },
       { field: 'normalizeReturns', ok: typeof c.normalizeReturns === 'boolean', message: 'true or false' },
     );
   }
@@ -227,8 +282,11 @@ export function validateConfig(cfg: unknown): string[] {
 /** Validates live hyperparameters; returns messages (empty = valid). */
 export function validateLive(h: LiveHparams): string[] {
   const out: string[] = [];
-  if (h.learningRate !== undefined && !(h.learningRate > 0 && h.learningRate <= 1)) out.push('learningRate must be in (0, 1]');
-  if (h.entCoef !== undefined && !(h.entCoef >= 0 && Number.isFinite(h.entCoef))) out.push('entCoef must be a number ≥ 0');
-  if (h.clipCoef !== undefined && !(h.clipCoef > 0)) out.push('clipCoef must be positive (Infinity = no clipping)');
+  if (h.learningRate !== undefined && !(h.learningRate > 0 && h.learningRate <= 1))
+    out.push('learningRate must be in (0, 1]');
+  if (h.entCoef !== undefined && !(h.entCoef >= 0 && Number.isFinite(h.entCoef)))
+    out.push('entCoef must be a number ≥ 0');
+  if (h.clipCoef !== undefined && !(h.clipCoef > 0))
+    out.push('clipCoef must be positive (Infinity = no clipping)');
   return out;
 }

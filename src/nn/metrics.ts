@@ -40,4 +40,7 @@ export interface UpdateMetrics {
 }
 
 /** Histogram bin edges for probability ratios: 0.5 … 1.5 in 0.05 steps, with under/overflow bins at the ends. */
-export const RATIO_EDGES: number[] = Array.from({ length: 21 }, (_, k) => Math.round((0.5 + 0.05 * k) * 100) / 100);
+export const RATIO_EDGES: number[] = Array.from(
+  { length: 21 },
+  (_, k) => Math.round((0.5 + 0.05 * k) * 100) / 100,
+);

@@ -32,7 +32,9 @@ describe('orthogonal init', () => {
 
   it('is a function of the seed', () => {
     expect(Array.from(orthogonal(4, 4, 1, makeRng(1)))).toEqual(Array.from(orthogonal(4, 4, 1, makeRng(1))));
-    expect(Array.from(orthogonal(4, 4, 1, makeRng(1)))).not.toEqual(Array.from(orthogonal(4, 4, 1, makeRng(2))));
+    expect(Array.from(orthogonal(4, 4, 1, makeRng(1)))).not.toEqual(
+      Array.from(orthogonal(4, 4, 1, makeRng(2))),
+    );
   });
 });
 

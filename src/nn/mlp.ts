@@ -55,7 +55,11 @@ export function orthogonal(rows: number, cols: number, gain: number, rng: Normal
 }
 
 /** Orthogonal init with hidden gain sqrt(2), the given head gain and zero biases. */
-export function initMlp(sizes: readonly [number, number, number, number], headGain: number, rng: NormalSource): MlpParams {
+export function initMlp(
+  sizes: readonly [number, number, number, number],
+  headGain: number,
+  rng: NormalSource,
+): MlpParams {
   const [i, h1, h2, o] = sizes;
   return {
     sizes,
@@ -70,7 +74,16 @@ export function initMlp(sizes: readonly [number, number, number, number], headGa
   };
 }
 
-function dense(x: Float32Array, n: number, inDim: number, w: Float32Array, b: Float32Array, outDim: number, y: Float32Array, act: boolean): void {
+function dense(
+  x: Float32Array,
+  n: number,
+  inDim: number,
+  w: Float32Array,
+  b: Float32Array,
+  outDim: number,
+  y: Float32Array,
+  act: boolean,
+): void {
   for (let r = 0; r < n; r++) {
     const yo = r * outDim;
     for (let j = 0; j < outDim; j++) y[yo + j] = b[j];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EpisodeLog, explainedVariance, permutation, policyDistance, ratioHistogram, sampleRows, softmaxRows } from './policy-stats';
+import {
+  EpisodeLog,
+  explainedVariance,
+  permutation,
+  policyDistance,
+  ratioHistogram,
+  sampleRows,
+  softmaxRows,
+} from './policy-stats';
 import { gaeInPlace } from './gae';
 import { makeRng } from './rl-bridge';
 

@@ -18,7 +18,13 @@ export function softmaxRows(logits: Float32Array, n: number, numActions: number,
 }
 
 /** Samples one action per row by inversion with `u()` uniform in [0, 1). */
-export function sampleRows(probs: Float32Array, n: number, numActions: number, u: () => number, actions: Int32Array): void {
+export function sampleRows(
+  probs: Float32Array,
+  n: number,
+  numActions: number,
+  u: () => number,
+  actions: Int32Array,
+): void {
   for (let r = 0; r < n; r++) {
     const x = u();
     let c = 0;
@@ -39,7 +45,12 @@ export interface PolicyDistance {
 }
 
 /** TV and KL(old || new) between two categorical policies on each of `n` states; mean and max. */
-export function policyDistance(oldP: Float32Array, newP: Float32Array, n: number, numActions: number): PolicyDistance {
+export function policyDistance(
+  oldP: Float32Array,
+  newP: Float32Array,
+  n: number,
+  numActions: number,
+): PolicyDistance {
   let tvS = 0;
   let tvM = 0;
   let klS = 0;

@@ -7,7 +7,15 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LiveHparams, PpoConfig } from './config';
 import { gaeInPlace } from './gae';
-import { EpisodeLog, explainedVariance, permutation, policyDistance, ratioHistogram, sampleRows, softmaxRows } from './policy-stats';
+import {
+  EpisodeLog,
+  explainedVariance,
+  permutation,
+  policyDistance,
+  ratioHistogram,
+  sampleRows,
+  softmaxRows,
+} from './policy-stats';
 import { initMlp, MlpForward, type MlpParams } from './mlp';
 import type { UpdateMetrics } from './metrics';
 import { makeRng, type RunRng } from './rl-bridge';
@@ -138,7 +146,18 @@ export class PpoTrainer implements Trainer {
       this.nextObs.set(out.obs);
     }
     const lastValues = this.fwdC.run(criticP, this.nextObs, N);
-    gaeInPlace(this.rewBuf, this.valBuf, this.doneBuf, lastValues, N, cfg.numSteps, cfg.gamma, cfg.gaeLambda, this.advBuf, this.retBuf);
+    gaeInPlace(
+      this.rewBuf,
+      this.valBuf,
+      this.doneBuf,
+      lastValues,
+      N,
+      cfg.numSteps,
+      cfg.gamma,
+      cfg.gaeLambda,
+      this.advBuf,
+      this.retBuf,
+    );
     return { returns, lengths };
   }
 
@@ -216,7 +235,10 @@ export class PpoTrainer implements Trainer {
               const clipFrac = Number.isFinite(clip)
                 ? tf.mean(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), clip), 'float32'))
                 : tf.scalar(0);
-              const loss = tf.add(tf.sub(pgLoss, tf.mul(ent, entropy)), tf.mul(cfg.vfCoef, vLoss)) as tf.Scalar;
+              const loss = tf.add(
+                tf.sub(pgLoss, tf.mul(ent, entropy)),
+                tf.mul(cfg.vfCoef, vLoss),
+              ) as tf.Scalar;
               stats = tf.keep(tf.stack([pgLoss, vLoss, entropy, approxKl, clipFrac, loss]) as tf.Tensor1D);
               return loss;
             }, vars);

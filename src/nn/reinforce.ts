@@ -6,7 +6,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LiveHparams, ReinforceConfig } from './config';
-import { EpisodeLog, explainedVariance, policyDistance, sampleRows, softmaxRows, ratioHistogram } from './policy-stats';
+import {
+  EpisodeLog,
+  explainedVariance,
+  policyDistance,
+  sampleRows,
+  softmaxRows,
+  ratioHistogram,
+} from './policy-stats';
 import { initMlp, MlpForward, type MlpParams } from './mlp';
 import type { UpdateMetrics } from './metrics';
 import { makeRng, type RunRng } from './rl-bridge';
@@ -58,7 +65,8 @@ export class ReinforceTrainer implements Trainer {
     const A = env.numActions;
     this.updates += 1;
     const numUpdatesGuess = Math.max(1, Math.floor(cfg.totalSteps / cfg.batchSteps));
-    const lr = (cfg.annealLr ? Math.max(0, 1 - (this.updates - 1) / numUpdatesGuess) : 1) * this.live.learningRate;
+    const lr =
+      (cfg.annealLr ? Math.max(0, 1 - (this.updates - 1) / numUpdatesGuess) : 1) * this.live.learningRate;
     setLearningRate(this.opt, lr);
     const t0 = now();
 
@@ -145,7 +153,8 @@ export class ReinforceTrainer implements Trainer {
     const actArr = Int32Array.from(bAct);
     const oldProbs = Float32Array.from(bProb);
     let values = new Float32Array(M);
-    if (this.criticNet) values = new MlpForward(this.criticNet.params.sizes, M).run(this.criticNet.params, obsArr, M).slice();
+    if (this.criticNet)
+      values = new MlpForward(this.criticNet.params.sizes, M).run(this.criticNet.params, obsArr, M).slice();
     const weights = new Float32Array(M);
     for (let k = 0; k < M; k++) weights[k] = wArr[k] - (this.criticNet ? values[k] : 0);
     if (cfg.normalizeReturns && M > 1) {

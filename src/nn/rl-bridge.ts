@@ -68,8 +68,14 @@ class LocalCartPole implements SingleEnv {
     const nthDot = thDot + 0.02 * thAcc;
     this.state = [nx, nxDot, nth, nthDot];
     this.t += 1;
-    const terminated = nx < -2.4 || nx > 2.4 || nth < -(12 * 2 * Math.PI) / 360 || nth > (12 * 2 * Math.PI) / 360;
-    return { obs: Float32Array.from(this.state), reward: 1, terminated, truncated: !terminated && this.t >= 500 };
+    const terminated =
+      nx < -2.4 || nx > 2.4 || nth < -(12 * 2 * Math.PI) / 360 || nth > (12 * 2 * Math.PI) / 360;
+    return {
+      obs: Float32Array.from(this.state),
+      reward: 1,
+      terminated,
+      truncated: !terminated && this.t >= 500,
+    };
   }
 }
 

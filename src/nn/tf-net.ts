@@ -24,7 +24,9 @@ export class TfMlp {
       [params.sizes[2], params.sizes[3]],
       [params.sizes[3]],
     ];
-    this.vars = params.tensors.map((t, k) => tf.variable(tf.tensor(t, shapes[k]), true, `${name}_${k}_${uid++}`));
+    this.vars = params.tensors.map((t, k) =>
+      tf.variable(tf.tensor(t, shapes[k]), true, `${name}_${k}_${uid++}`),
+    );
   }
 
   /** Outputs for a batch `x` of shape [n, in]: [n, out]. */
@@ -67,7 +69,10 @@ export async function syncParams(nets: TfMlp[]): Promise<boolean> {
 }
 
 /** Global L2 norm clip over all gradients (actor and critic together), as torch.nn.utils.clip_grad_norm_. */
-export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): { grads: GradMap; norm: tf.Scalar } {
+export function clipByGlobalNorm(
+  grads: tf.NamedTensorMap,
+  maxNorm: number,
+): { grads: GradMap; norm: tf.Scalar } {
   const names = Object.keys(grads);
   const norm = tf.sqrt(tf.addN(names.map((k) => tf.sum(tf.square(grads[k]))))) as tf.Scalar;
   // Optimizers accept plain tensors at runtime; the declared type says Variable.
@@ -116,7 +121,9 @@ export class FlatAdam {
     return tf.tidy(() => {
       const g0 = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
       const norm = tf.sqrt(tf.sum(tf.square(g0))) as tf.Scalar;
-      const g = Number.isFinite(maxNorm) ? tf.mul(g0, tf.minimum(1, tf.div(maxNorm, tf.add(norm, 1e-6)))) : g0;
+      const g = Number.isFinite(maxNorm)
+        ? tf.mul(g0, tf.minimum(1, tf.div(maxNorm, tf.add(norm, 1e-6))))
+        : g0;
       const m = tf.add(tf.mul(this.m, this.beta1), tf.mul(g, 1 - this.beta1));
       const v = tf.add(tf.mul(this.v, this.beta2), tf.mul(tf.square(g), 1 - this.beta2));
       this.m.assign(m);

@@ -12,8 +12,22 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const tinyPpo: PpoConfig = { ...PPO_DEFAULTS, numEnvs: 2, numSteps: 16, hidden: 8, updateEpochs: 2, numMinibatches: 2, entCoef: 0.01 };
-const tinyRf: ReinforceConfig = { ...REINFORCE_DEFAULTS, numEnvs: 2, batchSteps: 40, hidden: 8, valueEpochs: 2 };
+const tinyPpo: PpoConfig = {
+  ...PPO_DEFAULTS,
+  numEnvs: 2,
+  numSteps: 16,
+  hidden: 8,
+  updateEpochs: 2,
+  numMinibatches: 2,
+  entCoef: 0.01,
+};
+const tinyRf: ReinforceConfig = {
+  ...REINFORCE_DEFAULTS,
+  numEnvs: 2,
+  batchSteps: 40,
+  hidden: 8,
+  valueEpochs: 2,
+};
 
 /** Everything but the wall-clock fields. */
 const strip = (m: UpdateMetrics) => ({ ...m, rolloutMs: 0, learnMs: 0 });
@@ -94,14 +108,17 @@ describe('PPO', () => {
 });
 
 describe('REINFORCE', () => {
-  it.each(['total-return', 'reward-to-go', 'reward-to-go-baseline'] as const)('%s leaks no tensors across 100 updates', async (variant) => {
-    const tr = new ReinforceTrainer({ ...tinyRf, variant });
-    await tr.update();
-    const n = tf.memory().numTensors;
-    for (let k = 0; k < 100; k++) await tr.update();
-    expect(tf.memory().numTensors).toBe(n);
-    tr.dispose();
-  });
+  it.each(['total-return', 'reward-to-go', 'reward-to-go-baseline'] as const)(
+    '%s leaks no tensors across 100 updates',
+    async (variant) => {
+      const tr = new ReinforceTrainer({ ...tinyRf, variant });
+      await tr.update();
+      const n = tf.memory().numTensors;
+      for (let k = 0; k < 100; k++) await tr.update();
+      expect(tf.memory().numTensors).toBe(n);
+      tr.dispose();
+    },
+  );
 
   it('same seed gives identical metrics', async () => {
     const run = async () => {

@@ -5,7 +5,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import { createTrainer, type ClientEvent, type TrainerHandle } from '@/worker/trainer-client';
-import type { BackendChoice, BackendReport, PolicySnapshot, RunStatus, TrainConfig, UpdateMetrics } from '@/worker/protocol';
+import type {
+  BackendChoice,
+  BackendReport,
+  PolicySnapshot,
+  RunStatus,
+  TrainConfig,
+  UpdateMetrics,
+} from '@/worker/protocol';
 
 /** One point of the charts per update (bounded: older points are thinned). */
 export interface SeriesPoint {
@@ -115,7 +122,11 @@ const jsonSafe = (_: string, v: unknown) => (typeof v === 'number' && !Number.is
 const idbKey = (key: string) => `proximal.training.${key}`;
 
 /** Creates the store of one widget instance. `key` names the saved run (e.g. the preset and the widget id). */
-export function createTrainingStore(key: string, config: TrainConfig, backendChoice: BackendChoice = 'auto'): TrainingStore {
+export function createTrainingStore(
+  key: string,
+  config: TrainConfig,
+  backendChoice: BackendChoice = 'auto',
+): TrainingStore {
   let handle: TrainerHandle | null = null;
   let unsubscribe: (() => void) | null = null;
   let startWhenReady = false;
@@ -159,12 +170,26 @@ export function createTrainingStore(key: string, config: TrainConfig, backendCho
             startWhenReady = false;
             handle?.start();
           }
-          if (e.status === 'paused' || e.status === 'solved' || e.status === 'finished' || e.status === 'error') save();
+          if (
+            e.status === 'paused' ||
+            e.status === 'solved' ||
+            e.status === 'finished' ||
+            e.status === 'error'
+          )
+            save();
           return;
         case 'metrics': {
           const last = e.updates[e.updates.length - 1];
           const series = thin([...get().series, ...e.updates.map(toPoint)]);
-          set({ series, latest: last, episodes: last.episodes, steps: last.steps, sps: e.sps, elapsedMs: e.elapsedMs, restoredAt: null });
+          set({
+            series,
+            latest: last,
+            episodes: last.episodes,
+            steps: last.steps,
+            sps: e.sps,
+            elapsedMs: e.elapsedMs,
+            restoredAt: null,
+          });
           save();
           return;
         }

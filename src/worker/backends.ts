@@ -46,8 +46,10 @@ function register(notices: string[]): Promise<void> {
 
 /** Why a backend is not even a candidate in this browser, or null. */
 function unavailable(name: BackendName): string | null {
-  if (name === 'webgpu' && !(navigator as unknown as { gpu?: unknown }).gpu) return 'WebGPU is not available in this browser (navigator.gpu is missing)';
-  if (name === 'webgl' && typeof OffscreenCanvas === 'undefined') return 'WebGL needs OffscreenCanvas in a worker, which this browser lacks';
+  if (name === 'webgpu' && !(navigator as unknown as { gpu?: unknown }).gpu)
+    return 'WebGPU is not available in this browser (navigator.gpu is missing)';
+  if (name === 'webgl' && typeof OffscreenCanvas === 'undefined')
+    return 'WebGL needs OffscreenCanvas in a worker, which this browser lacks';
   return null;
 }
 
@@ -73,7 +75,11 @@ async function trySet(name: BackendName): Promise<string | null> {
  * Selects the backend. A forced choice falls back along webgpu → wasm → webgl → cpu after it; "auto" measures
  * the train step (a `batch`-row minibatch of the configured network) on every backend and keeps the fastest.
  */
-export async function selectBackend(choice: BackendChoice, batch: number, hidden: number): Promise<BackendReport> {
+export async function selectBackend(
+  choice: BackendChoice,
+  batch: number,
+  hidden: number,
+): Promise<BackendReport> {
   const notices: string[] = [];
   await register(notices);
   const timings: Partial<Record<BackendName, number>> = {};

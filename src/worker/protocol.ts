@@ -18,7 +18,8 @@ export interface BackendReport {
   timings: Partial<Record<BackendName, number>>;
 }
 
-export type RunStatus = 'idle' | 'initialising' | 'ready' | 'running' | 'paused' | 'solved' | 'finished' | 'error' | 'cancelled';
+export type RunStatus =
+  'idle' | 'initialising' | 'ready' | 'running' | 'paused' | 'solved' | 'finished' | 'error' | 'cancelled';
 
 /** Actor weights, for watching the policy play on the main thread. */
 export interface PolicySnapshot {

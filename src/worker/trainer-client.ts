@@ -3,7 +3,14 @@
  * (`error`/`messageerror` events and a heartbeat) reported as an event like any other. Also re-exports the
  * configuration helpers and the plain-TypeScript policy forward pass (no tfjs) for watching a policy play.
  */
-import type { BackendChoice, LiveHparams, PolicySnapshot, TrainConfig, TrainerCommand, TrainerEvent } from './protocol';
+import type {
+  BackendChoice,
+  LiveHparams,
+  PolicySnapshot,
+  TrainConfig,
+  TrainerCommand,
+  TrainerEvent,
+} from './protocol';
 import { MlpForward } from '@/nn/mlp';
 
 export {
@@ -51,7 +58,10 @@ const DEAD_AFTER_MS = 20_000;
 
 /** Starts a worker for `config` on `backend` ("auto" measures and picks). */
 export function createTrainer(config: TrainConfig, backend: BackendChoice = 'auto'): TrainerHandle {
-  const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+  const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'trainer',
+  });
   const listeners = new Set<Listener>();
   let dead = false;
   let lastHeard = performance.now();

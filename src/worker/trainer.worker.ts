@@ -33,7 +33,12 @@ function flush(force = false) {
   const t = performance.now();
   if (!force && t - lastFlush < FLUSH_MS) return;
   if (pending.length && trainer) {
-    post({ type: 'metrics', updates: pending, sps: runMs > 0 ? (trainer.steps / runMs) * 1000 : 0, elapsedMs: runMs });
+    post({
+      type: 'metrics',
+      updates: pending,
+      sps: runMs > 0 ? (trainer.steps / runMs) * 1000 : 0,
+      elapsedMs: runMs,
+    });
     pending = [];
   }
   if (trainer && (force || t - lastPolicy >= POLICY_MS)) {
@@ -80,7 +85,11 @@ async function oneUpdate(): Promise<boolean> {
   } catch (e) {
     flush(true);
     const numeric = e instanceof TrainingError;
-    post({ type: 'error', kind: numeric ? 'numeric' : 'internal', message: e instanceof Error ? e.message : String(e) });
+    post({
+      type: 'error',
+      kind: numeric ? 'numeric' : 'internal',
+      message: e instanceof Error ? e.message : String(e),
+    });
     setStatus('error', e instanceof Error ? e.message : String(e));
     return false;
   }
@@ -88,7 +97,10 @@ async function oneUpdate(): Promise<boolean> {
   pending.push(m);
   if (config.solveThreshold > 0 && m.returnMean20 >= config.solveThreshold) {
     flush(true);
-    setStatus('solved', `mean return of the last 20 episodes reached ${m.returnMean20.toFixed(1)} after ${m.steps} steps`);
+    setStatus(
+      'solved',
+      `mean return of the last 20 episodes reached ${m.returnMean20.toFixed(1)} after ${m.steps} steps`,
+    );
     return false;
   }
   if (m.steps >= config.totalSteps) {
@@ -121,7 +133,10 @@ async function handle(cmd: TrainerCommand) {
       config = cmd.config;
       setStatus('initialising');
       try {
-        const batch = config.algo === 'ppo' ? Math.floor((config.numEnvs * config.numSteps) / config.numMinibatches) : config.batchSteps;
+        const batch =
+          config.algo === 'ppo'
+            ? Math.floor((config.numEnvs * config.numSteps) / config.numMinibatches)
+            : config.batchSteps;
         const report = await selectBackend(cmd.backend, batch, config.hidden);
         post({ type: 'backend', report });
       } catch (e) {
@@ -134,7 +149,14 @@ async function handle(cmd: TrainerCommand) {
     }
     case 'start':
     case 'resume':
-      if (!trainer || status === 'running' || status === 'error' || status === 'solved' || status === 'finished') return;
+      if (
+        !trainer ||
+        status === 'running' ||
+        status === 'error' ||
+        status === 'solved' ||
+        status === 'finished'
+      )
+        return;
       setStatus('running');
       void loop(generation);
       return;
@@ -142,7 +164,14 @@ async function handle(cmd: TrainerCommand) {
       if (status === 'running') setStatus('paused');
       return;
     case 'step':
-      if (!trainer || status === 'running' || status === 'error' || status === 'solved' || status === 'finished') return;
+      if (
+        !trainer ||
+        status === 'running' ||
+        status === 'error' ||
+        status === 'solved' ||
+        status === 'finished'
+      )
+        return;
       setStatus('running');
       if (await oneUpdate()) {
         flush(true);
@@ -192,5 +221,7 @@ async function handle(cmd: TrainerCommand) {
 // Commands are handled in order; a long one (init measures backends) delays the ones behind it.
 let chain: Promise<void> = Promise.resolve();
 ctx.onmessage = (ev: MessageEvent<TrainerCommand>) => {
-  chain = chain.then(() => handle(ev.data)).catch((e) => post({ type: 'error', kind: 'internal', message: String(e) }));
+  chain = chain
+    .then(() => handle(ev.data))
+    .catch((e) => post({ type: 'error', kind: 'internal', message: String(e) }));
 };

@@ -13,7 +13,14 @@ export interface CartPoleCanvasProps {
   height?: number;
 }
 
-export function drawCartPole(ctx: CanvasRenderingContext2D, w: number, h: number, x: number, theta: number, t: number) {
+export function drawCartPole(
+  ctx: CanvasRenderingContext2D,
+  w: number,
+  h: number,
+  x: number,
+  theta: number,
+  t: number,
+) {
   const style = getComputedStyle(ctx.canvas);
   const fg = style.color || '#222';
   ctx.clearRect(0, 0, w, h);

@@ -5,6 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { createTrainer, presetConfig } from '@/worker/trainer-client';
+import { LineCurves } from '../TrainingPanel/Charts';
+import { useThrottled } from '../TrainingPanel/throttle';
+import type { SeriesPoint } from '@/stores/training';
 import type { BackendChoice, TrainConfig } from '@/worker/protocol';
 
 export interface BenchResult {
@@ -21,7 +24,11 @@ export interface BenchResult {
   sps: number;
   updates: number;
   max_longtask_ms: number;
+  /** Whether this browser reports long tasks at all (if not, max_longtask_ms means nothing). */
+  longtask_supported: boolean;
   longtasks_over_50ms: number;
+  /** The first long tasks as [ms since the run started, duration ms]. */
+  longtasks: [number, number][];
   /** Mean milliseconds per update spent in the rollout and in learning (inside the worker). */
   rollout_ms: number;
   learn_ms: number;
@@ -55,24 +62,34 @@ export default function TrainingBench({
   cfg?: string;
 }) {
   const [text, setText] = useState('starting…');
+  // A live chart like the panel's, so the long-task figure includes the main thread's real rendering work.
+  const [series, setSeries] = useState<SeriesPoint[]>([]);
+  const shown = useThrottled(series, 250);
   useEffect(() => {
     const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
-    const cfg = { ...base, ...overrides(cfgJson), seed: Number(seed) || 0, ...(budget ? { totalSteps: Number(budget) } : {}) } as TrainConfig;
+    const cfg = {
+      ...base,
+      ...overrides(cfgJson),
+      seed: Number(seed) || 0,
+      ...(budget ? { totalSteps: Number(budget) } : {}),
+    } as TrainConfig;
     let maxLong = 0;
     let longCount = 0;
+    const longList: [number, number][] = [];
+    const t0 = performance.now();
     let observer: PerformanceObserver | null = null;
     try {
       observer = new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
           maxLong = Math.max(maxLong, e.duration);
           if (e.duration > 50) longCount += 1;
+          if (longList.length < 20) longList.push([Math.round(e.startTime - t0), Math.round(e.duration)]);
         }
       });
-      observer.observe({ type: 'longtask', buffered: false });
+      // Observed from the first 'running' status on: the figure is about the main thread while training runs.
     } catch {
       /* longtask entries unsupported: max_longtask_ms stays 0 and is reported as such */
     }
-    const t0 = performance.now();
     let tReady = t0;
     let backendName = '';
     let reason = '';
@@ -96,7 +113,9 @@ export default function TrainingBench({
         sps: last.sps,
         updates: last.update,
         max_longtask_ms: maxLong,
+        longtask_supported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false,
         longtasks_over_50ms: longCount,
+        longtasks: longList,
         rollout_ms: last.update ? rolloutMs / last.update : 0,
         learn_ms: last.update ? learnMs / last.update : 0,
         ...(error ? { error } : {}),
@@ -112,6 +131,11 @@ export default function TrainingBench({
       } else if (e.type === 'status') {
         if (e.status === 'ready') {
           tReady = performance.now();
+          try {
+            observer?.observe({ type: 'longtask', buffered: false });
+          } catch {
+            /* unsupported entry type */
+          }
           handle.start();
         } else if (e.status === 'solved') finish(true);
         else if (e.status === 'finished') finish(false);
@@ -123,6 +147,13 @@ export default function TrainingBench({
           learnMs += u.learnMs;
         }
         const m = e.updates[e.updates.length - 1];
+        setSeries((prev) => {
+          const next = [
+            ...prev,
+            ...e.updates.map((u) => ({ ...u, ratioHist: undefined }) as unknown as SeriesPoint),
+          ];
+          return next.length > 400 ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
+        });
         last = { steps: m.steps, update: m.update, sps: e.sps, elapsedMs: e.elapsedMs };
         setText(`training on ${backendName}: ${m.steps} steps, mean return ${m.returnMean20.toFixed(1)}`);
       } else if (e.type === 'error') {
@@ -137,8 +168,16 @@ export default function TrainingBench({
     };
   }, [algo, backend, seed, budget, preset, cfgJson]);
   return (
-    <pre data-testid="bench-result" style={{ whiteSpace: 'pre-wrap' }}>
-      {text}
-    </pre>
+    <div>
+      <pre data-testid="bench-result" style={{ whiteSpace: 'pre-wrap' }}>
+        {text}
+      </pre>
+      <LineCurves
+        title="Mean return of the last 20 episodes"
+        data={shown}
+        curves={[{ key: 'returnMean20', name: 'return', color: '#4c78a8' }]}
+        yDomain={[0, 500]}
+      />
+    </div>
   );
 }

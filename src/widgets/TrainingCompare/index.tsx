@@ -13,7 +13,17 @@ import { presetConfig } from '@/worker/trainer-client';
 // A placeholder store so hooks are unconditional before the panels hand theirs over.
 const EMPTY = createTrainingStore('compare.placeholder', presetConfig('ppo-cartpole'));
 
-function Overlay({ a, b, nameA, nameB }: { a: TrainingStore; b: TrainingStore; nameA: string; nameB: string }) {
+function Overlay({
+  a,
+  b,
+  nameA,
+  nameB,
+}: {
+  a: TrainingStore;
+  b: TrainingStore;
+  nameA: string;
+  nameB: string;
+}) {
   const sa = useStore(a, (s) => s.series);
   const sb = useStore(b, (s) => s.series);
   return (
@@ -22,19 +32,47 @@ function Overlay({ a, b, nameA, nameB }: { a: TrainingStore; b: TrainingStore; n
       <ResponsiveContainer width="100%" height={220}>
         <LineChart margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" opacity={0.4} />
-          <XAxis dataKey="steps" type="number" domain={[0, 'dataMax']} allowDuplicatedCategory={false} fontSize={11} />
+          <XAxis
+            dataKey="steps"
+            type="number"
+            domain={[0, 'dataMax']}
+            allowDuplicatedCategory={false}
+            fontSize={11}
+          />
           <YAxis domain={[0, 500]} fontSize={11} width={40} />
           <Tooltip />
           <Legend />
-          <Line data={sa} dataKey="returnMean20" name={`A: ${nameA}`} stroke="#4c78a8" dot={false} isAnimationActive={false} />
-          <Line data={sb} dataKey="returnMean20" name={`B: ${nameB}`} stroke="#e45756" dot={false} isAnimationActive={false} />
+          <Line
+            data={sa}
+            dataKey="returnMean20"
+            name={`A: ${nameA}`}
+            stroke="#4c78a8"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            data={sb}
+            dataKey="returnMean20"
+            name={`B: ${nameB}`}
+            stroke="#e45756"
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>
   );
 }
 
-export default function TrainingCompare({ presetA = 'ppo-cartpole-many-epochs', presetB = 'ppo-cartpole-noclip', seed }: { presetA?: string; presetB?: string; seed?: number | string }) {
+export default function TrainingCompare({
+  presetA = 'ppo-cartpole-many-epochs',
+  presetB = 'ppo-cartpole-noclip',
+  seed,
+}: {
+  presetA?: string;
+  presetB?: string;
+  seed?: number | string;
+}) {
   const [a, setA] = useState<TrainingStore>(EMPTY);
   const [b, setB] = useState<TrainingStore>(EMPTY);
   const onA = useCallback((s: TrainingStore) => setA(() => s), []);
@@ -51,7 +89,9 @@ export default function TrainingCompare({ presetA = 'ppo-cartpole-many-epochs', 
         </button>
       </div>
       <Overlay a={a} b={b} nameA={presetA} nameB={presetB} />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: '0.6em' }}>
+      <div
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: '0.6em' }}
+      >
         <TrainingPanel preset={presetA} seed={seed} id="A" compact title={`A: ${presetA}`} onStore={onA} />
         <TrainingPanel preset={presetB} seed={seed} id="B" compact title={`B: ${presetB}`} onStore={onB} />
       </div>

@@ -18,7 +18,16 @@ interface SliderSpec {
 }
 
 const PPO_FIELDS: SliderSpec[] = [
-  { field: 'learningRate', label: 'Learning rate', min: 1e-5, max: 1e-2, step: 0.01, log: true, live: true, format: (v) => v.toExponential(1) },
+  {
+    field: 'learningRate',
+    label: 'Learning rate',
+    min: 1e-5,
+    max: 1e-2,
+    step: 0.01,
+    log: true,
+    live: true,
+    format: (v) => v.toExponential(1),
+  },
   { field: 'clipCoef', label: 'Clip ε', min: 0.05, max: 0.5, step: 0.01, live: true },
   { field: 'entCoef', label: 'Entropy coef.', min: 0, max: 0.1, step: 0.001, live: true },
   { field: 'numEnvs', label: 'Environments', min: 1, max: 64, step: 1 },
@@ -31,7 +40,16 @@ const PPO_FIELDS: SliderSpec[] = [
 ];
 
 const RF_FIELDS: SliderSpec[] = [
-  { field: 'learningRate', label: 'Learning rate', min: 1e-5, max: 1e-1, step: 0.01, log: true, live: true, format: (v) => v.toExponential(1) },
+  {
+    field: 'learningRate',
+    label: 'Learning rate',
+    min: 1e-5,
+    max: 1e-1,
+    step: 0.01,
+    log: true,
+    live: true,
+    format: (v) => v.toExponential(1),
+  },
   { field: 'entCoef', label: 'Entropy coef.', min: 0, max: 0.1, step: 0.001, live: true },
   { field: 'numEnvs', label: 'Environments', min: 1, max: 64, step: 1 },
   { field: 'batchSteps', label: 'Steps per batch', min: 500, max: 20000, step: 500 },
@@ -39,12 +57,24 @@ const RF_FIELDS: SliderSpec[] = [
   { field: 'hidden', label: 'Hidden units', min: 8, max: 256, step: 8 },
 ];
 
-function Slider({ spec, value, onChange }: { spec: SliderSpec; value: number; onChange: (v: number) => void }) {
+function Slider({
+  spec,
+  value,
+  onChange,
+}: {
+  spec: SliderSpec;
+  value: number;
+  onChange: (v: number) => void;
+}) {
   const id = useId();
   const pos = spec.log ? Math.log10(value) : value;
   const min = spec.log ? Math.log10(spec.min) : spec.min;
   const max = spec.log ? Math.log10(spec.max) : spec.max;
-  const shown = spec.format ? spec.format(value) : Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : '∞';
+  const shown = spec.format
+    ? spec.format(value)
+    : Number.isFinite(value)
+      ? String(Math.round(value * 1e6) / 1e6)
+      : '∞';
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '11em 1fr 5em', alignItems: 'center', gap: '0.5em' }}>
       <label htmlFor={id}>
@@ -121,8 +151,17 @@ export function HparamControls({
           </select>
         </label>
       )}
-      <p style={{ fontSize: '0.8em', margin: '0.3em 0' }}>Unstarred settings apply at the next update; * needs a restart.</p>
-      <button type="button" disabled={!dirty} onClick={() => { onRestart({ ...config, ...staged } as TrainConfig); setStaged({}); }}>
+      <p style={{ fontSize: '0.8em', margin: '0.3em 0' }}>
+        Unstarred settings apply at the next update; * needs a restart.
+      </p>
+      <button
+        type="button"
+        disabled={!dirty}
+        onClick={() => {
+          onRestart({ ...config, ...staged } as TrainConfig);
+          setStaged({});
+        }}
+      >
         Restart with these settings
       </button>
     </fieldset>

@@ -7,11 +7,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useUrlParams } from '@/lib/url-state';
 import { useTrainingShortcuts } from '@/lib/shortcuts';
 import { configFromParams, paramsFromConfig, specsFor } from './url-config';
+import { useThrottled } from './throttle';
 import { useStore, useTrainingStore } from './useTraining';
-import { LineCurves, RatioHistogram, SeriesTable } from './Charts';
+import { RatioHistogram } from './Charts';
+import { Controls, LineChart, Readout, Readouts, WidgetShell } from '@/widgets/common';
+import { downloadCSV, type Row } from '@/lib/export';
 import { HparamControls } from './HparamControls';
-import { Readout } from './Readout';
-import { download, toCsv, toJson } from './export';
+import { download, toJson } from './export';
 import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
 import { presetConfig } from '@/worker/trainer-client';
 import type { BackendChoice, TrainConfig } from '@/worker/protocol';
@@ -42,17 +44,15 @@ function debugHook(): DebugHook {
   return w.__proximalDebug;
 }
 
-/** Re-renders charts at most ~4 times a second whatever the metric rate. */
-function useThrottled<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
-
-export default function TrainingPanel({ preset = 'ppo-cartpole', seed, backend = 'auto', id, compact, title, onStore }: TrainingPanelProps) {
+export default function TrainingPanel({
+  preset = 'ppo-cartpole',
+  seed,
+  backend = 'auto',
+  id,
+  compact,
+  title,
+  onStore,
+}: TrainingPanelProps) {
   const base = useMemo<TrainConfig>(() => {
     const c = presetConfig(preset);
     const sd = Number(seed);
@@ -62,7 +62,11 @@ export default function TrainingPanel({ preset = 'ppo-cartpole', seed, backend =
   const specs = useMemo(() => specsFor(base, backendDefault), [base, backendDefault]);
   const [urlValues, setUrlValues] = useUrlParams(`${preset}${id ? `.${id}` : ''}`, specs);
   const [initial] = useState(() => configFromParams(base, urlValues as never));
-  const store = useTrainingStore(`${preset}${id ? `.${id}` : ''}`, initial, urlValues.backend as BackendChoice);
+  const store = useTrainingStore(
+    `${preset}${id ? `.${id}` : ''}`,
+    initial,
+    urlValues.backend as BackendChoice,
+  );
   const s = useStore(store);
   useEffect(() => {
     onStore?.(store);
@@ -91,6 +95,16 @@ export default function TrainingPanel({ preset = 'ppo-cartpole', seed, backend =
   });
 
   const series = useThrottled(s.series, 250);
+  // NaN (no finished episode yet, no critic) becomes a gap rather than a point.
+  const rows = useMemo<Row[]>(
+    () =>
+      series.map((p) => {
+        const o: Row = {};
+        for (const [k, v] of Object.entries(p)) o[k] = Number.isFinite(v) ? (v as number) : null;
+        return o;
+      }),
+    [series],
+  );
   const latest = s.latest;
   const isPpo = s.config.algo === 'ppo';
   const statusText =
@@ -100,146 +114,240 @@ export default function TrainingPanel({ preset = 'ppo-cartpole', seed, backend =
         ? `restored (saved ${new Date(s.restoredAt).toLocaleString()})`
         : s.status;
 
+  const chartH = compact ? 180 : 220;
   return (
     <section
       className="training-panel"
       aria-label={title ?? `Training: ${preset}`}
       tabIndex={0}
       {...shortcutProps}
-      style={{ display: 'flex', flexDirection: 'column', gap: '0.6em', padding: '0.6em', outlineOffset: 2 }}
     >
-      <header style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em', alignItems: 'center' }}>
-        <strong>{title ?? `${isPpo ? 'PPO' : 'REINFORCE'} on CartPole-v1`}</strong>
-        <span data-testid="train-status" data-value={s.status} role="status" style={{ fontSize: '0.85em', padding: '0 0.4em', border: '1px solid currentColor', borderRadius: 8 }}>
-          {statusText}
-        </span>
-        <span
-          data-testid="train-backend"
-          data-value={s.backend?.name ?? ''}
-          title={s.backend ? `${s.backend.reason}${s.backend.notices.length ? `\n${s.backend.notices.join('\n')}` : ''}` : 'backend chosen when the run starts'}
-          style={{ fontSize: '0.85em', padding: '0 0.4em', borderRadius: 8, background: 'rgba(76,120,168,0.18)' }}
-        >
-          {s.backend ? `${s.backend.name} — ${s.backend.reason}` : `backend: ${s.backendChoice}`}
-        </span>
-      </header>
-
-      {s.statusMessage && s.status !== 'error' && <p style={{ margin: 0, fontSize: '0.85em' }}>{s.statusMessage}</p>}
-      {s.notices.length > 0 && (
-        <ul data-testid="train-notices" style={{ margin: 0, fontSize: '0.8em' }}>
-          {s.notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-      {s.error && (
-        <div role="alert" data-testid="train-error" style={{ border: '1px solid #c33', padding: '0.4em', borderRadius: 4 }}>
-          {s.error}{' '}
-          <button type="button" onClick={() => store.getState().restart()}>
-            Restart
-          </button>
-        </div>
-      )}
-
-      <div role="toolbar" aria-label="Run controls" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.4em', alignItems: 'center' }}>
-        <button type="button" onClick={toggle} aria-keyshortcuts="Space">
-          {s.status === 'running' ? 'Pause' : s.status === 'paused' ? 'Resume' : running ? 'Starting…' : 'Start'}
-        </button>
-        <button type="button" onClick={() => store.getState().step()} disabled={s.status === 'running'} aria-keyshortcuts=".">
-          Single update
-        </button>
-        <button type="button" onClick={() => store.getState().reset()} aria-keyshortcuts="r">
-          Reset
-        </button>
-        {!compact && (
-          <>
-            <label>
-              Seed{' '}
-              <input
-                type="number"
-                min={0}
-                max={2 ** 31 - 1}
-                value={s.config.seed}
-                style={{ width: '6em' }}
-                onChange={(e) => {
-                  const v = Math.floor(Number(e.target.value));
-                  if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) store.getState().reset({ ...store.getState().config, seed: v });
-                }}
-              />
-            </label>
-            <label>
-              Backend{' '}
-              <select value={s.backendChoice} onChange={(e) => store.getState().setBackend(e.target.value as BackendChoice)}>
-                {BACKENDS.map((b) => (
-                  <option key={b} value={b}>
-                    {b}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" disabled={!s.series.length} onClick={() => download(`${preset}-seed${s.config.seed}.csv`, toCsv(s.series), 'text/csv')}>
-              Export CSV
-            </button>
-            <button type="button" disabled={!s.series.length} onClick={() => download(`${preset}-seed${s.config.seed}.json`, toJson(s.config, s.backend?.name ?? null, s.series), 'application/json')}>
-              Export JSON
-            </button>
-          </>
+      <WidgetShell
+        title={title ?? `${isPpo ? 'PPO' : 'REINFORCE'} on CartPole-v1 (${preset})`}
+        onReset={() => store.getState().reset()}
+        notices={s.notices}
+      >
+        <p style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em', alignItems: 'center', margin: 0 }}>
+          <span
+            data-testid="train-status"
+            data-value={s.status}
+            role="status"
+            style={{ padding: '0 0.4em', border: '1px solid currentColor', borderRadius: 8 }}
+          >
+            {statusText}
+          </span>
+          <span
+            data-testid="train-backend"
+            data-value={s.backend?.name ?? ''}
+            style={{ padding: '0 0.4em', borderRadius: 8, background: 'rgba(76,120,168,0.18)' }}
+          >
+            {s.backend
+              ? `${s.backend.name} — ${s.backend.reason}`
+              : `backend: ${s.backendChoice} (chosen at start)`}
+          </span>
+          {s.statusMessage && s.status !== 'error' && <span>{s.statusMessage}</span>}
+        </p>
+        {s.notices.length > 0 && (
+          <ul data-testid="train-notices" style={{ margin: 0, fontSize: '0.8em' }}>
+            {s.notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
         )}
-      </div>
-
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.8em' }}>
-        <Readout label="Mean return (last 20)" value={latest?.returnMean20 ?? NaN} testId="train-return-mean" digits={1} />
-        <Readout label="Episodes" value={s.episodes} testId="train-episodes" digits={0} />
-        <Readout label="Env steps" value={s.steps} testId="train-steps" digits={0} />
-        <Readout label="Steps / s" value={s.sps} testId="train-sps" digits={0} />
-        {isPpo && <Readout label="Approx. KL" value={latest?.approxKl ?? NaN} testId="train-approx-kl" digits={4} />}
-        {isPpo && <Readout label="Clip fraction" value={latest?.clipFraction ?? NaN} testId="train-clip-fraction" digits={3} />}
-        <Readout label="TV(π_old, π_new) mean" value={latest?.tvMean ?? NaN} testId="train-tv-mean" digits={4} />
-        <Readout label="KL(π_old‖π_new) mean" value={latest?.klMean ?? NaN} testId="train-kl-mean" digits={5} />
-      </div>
-
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: '0.6em' }}>
-        <LineCurves title="Mean return of the last 20 episodes" data={series} curves={[{ key: 'returnMean20', name: 'return', color: '#4c78a8' }]} yDomain={[0, 500]} />
-        <LineCurves
-          title="Consecutive policies: TV and KL over the batch's states"
-          data={series}
-          curves={[
-            { key: 'tvMean', name: 'TV mean', color: '#4c78a8' },
-            { key: 'tvMax', name: 'TV max', color: '#9ecae9' },
-            { key: 'klMean', name: 'KL mean', color: '#e45756' },
-            { key: 'klMax', name: 'KL max', color: '#ff9d98' },
-          ]}
-        />
-        {!compact && (
-          <LineCurves
-            title="Diagnostics"
-            data={series}
-            curves={
-              isPpo
-                ? [
-                    { key: 'approxKl', name: 'approx KL', color: '#e45756' },
-                    { key: 'clipFraction', name: 'clip fraction', color: '#f58518' },
-                    { key: 'entropy', name: 'entropy', color: '#54a24b' },
-                    { key: 'explainedVariance', name: 'explained var.', color: '#b279a2' },
-                  ]
-                : [
-                    { key: 'entropy', name: 'entropy', color: '#54a24b' },
-                    { key: 'explainedVariance', name: 'explained var.', color: '#b279a2' },
-                  ]
-            }
-          />
-        )}
-        {!compact && isPpo && <RatioHistogram hist={latest?.ratioHist ?? null} />}
-      </div>
-      <SeriesTable rows={series} caption={`Per-update metrics, ${preset}`} />
-
-      {!compact && (
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.8em', alignItems: 'flex-start' }}>
-          <CartPoleCanvas policy={s.policy} seed={s.config.seed} />
-          <div style={{ flex: '1 1 320px' }}>
-            <HparamControls config={s.config} onLive={(h) => store.getState().setLive(h)} onRestart={(c) => store.getState().reset(c)} />
+        {s.error && (
+          <div
+            role="alert"
+            data-testid="train-error"
+            style={{ border: '1px solid #c33', padding: '0.4em', borderRadius: 4 }}
+          >
+            {s.error}{' '}
+            <button type="button" className="btn" onClick={() => store.getState().restart()}>
+              Restart
+            </button>
           </div>
+        )}
+
+        <Controls>
+          <button type="button" className="btn" onClick={toggle} aria-keyshortcuts="Space">
+            {s.status === 'running'
+              ? 'Pause'
+              : s.status === 'paused'
+                ? 'Resume'
+                : running
+                  ? 'Starting…'
+                  : 'Start'}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => store.getState().step()}
+            disabled={s.status === 'running'}
+            aria-keyshortcuts="."
+          >
+            Single update
+          </button>
+          {!compact && (
+            <>
+              <label>
+                Seed{' '}
+                <input
+                  type="number"
+                  min={0}
+                  max={2 ** 31 - 1}
+                  value={s.config.seed}
+                  style={{ width: '6em' }}
+                  onChange={(e) => {
+                    const v = Math.floor(Number(e.target.value));
+                    if (Number.isInteger(v) && v >= 0 && v < 2 ** 31)
+                      store.getState().reset({ ...store.getState().config, seed: v });
+                  }}
+                />
+              </label>
+              <label>
+                Backend{' '}
+                <select
+                  value={s.backendChoice}
+                  onChange={(e) => store.getState().setBackend(e.target.value as BackendChoice)}
+                >
+                  {BACKENDS.map((b) => (
+                    <option key={b} value={b}>
+                      {b}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="btn"
+                disabled={!s.series.length}
+                onClick={() => downloadCSV(`${preset}-seed${s.config.seed}`, rows)}
+              >
+                Export CSV
+              </button>
+              <button
+                type="button"
+                className="btn"
+                disabled={!s.series.length}
+                onClick={() =>
+                  download(
+                    `${preset}-seed${s.config.seed}.json`,
+                    toJson(s.config, s.backend?.name ?? null, s.series),
+                    'application/json',
+                  )
+                }
+              >
+                Export JSON
+              </button>
+            </>
+          )}
+        </Controls>
+
+        <Readouts>
+          <Readout
+            label="Mean return (last 20)"
+            value={latest?.returnMean20 ?? NaN}
+            testId="train-return-mean"
+            digits={4}
+          />
+          <Readout label="Episodes" value={s.episodes} testId="train-episodes" />
+          <Readout label="Env steps" value={s.steps} testId="train-steps" />
+          <Readout label="Steps / s" value={Math.round(s.sps)} testId="train-sps" />
+          {isPpo && (
+            <Readout label="Approx. KL" value={latest?.approxKl ?? NaN} testId="train-approx-kl" digits={3} />
+          )}
+          {isPpo && (
+            <Readout
+              label="Clip fraction"
+              value={latest?.clipFraction ?? NaN}
+              testId="train-clip-fraction"
+              digits={3}
+            />
+          )}
+          <Readout
+            label="TV(π_old, π_new), mean"
+            value={latest?.tvMean ?? NaN}
+            testId="train-tv-mean"
+            digits={3}
+          />
+          <Readout
+            label="KL(π_old‖π_new), mean"
+            value={latest?.klMean ?? NaN}
+            testId="train-kl-mean"
+            digits={3}
+          />
+        </Readouts>
+
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+            gap: '0.6em',
+          }}
+        >
+          <LineChart
+            caption="Mean return of the last 20 episodes, by environment step"
+            data={rows}
+            xKey="steps"
+            xLabel="environment steps"
+            series={[{ key: 'returnMean20', label: 'mean return (last 20)' }]}
+            yDomain={[0, 500]}
+            height={chartH}
+            filename={`${preset}-return`}
+            refLines={s.config.solveThreshold > 0 ? [{ y: s.config.solveThreshold, label: 'solved' }] : []}
+          />
+          <LineChart
+            caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
+            data={rows}
+            xKey="steps"
+            xLabel="environment steps"
+            series={[
+              { key: 'tvMean', label: 'TV mean' },
+              { key: 'tvMax', label: 'TV max', dashed: true },
+              { key: 'klMean', label: 'KL mean' },
+              { key: 'klMax', label: 'KL max', dashed: true },
+            ]}
+            height={chartH}
+            filename={`${preset}-policy-distance`}
+          />
+          {!compact && (
+            <LineChart
+              caption="Diagnostics per update"
+              data={rows}
+              xKey="steps"
+              xLabel="environment steps"
+              series={
+                isPpo
+                  ? [
+                      { key: 'approxKl', label: 'approx KL' },
+                      { key: 'clipFraction', label: 'clip fraction' },
+                      { key: 'entropy', label: 'entropy' },
+                      { key: 'explainedVariance', label: 'explained variance' },
+                    ]
+                  : [
+                      { key: 'entropy', label: 'entropy' },
+                      { key: 'explainedVariance', label: 'explained variance' },
+                    ]
+              }
+              height={chartH}
+              filename={`${preset}-diagnostics`}
+            />
+          )}
+          {!compact && isPpo && <RatioHistogram hist={latest?.ratioHist ?? null} />}
         </div>
-      )}
+
+        {!compact && (
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.8em', alignItems: 'flex-start' }}>
+            <CartPoleCanvas policy={s.policy} seed={s.config.seed} />
+            <div style={{ flex: '1 1 320px' }}>
+              <HparamControls
+                config={s.config}
+                onLive={(h) => store.getState().setLive(h)}
+                onRestart={(c) => store.getState().reset(c)}
+              />
+            </div>
+          </div>
+        )}
+      </WidgetShell>
     </section>
   );
 }

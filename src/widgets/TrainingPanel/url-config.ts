@@ -71,7 +71,10 @@ export function configFromParams(base: TrainConfig, v: AnyValues): TrainConfig {
 }
 
 /** URL values for a config and backend choice. */
-export function paramsFromConfig(cfg: TrainConfig, backend: BackendChoice): Record<string, number | boolean | string> {
+export function paramsFromConfig(
+  cfg: TrainConfig,
+  backend: BackendChoice,
+): Record<string, number | boolean | string> {
   const common = {
     seed: cfg.seed,
     backend,

@@ -1,0 +1,93 @@
+/** The bibliography of the book. Chapters cite entries with `<Cite id="…" />`. */
+import type { Reference } from '@/mdx/references';
+
+export const references: Reference[] = [
+  {
+    id: 'sutton2018',
+    authors: 'Richard S. Sutton and Andrew G. Barto',
+    title: 'Reinforcement Learning: An Introduction (2nd edition)',
+    venue: 'MIT Press',
+    year: 2018,
+  },
+  {
+    id: 'puterman1994',
+    authors: 'Martin L. Puterman',
+    title: 'Markov Decision Processes: Discrete Stochastic Dynamic Programming',
+    venue: 'Wiley',
+    year: 1994,
+  },
+  {
+    id: 'spinningup2018',
+    authors: 'Joshua Achiam',
+    title: 'Spinning Up in Deep Reinforcement Learning',
+    venue: 'OpenAI',
+    year: 2018,
+    url: 'https://spinningup.openai.com',
+  },
+  {
+    id: 'williams1992',
+    authors: 'Ronald J. Williams',
+    title: 'Simple statistical gradient-following algorithms for connectionist reinforcement learning',
+    venue: 'Machine Learning 8',
+    year: 1992,
+  },
+  {
+    id: 'sutton2000pg',
+    authors: 'Richard S. Sutton, David McAllester, Satinder Singh and Yishay Mansour',
+    title: 'Policy gradient methods for reinforcement learning with function approximation',
+    venue: 'NeurIPS',
+    year: 2000,
+  },
+  {
+    id: 'kakade2002',
+    authors: 'Sham Kakade and John Langford',
+    title: 'Approximately optimal approximate reinforcement learning',
+    venue: 'ICML',
+    year: 2002,
+  },
+  {
+    id: 'kakade2001natural',
+    authors: 'Sham Kakade',
+    title: 'A natural policy gradient',
+    venue: 'NeurIPS',
+    year: 2001,
+  },
+  {
+    id: 'schulman2015trpo',
+    authors: 'John Schulman, Sergey Levine, Philipp Moritz, Michael Jordan and Pieter Abbeel',
+    title: 'Trust region policy optimization',
+    venue: 'ICML',
+    year: 2015,
+    url: 'https://arxiv.org/abs/1502.05477',
+  },
+  {
+    id: 'schulman2016gae',
+    authors: 'John Schulman, Philipp Moritz, Sergey Levine, Michael Jordan and Pieter Abbeel',
+    title: 'High-dimensional continuous control using generalized advantage estimation',
+    venue: 'ICLR',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1506.02438',
+  },
+  {
+    id: 'schulman2017ppo',
+    authors: 'John Schulman, Filip Wolski, Prafulla Dhariwal, Alec Radford and Oleg Klimov',
+    title: 'Proximal policy optimization algorithms',
+    venue: 'arXiv:1707.06347',
+    year: 2017,
+    url: 'https://arxiv.org/abs/1707.06347',
+  },
+  {
+    id: 'huang2022ppo',
+    authors: 'Shengyi Huang, Rousslan Fernand Julien Dossa, Antonin Raffin, Anssi Kanervisto and Weixun Wang',
+    title: 'The 37 implementation details of proximal policy optimization',
+    venue: 'ICLR Blog Track',
+    year: 2022,
+  },
+  {
+    id: 'levin2017',
+    authors: 'David A. Levin and Yuval Peres',
+    title: 'Markov Chains and Mixing Times (2nd edition)',
+    venue: 'American Mathematical Society',
+    year: 2017,
+  },
+];

@@ -1,0 +1,131 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { chapterSlugs, collectErrors, openChapter } from './helpers';
+
+test.describe('every chapter page', () => {
+  for (const slug of chapterSlugs) {
+    test(`${slug}: renders its h1 and math with no KaTeX or console errors`, async ({ page }) => {
+      const { errors } = collectErrors(page);
+      await openChapter(page, slug);
+      await expect(page.locator('article .katex').first()).toBeVisible();
+      expect(await page.locator('article h2').count()).toBeGreaterThan(2);
+      await expect(page.locator('.katex-error')).toHaveCount(0);
+      await expect(page.locator('.ref-missing')).toHaveCount(0);
+      // Let lazy widgets mount before judging the console.
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('.widget-placeholder')).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.locator('.widget-error')).toHaveCount(0);
+      expect(errors).toEqual([]);
+    });
+
+    test(`${slug}: axe finds no serious or critical violations`, async ({ page }) => {
+      await openChapter(page, slug);
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target})`),
+      ).toEqual([]);
+    });
+  }
+});
+
+test('home lists the chapters, including the ones still to come', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('h1')).toHaveText('Proximal');
+  await expect(page.locator('.chapter-card')).toHaveCount(12);
+  await expect(page.locator('.chapter-card.coming')).toHaveCount(4);
+});
+
+test('a deep link to a section lands there, also after a reload', async ({ page }) => {
+  await page.goto('./#/ppo/the-clipped-surrogate');
+  const heading = page.locator('#the-clipped-surrogate');
+  await expect(heading).toBeInViewport();
+  await page.reload();
+  await expect(heading).toBeInViewport();
+  // The outline links to the same anchors.
+  await page.locator('.outline a', { hasText: 'Training PPO on CartPole' }).click();
+  await expect(page).toHaveURL(/#\/ppo\/training-ppo-on-cartpole$/);
+  await expect(page.locator('#training-ppo-on-cartpole')).toBeInViewport();
+});
+
+test('numbered references resolve across chapters', async ({ page }) => {
+  await openChapter(page, 'trpo');
+  const link = page.locator('article a', { hasText: /^Theorem 8\.\d+$/ }).first();
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/#\/tv-coupling\/thm-/);
+  await expect(page.locator('article h1')).toContainText('total variation');
+});
+
+test('theme toggle switches and persists across reloads', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openChapter(page, 'mdp-bellman');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).not.toBe('rgb(253, 253, 251)');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('the theme follows the system until the reader picks one', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('presenter mode toggles with the button and the p key', async ({ page }) => {
+  await openChapter(page, 'mdp-bellman');
+  const sidebar = page.locator('#sidebar');
+  await expect(sidebar).toBeVisible();
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await expect(sidebar).toBeHidden();
+  const big = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(big).toBeGreaterThan(20);
+  await page.locator('body').press('p');
+  await expect(page.locator('html')).not.toHaveClass(/presenter/);
+  await expect(sidebar).toBeVisible();
+});
+
+test('search finds a heading and navigates to it', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('/');
+  await page.keyboard.type('maximal coupling');
+  const hit = page.locator('.search-results a', { hasText: 'The maximal coupling' }).first();
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page).toHaveURL(/#\/tv-coupling\/the-maximal-coupling$/);
+  await expect(page.locator('#the-maximal-coupling')).toBeInViewport();
+});
+
+test('exercises hide their solutions until asked', async ({ page }) => {
+  await openChapter(page, 'mdp-bellman');
+  const ex = page.locator('.callout-exercise').first();
+  await expect(ex.locator('.solution-body')).toBeHidden();
+  await ex.getByRole('button', { name: 'Show solution' }).click();
+  await expect(ex.locator('.solution-body')).toBeVisible();
+});
+
+test('a phone-sized screen gets a chapter drawer', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openChapter(page, 'gae');
+  const sidebar = page.locator('#sidebar');
+  await expect(sidebar).not.toBeInViewport();
+  await page.getByRole('button', { name: 'Chapters' }).click();
+  await expect(sidebar).toBeInViewport();
+  await sidebar.getByRole('link', { name: /Appendix/ }).click();
+  await expect(page.locator('article h1')).toContainText('total variation');
+  await expect(sidebar).not.toBeInViewport();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('an unknown chapter shows a friendly page', async ({ page }) => {
+  const { errors } = collectErrors(page);
+  await page.goto('./#/no-such-chapter');
+  await expect(page.locator('h1')).toHaveText('No such chapter');
+  expect(errors).toEqual([]);
+});
