@@ -4,7 +4,7 @@
 //
 // Flags: --dist <dir> (default dist)  --config <vite config>  --algo ppo,reinforce  --backend wasm,cpu,...
 //        --seeds 1,2,3  --budget <env steps>  --timeout <s per run>  --quick (PPO × 2 seeds on wasm only)
-//        --cfg '{"numEnvs":16}' (JSON overrides of the preset, for tuning)
+//        --cfg '{"numEnvs":16}' (JSON overrides of the preset, for tuning)  --no-chart (no live chart on the page)
 // Default: PPO × 5 seeds on wasm, PPO once on cpu, webgpu and webgl, REINFORCE once on wasm.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -122,6 +122,7 @@ for (const run of runs) {
   });
   if (budget) q.set('props.budget', budget);
   if (cfgOverrides) q.set('props.cfg', cfgOverrides);
+  if (argv.includes('--no-chart')) q.set('props.chart', 'false');
   let line;
   try {
     await page.goto(`${base}?${q}#/widget/TrainingBench`);

@@ -126,6 +126,8 @@ export function createTrainingStore(
   key: string,
   config: TrainConfig,
   backendChoice: BackendChoice = 'auto',
+  /** Makes the trainer; tests pass a fake (no Worker in node). */
+  makeTrainer: typeof createTrainer = createTrainer,
 ): TrainingStore {
   let handle: TrainerHandle | null = null;
   let unsubscribe: (() => void) | null = null;
@@ -210,7 +212,7 @@ export function createTrainingStore(
 
     const ensure = (): TrainerHandle => {
       if (!handle) {
-        handle = createTrainer(get().config, get().backendChoice);
+        handle = makeTrainer(get().config, get().backendChoice);
         unsubscribe = handle.subscribe(onEvent);
         set({ status: 'initialising', error: null });
       }

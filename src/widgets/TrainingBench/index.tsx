@@ -53,6 +53,7 @@ export default function TrainingBench({
   budget,
   preset,
   cfg: cfgJson,
+  chart = true,
 }: {
   algo?: string;
   backend?: string;
@@ -60,11 +61,13 @@ export default function TrainingBench({
   budget?: number | string;
   preset?: string;
   cfg?: string;
+  /** Draw the live return chart (default); `false` isolates the training's own main-thread cost. */
+  chart?: boolean | string;
 }) {
   const [text, setText] = useState('starting…');
   // A live chart like the panel's, so the long-task figure includes the main thread's real rendering work.
   const [series, setSeries] = useState<SeriesPoint[]>([]);
-  const shown = useThrottled(series, 250);
+  const shown = useThrottled(series, 500);
   useEffect(() => {
     const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
     const cfg = {
@@ -172,12 +175,14 @@ export default function TrainingBench({
       <pre data-testid="bench-result" style={{ whiteSpace: 'pre-wrap' }}>
         {text}
       </pre>
-      <LineCurves
-        title="Mean return of the last 20 episodes"
-        data={shown}
-        curves={[{ key: 'returnMean20', name: 'return', color: '#4c78a8' }]}
-        yDomain={[0, 500]}
-      />
+      {chart !== false && chart !== 'false' && chart !== '0' && (
+        <LineCurves
+          title="Mean return of the last 20 episodes"
+          data={shown}
+          curves={[{ key: 'returnMean20', name: 'return', color: '#4c78a8' }]}
+          yDomain={[0, 500]}
+        />
+      )}
     </div>
   );
 }

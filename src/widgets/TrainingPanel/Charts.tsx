@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { SeriesPoint } from '@/stores/training';
+import { DataTable } from '@/widgets/common';
 
 const H = 180;
 const fmt = (v: unknown) =>
@@ -102,6 +103,7 @@ export const RatioHistogram = memo(function RatioHistogram({
           <Bar dataKey="count" fill="#4c78a8" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
+      <DataTable rows={data} caption="Probability ratios of the taken actions after the last update" />
     </figure>
   );
 });

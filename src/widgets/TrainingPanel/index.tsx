@@ -3,7 +3,7 @@
  * `<Widget name="TrainingPanel" preset="ppo-cartpole" />`. Keyboard (platform shortcuts, to the training widget
  * used last): space = start/pause, r = reset, . = one update. Settings and seed live in the URL.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useUrlParams } from '@/lib/url-state';
 import { useTrainingShortcuts } from '@/lib/shortcuts';
 import { configFromParams, paramsFromConfig, specsFor } from './url-config';
@@ -43,6 +43,84 @@ function debugHook(): DebugHook {
   }
   return w.__proximalDebug;
 }
+
+/** The charts, re-rendered only when their (throttled) data changes, not on every store update. */
+const PanelCharts = memo(function PanelCharts({
+  rows,
+  hist,
+  isPpo,
+  compact,
+  preset,
+  solveThreshold,
+}: {
+  rows: Row[];
+  hist: { edges: number[]; counts: number[] } | null;
+  isPpo: boolean;
+  compact: boolean;
+  preset: string;
+  solveThreshold: number;
+}) {
+  const chartH = compact ? 180 : 220;
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+        gap: '0.6em',
+      }}
+    >
+      <LineChart
+        caption="Mean return of the last 20 episodes, by environment step"
+        data={rows}
+        xKey="steps"
+        xLabel="environment steps"
+        series={[{ key: 'returnMean20', label: 'mean return (last 20)' }]}
+        yDomain={[0, 500]}
+        height={chartH}
+        filename={`${preset}-return`}
+        refLines={solveThreshold > 0 ? [{ y: solveThreshold, label: 'solved' }] : []}
+      />
+      <LineChart
+        caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
+        data={rows}
+        xKey="steps"
+        xLabel="environment steps"
+        series={[
+          { key: 'tvMean', label: 'TV mean' },
+          { key: 'tvMax', label: 'TV max', dashed: true },
+          { key: 'klMean', label: 'KL mean' },
+          { key: 'klMax', label: 'KL max', dashed: true },
+        ]}
+        height={chartH}
+        filename={`${preset}-policy-distance`}
+      />
+      {!compact && (
+        <LineChart
+          caption="Diagnostics per update"
+          data={rows}
+          xKey="steps"
+          xLabel="environment steps"
+          series={
+            isPpo
+              ? [
+                  { key: 'approxKl', label: 'approx KL' },
+                  { key: 'clipFraction', label: 'clip fraction' },
+                  { key: 'entropy', label: 'entropy' },
+                  { key: 'explainedVariance', label: 'explained variance' },
+                ]
+              : [
+                  { key: 'entropy', label: 'entropy' },
+                  { key: 'explainedVariance', label: 'explained variance' },
+                ]
+          }
+          height={chartH}
+          filename={`${preset}-diagnostics`}
+        />
+      )}
+      {!compact && hist && <RatioHistogram hist={hist} />}
+    </div>
+  );
+});
 
 export default function TrainingPanel({
   preset = 'ppo-cartpole',
@@ -94,7 +172,9 @@ export default function TrainingPanel({
     onStep: () => store.getState().step(),
   });
 
-  const series = useThrottled(s.series, 250);
+  // Charts redraw at most twice a second (recharts is the main thread's biggest cost while training).
+  const series = useThrottled(s.series, 500);
+  const chartLatest = useThrottled(s.latest, 500);
   // NaN (no finished episode yet, no critic) becomes a gap rather than a point.
   const rows = useMemo<Row[]>(
     () =>
@@ -114,7 +194,6 @@ export default function TrainingPanel({
         ? `restored (saved ${new Date(s.restoredAt).toLocaleString()})`
         : s.status;
 
-  const chartH = compact ? 180 : 220;
   return (
     <section
       className="training-panel"
@@ -277,63 +356,14 @@ export default function TrainingPanel({
           />
         </Readouts>
 
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
-            gap: '0.6em',
-          }}
-        >
-          <LineChart
-            caption="Mean return of the last 20 episodes, by environment step"
-            data={rows}
-            xKey="steps"
-            xLabel="environment steps"
-            series={[{ key: 'returnMean20', label: 'mean return (last 20)' }]}
-            yDomain={[0, 500]}
-            height={chartH}
-            filename={`${preset}-return`}
-            refLines={s.config.solveThreshold > 0 ? [{ y: s.config.solveThreshold, label: 'solved' }] : []}
-          />
-          <LineChart
-            caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
-            data={rows}
-            xKey="steps"
-            xLabel="environment steps"
-            series={[
-              { key: 'tvMean', label: 'TV mean' },
-              { key: 'tvMax', label: 'TV max', dashed: true },
-              { key: 'klMean', label: 'KL mean' },
-              { key: 'klMax', label: 'KL max', dashed: true },
-            ]}
-            height={chartH}
-            filename={`${preset}-policy-distance`}
-          />
-          {!compact && (
-            <LineChart
-              caption="Diagnostics per update"
-              data={rows}
-              xKey="steps"
-              xLabel="environment steps"
-              series={
-                isPpo
-                  ? [
-                      { key: 'approxKl', label: 'approx KL' },
-                      { key: 'clipFraction', label: 'clip fraction' },
-                      { key: 'entropy', label: 'entropy' },
-                      { key: 'explainedVariance', label: 'explained variance' },
-                    ]
-                  : [
-                      { key: 'entropy', label: 'entropy' },
-                      { key: 'explainedVariance', label: 'explained variance' },
-                    ]
-              }
-              height={chartH}
-              filename={`${preset}-diagnostics`}
-            />
-          )}
-          {!compact && isPpo && <RatioHistogram hist={latest?.ratioHist ?? null} />}
-        </div>
+        <PanelCharts
+          rows={rows}
+          hist={isPpo ? (chartLatest?.ratioHist ?? null) : null}
+          isPpo={isPpo}
+          compact={!!compact}
+          preset={preset}
+          solveThreshold={s.config.solveThreshold}
+        />
 
         {!compact && (
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.8em', alignItems: 'flex-start' }}>

@@ -7,6 +7,7 @@ import { bool, int, num, oneOf, type ParamSpecs, type ParamValues } from '@/lib/
 import type { BackendChoice, TrainConfig } from '@/worker/protocol';
 
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const NOCLIP_EPS = 0.2;
 const VARIANTS = ['total-return', 'reward-to-go', 'reward-to-go-baseline'] as const;
 
 export function specsFor(cfg: TrainConfig, backend: BackendChoice) {
@@ -26,7 +27,7 @@ export function specsFor(cfg: TrainConfig, backend: BackendChoice) {
       epochs: int({ min: 1, max: 100, default: cfg.updateEpochs }),
       mb: int({ min: 1, max: 64, default: cfg.numMinibatches }),
       lambda: num({ min: 0, max: 1, default: cfg.gaeLambda }),
-      clip: num({ min: 0.01, max: 1, default: Number.isFinite(cfg.clipCoef) ? cfg.clipCoef : 0.2 }),
+      clip: num({ min: 0.01, max: 1, default: Number.isFinite(cfg.clipCoef) ? cfg.clipCoef : NOCLIP_EPS }),
       noclip: bool(!Number.isFinite(cfg.clipCoef)),
     } satisfies ParamSpecs;
   }
@@ -92,7 +93,8 @@ export function paramsFromConfig(
       epochs: cfg.updateEpochs,
       mb: cfg.numMinibatches,
       lambda: cfg.gaeLambda,
-      ...(finite ? { clip: cfg.clipCoef } : {}),
+      // With clipping off the URL keeps ε at the value clipping comes back with (0.2, as the checkbox does).
+      clip: finite ? cfg.clipCoef : NOCLIP_EPS,
       noclip: !finite,
     };
   }

@@ -1,0 +1,52 @@
+/**
+ * The exact core of Proximal: pure TypeScript in float64, no React, no tfjs, no DOM. Every widget that shows an
+ * identity or a bound computes it here. Conventions are in ./types.ts (P[a][s][s2], R[s][a], unnormalised values
+ * and discounted visitation rho, d = (1 - gamma) rho).
+ */
+export type { MDP, Policy, Evaluation } from './types';
+export { validateMDP, validatePolicy, validateDistribution, RLInputError } from './validate';
+export { createRng, type Rng } from './rng';
+export {
+  evaluatePolicy,
+  discountedVisitation,
+  bellmanOperator,
+  bellmanOptimalityOperator,
+  greedyPolicy,
+  qFromV,
+  policyMatrices,
+  supNorm,
+} from './evaluate';
+export { valueIteration, policyIteration, type ValueIterationResult, type PolicyIterationResult } from './dp';
+export { softmaxPolicy, softmaxPolicyGradient, softmaxJ, softmaxFisher } from './softmax';
+export { surrogate, performanceDifference, type PerformanceDifference } from './surrogate';
+export { tvDistance, klDivergence, tvMax, klMax, klMean } from './divergence';
+export { trpoBounds, mixtureBound, type TrpoBounds, type MixtureBound } from './bounds';
+export {
+  maximalCoupling,
+  independentCoupling,
+  sampleCouplingPair,
+  sampleDisagreements,
+  tvThreeWays,
+  type Coupling,
+} from './coupling';
+export { gae, type GaeInput, type GaeOutput } from './gae';
+export {
+  sampleTrajectory,
+  pgEstimates,
+  meanAndVariance,
+  gaeFromTrajectory,
+  kStepAdvantage,
+  defaultHorizon,
+  type Trajectory,
+  type PgEstimates,
+} from './montecarlo';
+export {
+  randomMDP,
+  randomPolicy,
+  randomTheta,
+  uniformPolicy,
+  randomDistribution,
+  type RandomMDPOptions,
+} from './random-mdp';
+export { gridWorld, GRID_ACTIONS, type GridWorld, type GridWorldSpec, type CellKind } from './gridworld';
+export { CartPole, VecCartPole, CARTPOLE, cartpoleDynamics, type StepResult } from './cartpole';
