@@ -105,5 +105,11 @@ test.describe('training engine', () => {
     await expect(page.getByTestId('train-error')).toHaveCount(0);
     await expect.poll(() => num(page, 'train-steps')).toBeGreaterThan(0);
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'running');
+
+    // r resets a running run to a fresh one (the worker waits for the update in flight).
+    await page.keyboard.press('r');
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'ready');
+    await expect(page.getByTestId('train-steps')).toHaveAttribute('data-value', '0');
+    await expect(page.getByTestId('train-error')).toHaveCount(0);
   });
 });

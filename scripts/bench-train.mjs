@@ -132,7 +132,8 @@ for (const run of runs) {
     });
     line = await page.evaluate(() => window.__benchResult);
   } catch (e) {
-    line = { ...run, solved: false, error: String(e).split('\n')[0] };
+    const progress = await page.evaluate(() => window.__benchProgress ?? {}).catch(() => ({}));
+    line = { ...run, solved: false, ...progress, error: String(e).split('\n')[0] };
   }
   line = { ...line, requested_backend: run.backend };
   results.push(line);

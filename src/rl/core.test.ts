@@ -9,6 +9,7 @@ import {
   softmaxJ,
   softmaxPolicy,
   softmaxPolicyGradient,
+  softmaxNaturalGradient,
   surrogate,
   validateMDP,
   validatePolicy,
@@ -175,5 +176,18 @@ describe('policy gradient', () => {
       expect(Math.abs(v - r.lhs)).toBeLessThan(1e-9 * Math.max(1, Math.abs(r.lhs)));
     }
     expect(surrogate(mdp, pi, pi)).toBeCloseTo(evaluatePolicy(mdp, pi).J, 12);
+  });
+});
+
+describe('natural gradient', () => {
+  it('for the tabular softmax it is the advantage / (1 - gamma), centred per state', () => {
+    const mdp = randomMDP(31, { states: 5, actions: 3, gamma: 0.9 });
+    const theta = randomTheta(32, 5, 3);
+    const ng = softmaxNaturalGradient(mdp, theta);
+    const { A } = evaluatePolicy(mdp, softmaxPolicy(theta));
+    A.forEach((row, s) => {
+      const mean = row.reduce((u, v) => u + v, 0) / row.length;
+      row.forEach((x, a) => expect(ng[s][a]).toBeCloseTo((x - mean) / (1 - mdp.gamma), 5));
+    });
   });
 });

@@ -52,3 +52,42 @@ export function softmaxFisher(mdp: MDP, theta: number[][]): number[][] {
   }
   return F;
 }
+
+/**
+ * The natural gradient F⁺ g of the tabular softmax (Kakade 2001), computed state by state: F is block diagonal
+ * with blocks d(s) (diag(pi_s) - pi_s pi_sᵀ), each singular along the all-ones vector, which carries no gradient
+ * (the softmax is invariant to adding a constant to theta[s]). Solved with a tiny ridge `damping` on each block.
+ * For the tabular softmax the result is A_pi(s, a) / (1 - gamma) up to per-state constants.
+ */
+export function softmaxNaturalGradient(mdp: MDP, theta: number[][], damping = 1e-9): number[][] {
+  const g = softmaxPolicyGradient(mdp, theta);
+  const pi = softmaxPolicy(theta);
+  const { d } = evaluateUnchecked(mdp, pi);
+  return pi.map((p, s) => {
+    const k = p.length;
+    if (d[s] <= 1e-300) return new Array<number>(k).fill(0);
+    // Block: d(s) (diag(p) - p pᵀ) + damping I. Solve by Gaussian elimination (k is small).
+    const M = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => d[s] * ((i === j ? p[i] : 0) - p[i] * p[j]) + (i === j ? damping : 0)));
+    const b = g[s].slice();
+    for (let c = 0; c < k; c++) {
+      let piv = c;
+      for (let r = c + 1; r < k; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
+      [M[c], M[piv]] = [M[piv], M[c]];
+      [b[c], b[piv]] = [b[piv], b[c]];
+      for (let r = c + 1; r < k; r++) {
+        const f = M[r][c] / M[c][c];
+        for (let j = c; j < k; j++) M[r][j] -= f * M[c][j];
+        b[r] -= f * b[c];
+      }
+    }
+    const x = new Array<number>(k).fill(0);
+    for (let r = k - 1; r >= 0; r--) {
+      let sum = b[r];
+      for (let j = r + 1; j < k; j++) sum -= M[r][j] * x[j];
+      x[r] = sum / M[r][r];
+    }
+    // Remove the null-space component (mean) so the direction is canonical.
+    const mean = x.reduce((u, v) => u + v, 0) / k;
+    return x.map((v) => v - mean);
+  });
+}

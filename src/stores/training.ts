@@ -132,6 +132,8 @@ export function createTrainingStore(
   let handle: TrainerHandle | null = null;
   let unsubscribe: (() => void) | null = null;
   let startWhenReady = false;
+  // After a reset, metrics already on their way from the old run are dropped until the worker says 'ready'.
+  let awaitingReset = false;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   const store = createStore<TrainingState & TrainingActions>()((set, get) => {
@@ -162,6 +164,8 @@ export function createTrainingStore(
     };
 
     const onEvent = (e: ClientEvent) => {
+      if (awaitingReset && (e.type === 'metrics' || e.type === 'policy')) return;
+      if ((e.type === 'status' && e.status === 'ready') || e.type === 'error') awaitingReset = false;
       switch (e.type) {
         case 'backend':
           set({ backend: e.report, notices: e.report.notices });
@@ -276,8 +280,10 @@ export function createTrainingStore(
         startWhenReady = false;
         const cfg = next ?? get().config;
         set({ config: cfg, ...clearRun, policy: null });
-        if (handle) handle.reset(cfg);
-        else set({ status: 'idle' });
+        if (handle) {
+          awaitingReset = true;
+          handle.reset(cfg);
+        } else set({ status: 'idle' });
       },
       restart() {
         drop();

@@ -75,24 +75,31 @@ function fresh(): boolean {
   }
 }
 
+/** The update in flight, so reset/cancel can wait for it before disposing the trainer's tensors. */
+let inflight: Promise<unknown> | null = null;
+
 /** Runs one update; returns false when the run must stop. */
 async function oneUpdate(): Promise<boolean> {
   if (!trainer || !config) return false;
+  const gen = generation;
   const t0 = performance.now();
   let m: UpdateMetrics;
   try {
-    m = await trainer.update();
+    const p = trainer.update();
+    inflight = p;
+    m = await p;
   } catch (e) {
+    if (gen !== generation) return false; // the run was reset or cancelled meanwhile
     flush(true);
     const numeric = e instanceof TrainingError;
-    post({
-      type: 'error',
-      kind: numeric ? 'numeric' : 'internal',
-      message: e instanceof Error ? e.message : String(e),
-    });
-    setStatus('error', e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    post({ type: 'error', kind: numeric ? 'numeric' : 'internal', message });
+    setStatus('error', message);
     return false;
+  } finally {
+    inflight = null;
   }
+  if (gen !== generation) return false;
   runMs += performance.now() - t0;
   pending.push(m);
   if (config.solveThreshold > 0 && m.returnMean20 >= config.solveThreshold) {
@@ -110,6 +117,12 @@ async function oneUpdate(): Promise<boolean> {
   }
   flush();
   return true;
+}
+
+/** Stops the current run's loop and waits until no update is using the trainer. */
+async function settle(): Promise<void> {
+  generation += 1;
+  if (inflight) await inflight.catch(() => undefined);
 }
 
 async function loop(gen: number) {
@@ -179,7 +192,7 @@ async function handle(cmd: TrainerCommand) {
       }
       return;
     case 'reset': {
-      generation += 1;
+      await settle();
       if (cmd.config) {
         const errs = validateConfig(cmd.config);
         if (errs.length) {
@@ -192,7 +205,7 @@ async function handle(cmd: TrainerCommand) {
       return;
     }
     case 'cancel':
-      generation += 1;
+      await settle();
       trainer?.dispose();
       trainer = null;
       setStatus('cancelled');

@@ -158,6 +158,16 @@ export default function TrainingBench({
           return next.length > 400 ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
         });
         last = { steps: m.steps, update: m.update, sps: e.sps, elapsedMs: e.elapsedMs };
+        // Progress so far, for a script that gives up before the run ends.
+        (window as unknown as { __benchProgress?: unknown }).__benchProgress = {
+          backend: backendName,
+          steps: m.steps,
+          seconds: e.elapsedMs / 1000,
+          sps: e.sps,
+          updates: m.update,
+          return_mean20: m.returnMean20,
+          max_longtask_ms: maxLong,
+        };
         setText(`training on ${backendName}: ${m.steps} steps, mean return ${m.returnMean20.toFixed(1)}`);
       } else if (e.type === 'error') {
         finish(false, e.message);

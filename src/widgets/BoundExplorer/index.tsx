@@ -1,0 +1,108 @@
+/**
+ * Bound explorer (chapter 5): move a softmax policy along the policy gradient (or natural gradient) and watch the
+ * true J(π'), the surrogate L_π(π') and TRPO's lower bounds L − Cα² and L − C·KLmax. The bounds always stay below J.
+ */
+import { useMemo } from 'react';
+import { Controls, LineChart, Readout, Readouts, Select, Slider, WidgetShell } from '@/widgets/common';
+import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
+import { boundsAt, curve, setup } from './compute';
+
+const params = defineParams({
+  seed: int({ min: 0, max: 9999, default: 3 }),
+  states: int({ min: 2, max: 12, default: 5 }),
+  actions: int({ min: 2, max: 5, default: 3 }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
+  dir: oneOf(['gradient', 'natural'] as const, 'gradient'),
+  tmax: num({ min: 0.1, max: 10, step: 0.1, default: 2 }),
+  t: num({ min: 0, max: 10, step: 0.01, default: 0.5 }),
+});
+
+export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
+  const [p, set, reset] = useUrlParams(id, params);
+  const s = useMemo(
+    () => setup(p.seed, p.states, p.actions, p.gamma, p.dir),
+    [p.seed, p.states, p.actions, p.gamma, p.dir],
+  );
+  const data = useMemo(() => curve(s, p.tmax), [s, p.tmax]);
+  const t = Math.min(p.t, p.tmax);
+  const b = useMemo(() => boundsAt(s, t), [s, t]);
+  const holds = b.J >= b.tvBound - 1e-12 && b.J >= b.klBound - 1e-12;
+  const lowest = Math.min(...data.map((d) => Math.min(d.J, d.L)));
+  const highest = Math.max(...data.map((d) => Math.max(d.J, d.L)));
+  const pad = (highest - lowest) * 0.6 + 1e-3;
+  return (
+    <WidgetShell
+      title="TRPO's bounds along a step"
+      onReset={reset}
+      description="A random MDP and a random softmax policy π. Slide the step size: the new policy π' moves along the chosen direction. J(π') must stay above both lower bounds."
+    >
+      <Controls>
+        <Slider
+          label="step size"
+          value={t}
+          min={0}
+          max={p.tmax}
+          step={p.tmax / 200}
+          onChange={(v) => set({ t: v })}
+          format={(v) => v.toFixed(3)}
+        />
+        <Slider
+          label="range"
+          value={p.tmax}
+          min={0.1}
+          max={10}
+          step={0.1}
+          onChange={(v) => set({ tmax: v, t: Math.min(t, v) })}
+        />
+        <Select
+          label="direction"
+          value={p.dir}
+          options={[
+            { value: 'gradient', label: 'policy gradient' },
+            { value: 'natural', label: 'natural gradient' },
+          ]}
+          onChange={(v) => set({ dir: v })}
+        />
+        <Slider
+          label="γ"
+          value={p.gamma}
+          min={0.5}
+          max={0.99}
+          step={0.01}
+          onChange={(v) => set({ gamma: v })}
+        />
+        <Slider label="states" value={p.states} min={2} max={12} onChange={(v) => set({ states: v })} />
+        <Slider label="actions" value={p.actions} min={2} max={5} onChange={(v) => set({ actions: v })} />
+        <Slider label="seed" value={p.seed} min={0} max={200} onChange={(v) => set({ seed: v })} />
+      </Controls>
+      <Readouts>
+        <Readout label="J(π')" value={b.J} testId="trpo-J" />
+        <Readout label="L_π(π')" value={b.L} testId="trpo-L" />
+        <Readout label="L − Cα²" value={b.tvBound} testId="trpo-tv-bound" />
+        <Readout label="L − C·KLmax" value={b.klBound} testId="trpo-kl-bound" />
+        <Readout label="α = max TV" value={b.alpha} testId="trpo-alpha" />
+        <Readout label="ε = max |A|" value={b.eps} testId="trpo-eps" />
+        <Readout label="C = 4εγ/(1−γ)²" value={b.C} testId="trpo-C" />
+        <Readout label="|J − L| ≤ tight gap" value={b.tightGap} testId="trpo-tight-gap" />
+        <Readout label="slack J − (L − Cα²)" value={b.J - b.tvBound} testId="trpo-slack" />
+        <Readout label="bounds hold" value={holds} testId="trpo-holds" />
+      </Readouts>
+      <LineChart
+        data={data}
+        xKey="t"
+        xLabel="step size"
+        yLabel="value"
+        filename="trpo-bounds"
+        caption="True return J(π'), surrogate L, and the TV and KL lower bounds as the step grows."
+        series={[
+          { key: 'J', label: "J(π')" },
+          { key: 'L', label: 'L_π(π′)', dashed: true },
+          { key: 'tvBound', label: 'L − Cα²' },
+          { key: 'klBound', label: 'L − C·KLmax' },
+        ]}
+        yDomain={[lowest - pad, highest + pad * 0.3]}
+        refLines={[{ x: t, label: 'π′' }]}
+      />
+    </WidgetShell>
+  );
+}

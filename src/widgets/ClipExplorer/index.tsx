@@ -1,0 +1,81 @@
+/**
+ * Clip explorer (chapter 6): min(rA, clip(r, 1 − ε, 1 + ε)A) against r for A > 0 and A < 0, the flat (zero
+ * gradient) regions shaded, and a movable r with the objective and its gradient.
+ */
+import { useMemo } from 'react';
+import { Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { defineParams, num, useUrlParams } from '@/lib/url-state';
+import { clippedGradient, clippedObjective } from './clip';
+
+const params = defineParams({
+  eps: num({ min: 0.01, max: 0.9, step: 0.01, default: 0.2 }),
+  r: num({ min: 0, max: 2.5, step: 0.01, default: 1.3 }),
+  adv: num({ min: -2, max: 2, step: 0.05, default: 1 }),
+});
+
+export default function ClipExplorer({ id = 'clip' }: { id?: string }) {
+  const [p, set, reset] = useUrlParams(id, params);
+  const data = useMemo(
+    () =>
+      Array.from({ length: 251 }, (_, i) => {
+        const r = i / 100;
+        return {
+          r,
+          'A > 0': clippedObjective(r, 1, p.eps),
+          'A < 0': clippedObjective(r, -1, p.eps),
+          'rA (A = 1)': r,
+        };
+      }),
+    [p.eps],
+  );
+  const A = p.adv;
+  const objective = clippedObjective(p.r, A, p.eps);
+  const gradient = clippedGradient(p.r, A, p.eps);
+  return (
+    <WidgetShell
+      title="The clipped surrogate for one sample"
+      onReset={reset}
+      description="Shaded: where the clipped term is flat and its gradient is zero (right of 1 + ε for A > 0, left of 1 − ε for A < 0)."
+    >
+      <Controls>
+        <Slider label="ε" value={p.eps} min={0.01} max={0.9} step={0.01} onChange={(v) => set({ eps: v })} />
+        <Slider label="ratio r" value={p.r} min={0} max={2.5} step={0.01} onChange={(v) => set({ r: v })} />
+        <Slider
+          label="advantage A"
+          value={p.adv}
+          min={-2}
+          max={2}
+          step={0.05}
+          onChange={(v) => set({ adv: v })}
+        />
+      </Controls>
+      <Readouts>
+        <Readout label="objective min(rA, clip(r)A)" value={objective} testId="clip-objective" />
+        <Readout label="gradient in r" value={gradient} testId="clip-gradient" />
+        <Readout label="unclipped rA" value={p.r * A} testId="clip-unclipped" />
+        <Readout
+          label="clip range"
+          value={`[${(1 - p.eps).toFixed(2)}, ${(1 + p.eps).toFixed(2)}]`}
+          testId="clip-range"
+        />
+      </Readouts>
+      <LineChart
+        data={data}
+        xKey="r"
+        xLabel="probability ratio r"
+        yLabel="objective"
+        filename="ppo-clip"
+        caption="Clipped objective against the ratio r, for A = +1 and A = −1, with the unclipped rA for reference."
+        series={[{ key: 'A > 0' }, { key: 'A < 0' }, { key: 'rA (A = 1)', dashed: true }].map((s) => ({
+          ...s,
+          label: s.key,
+        }))}
+        refAreas={[
+          { x1: 1 + p.eps, x2: 2.5, tone: 'bad', label: 'A > 0: flat' },
+          { x1: 0, x2: 1 - p.eps, tone: 'ok', label: 'A < 0: flat' },
+        ]}
+        refLines={[{ x: p.r, label: 'r' }, { x: 1 }]}
+      />
+    </WidgetShell>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Mixture explorer (chapter 4): the true improvement J(π_α) − J(π) of the mixture (1 − α)π + απ' against
+ * Kakade and Langford's lower bound, the α maximising the bound, and the slope at α = 0.
+ */
+import { useMemo } from 'react';
+import { evaluatePolicy, greedyPolicy, mixtureBound, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
+import { Controls, LineChart, Readout, Readouts, Select, Slider, WidgetShell } from '@/widgets/common';
+import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
+
+const params = defineParams({
+  seed: int({ min: 0, max: 9999, default: 2 }),
+  states: int({ min: 2, max: 15, default: 6 }),
+  actions: int({ min: 2, max: 5, default: 3 }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
+  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1 }),
+  target: oneOf(['greedy', 'random'] as const, 'greedy'),
+});
+
+export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
+  const [p, set, reset] = useUrlParams(id, params);
+  const model = useMemo(() => {
+    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
+    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, p.actions));
+    const piPrime =
+      p.target === 'greedy'
+        ? greedyPolicy(evaluatePolicy(mdp, pi).Q)
+        : softmaxPolicy(randomTheta(p.seed + 2, p.states, p.actions, 2));
+    const curve = Array.from({ length: 101 }, (_, i) => {
+      const a = i / 100;
+      const m = mixtureBound(mdp, pi, piPrime, a);
+      return { alpha: a, improvement: m.improvement, lowerBound: m.lowerBound };
+    });
+    const best = curve.reduce((x, y) => (y.lowerBound > x.lowerBound ? y : x));
+    // Slope at 0: exact value A/(1−γ) against a one-sided finite difference of the true improvement.
+    const h = 1e-6;
+    const m0 = mixtureBound(mdp, pi, piPrime, 0);
+    const fd = mixtureBound(mdp, pi, piPrime, h).improvement / h;
+    return { mdp, pi, piPrime, curve, best, slopeExact: m0.policyAdvantage / (1 - p.gamma), slopeFd: fd };
+  }, [p.seed, p.states, p.actions, p.gamma, p.target]);
+  const m = useMemo(() => mixtureBound(model.mdp, model.pi, model.piPrime, p.alpha), [model, p.alpha]);
+  return (
+    <WidgetShell
+      title="Kakade and Langford's bound for mixtures"
+      onReset={reset}
+      description="π is a random softmax policy; π′ is greedy with respect to Q_π (or another random policy). The improvement of the mixture must lie above the bound for every α."
+    >
+      <Controls>
+        <Slider
+          label="mixture weight α"
+          value={p.alpha}
+          min={0}
+          max={1}
+          step={0.005}
+          onChange={(v) => set({ alpha: v })}
+        />
+        <Select
+          label="π′"
+          value={p.target}
+          options={[
+            { value: 'greedy', label: 'greedy w.r.t. Q_π' },
+            { value: 'random', label: 'a random policy' },
+          ]}
+          onChange={(v) => set({ target: v })}
+        />
+        <Slider
+          label="γ"
+          value={p.gamma}
+          min={0.5}
+          max={0.99}
+          step={0.01}
+          onChange={(v) => set({ gamma: v })}
+        />
+        <Slider label="states" value={p.states} min={2} max={15} onChange={(v) => set({ states: v })} />
+        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+      </Controls>
+      <Readouts>
+        <Readout label="α" value={p.alpha} testId="mixture-alpha" />
+        <Readout label="J(π_α) − J(π)" value={m.improvement} testId="mixture-improvement" />
+        <Readout label="lower bound" value={m.lowerBound} testId="mixture-lower-bound" />
+        <Readout label="policy advantage 𝔸" value={m.policyAdvantage} testId="mixture-policy-advantage" />
+        <Readout label="ε" value={m.eps} testId="mixture-eps" />
+        <Readout label="α maximising the bound" value={model.best.alpha} testId="mixture-best-alpha" />
+        <Readout label="slope at 0 (exact 𝔸/(1−γ))" value={model.slopeExact} testId="mixture-slope-exact" />
+        <Readout label="slope at 0 (finite difference)" value={model.slopeFd} testId="mixture-slope-fd" />
+      </Readouts>
+      <LineChart
+        data={model.curve}
+        xKey="alpha"
+        xLabel="α"
+        yLabel="J(π_α) − J(π)"
+        filename="mixture-bound"
+        caption="True improvement of the mixture policy and Kakade and Langford's lower bound, for α from 0 to 1."
+        series={[
+          { key: 'improvement', label: 'true improvement' },
+          { key: 'lowerBound', label: 'lower bound' },
+        ]}
+        refLines={[{ x: p.alpha, label: 'α' }, { y: 0 }]}
+        points={[{ x: model.best.alpha, y: model.best.lowerBound, label: 'best α' }]}
+      />
+    </WidgetShell>
+  );
+}
