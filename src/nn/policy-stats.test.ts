@@ -101,3 +101,47 @@ describe('GAE', () => {
     for (let k = 0; k < 6; k++) expect(ret[k]).toBeCloseTo(adv[k] + values[k], 6);
   });
 });
+
+describe('GAE agrees with src/rl', () => {
+  it('the rollout convention (γ·V(final obs) folded into a truncated step) equals rl.gae with its flags', async () => {
+    const { gae } = await import('@/rl');
+    const rng = makeRng(11);
+    const N = 3;
+    const T = 40;
+    const n = N * T;
+    const rewards = new Float32Array(n).map(() => rng.uniform());
+    const values = new Float32Array(n).map(() => rng.normal());
+    const term = new Uint8Array(n).map(() => (rng.uniform() < 0.08 ? 1 : 0));
+    const trunc = new Uint8Array(n).map((_, i) => (!term[i] && rng.uniform() < 0.05 ? 1 : 0));
+    const finalV = new Float32Array(n).map(() => rng.normal()); // V(final obs) where truncated
+    const lastV = new Float32Array(N).map(() => rng.normal());
+    const gamma = 0.97;
+    const lambda = 0.9;
+    // rl.gae wants V(s_{t+1}) of the true next observation per step.
+    const nextValues = new Float64Array(n);
+    for (let t = 0; t < T; t++)
+      for (let e = 0; e < N; e++) {
+        const i = t * N + e;
+        nextValues[i] = trunc[i] ? finalV[i] : t === T - 1 ? lastV[e] : values[i + N];
+      }
+    const ref = gae({
+      rewards,
+      values,
+      nextValues,
+      terminated: term,
+      truncated: trunc,
+      numEnvs: N,
+      gamma,
+      lambda,
+    });
+    const folded = rewards.map((r, i) => (trunc[i] ? r + gamma * finalV[i] : r));
+    const done = term.map((x, i) => (x || trunc[i] ? 1 : 0));
+    const adv = new Float32Array(n);
+    const ret = new Float32Array(n);
+    gaeInPlace(folded, values, done, lastV, N, T, gamma, lambda, adv, ret);
+    for (let i = 0; i < n; i++) {
+      expect(adv[i]).toBeCloseTo(ref.advantages[i], 4);
+      expect(ret[i]).toBeCloseTo(ref.returns[i], 4);
+    }
+  });
+});

@@ -74,7 +74,7 @@ export interface TrainingActions {
 export type TrainingStore = StoreApi<TrainingState & TrainingActions>;
 
 /** Longest series kept; when exceeded every other point is dropped (charts stay cheap at any run length). */
-export const MAX_POINTS = 400;
+export const MAX_POINTS = 240;
 
 function toPoint(m: UpdateMetrics): SeriesPoint {
   return {

@@ -66,7 +66,7 @@ export default function MaximalCoupling({ id = 'coupling' }: { id?: string }) {
       raf = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(raf);
-  }); // eslint-disable-line react-hooks/exhaustive-deps
+  });
 
   useEffect(() => {
     if (run.n >= MAX_SAMPLES) setPlaying(false);

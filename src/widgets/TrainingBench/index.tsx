@@ -67,7 +67,7 @@ export default function TrainingBench({
   const [text, setText] = useState('starting…');
   // A live chart like the panel's, so the long-task figure includes the main thread's real rendering work.
   const [series, setSeries] = useState<SeriesPoint[]>([]);
-  const shown = useThrottled(series, 500);
+  const shown = useThrottled(series, 1000);
   useEffect(() => {
     const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
     const cfg = {

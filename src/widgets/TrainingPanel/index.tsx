@@ -172,9 +172,9 @@ export default function TrainingPanel({
     onStep: () => store.getState().step(),
   });
 
-  // Charts redraw at most twice a second (recharts is the main thread's biggest cost while training).
-  const series = useThrottled(s.series, 500);
-  const chartLatest = useThrottled(s.latest, 500);
+  // Charts redraw at most once a second: recharts is the main thread's biggest cost while training.
+  const series = useThrottled(s.series, 1000);
+  const chartLatest = useThrottled(s.latest, 1000);
   // NaN (no finished episode yet, no critic) becomes a gap rather than a point.
   const rows = useMemo<Row[]>(
     () =>

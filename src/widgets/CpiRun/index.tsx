@@ -1,0 +1,116 @@
+/**
+ * Conservative policy iteration (chapter 4): each iteration mixes towards the greedy policy with the α that
+ * maximises Kakade and Langford's bound, so J never decreases.
+ */
+import { useMemo, useState } from 'react';
+import {
+  evaluatePolicy,
+  greedyPolicy,
+  mixtureBound,
+  randomMDP,
+  randomTheta,
+  softmaxPolicy,
+  type Policy,
+} from '@/rl';
+import { Button, Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+
+const params = defineParams({
+  seed: int({ min: 0, max: 9999, default: 8 }),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
+});
+
+function cpiStep(mdp: ReturnType<typeof randomMDP>, pi: Policy) {
+  const piPrime = greedyPolicy(evaluatePolicy(mdp, pi).Q);
+  let best = { alpha: 0, bound: 0 };
+  for (let i = 1; i <= 200; i++) {
+    const alpha = i / 200;
+    const b = mixtureBound(mdp, pi, piPrime, alpha).lowerBound;
+    if (b > best.bound) best = { alpha, bound: b };
+  }
+  const next = mixtureBound(mdp, pi, piPrime, best.alpha).mixture;
+  return { next, ...best };
+}
+
+export default function CpiRun({ id = 'cpi' }: { id?: string }) {
+  const [p, set, reset] = useUrlParams(id, params);
+  const mdp = useMemo(() => randomMDP(p.seed, { states: 6, actions: 3, gamma: p.gamma }), [p.seed, p.gamma]);
+  const start = useMemo(() => softmaxPolicy(randomTheta(p.seed + 1, 6, 3)), [p.seed]);
+  const [hist, setHist] = useState<{
+    key: string;
+    pis: Policy[];
+    rows: Array<{ iteration: number; J: number; alpha: number; guaranteed: number }>;
+  }>({ key: '', pis: [], rows: [] });
+  const key = `${p.seed}:${p.gamma}`;
+  const h =
+    hist.key === key
+      ? hist
+      : {
+          key,
+          pis: [start],
+          rows: [{ iteration: 0, J: evaluatePolicy(mdp, start).J, alpha: 0, guaranteed: 0 }],
+        };
+  const step = (n: number) => {
+    let pis = h.pis;
+    let rows = h.rows;
+    for (let i = 0; i < n; i++) {
+      const pi = pis[pis.length - 1];
+      const r = cpiStep(mdp, pi);
+      pis = [...pis, r.next];
+      rows = [
+        ...rows,
+        { iteration: rows.length, J: evaluatePolicy(mdp, r.next).J, alpha: r.alpha, guaranteed: r.bound },
+      ];
+    }
+    setHist({ key, pis, rows });
+  };
+  const last = h.rows[h.rows.length - 1];
+  const monotone = h.rows.every((r, i) => i === 0 || r.J >= h.rows[i - 1].J - 1e-12);
+  const optimal = useMemo(() => {
+    let pi = start;
+    for (let i = 0; i < 50; i++) pi = greedyPolicy(evaluatePolicy(mdp, pi).Q);
+    return evaluatePolicy(mdp, pi).J;
+  }, [mdp, start]);
+  return (
+    <WidgetShell
+      title="Conservative policy iteration"
+      onReset={() => (reset(), setHist({ key: '', pis: [], rows: [] }))}
+      description="Each step mixes π towards the greedy policy with the α that maximises the lower bound; the bound guarantees J never falls."
+    >
+      <Controls>
+        <Button onClick={() => step(1)} testId="cpi-step">
+          One iteration
+        </Button>
+        <Button onClick={() => step(10)} variant="primary" testId="cpi-run">
+          Ten iterations
+        </Button>
+        <Slider
+          label="γ"
+          value={p.gamma}
+          min={0.5}
+          max={0.95}
+          step={0.01}
+          onChange={(v) => set({ gamma: v })}
+        />
+        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+      </Controls>
+      <Readouts>
+        <Readout label="iteration" value={last.iteration} testId="cpi-iteration" />
+        <Readout label="J(π)" value={last.J} testId="cpi-J" />
+        <Readout label="last α" value={last.alpha} testId="cpi-alpha" />
+        <Readout label="J never decreased" value={monotone} testId="cpi-monotone" />
+        <Readout label="optimal J*" value={optimal} testId="cpi-optimal" />
+      </Readouts>
+      <LineChart
+        data={h.rows}
+        xKey="iteration"
+        xLabel="iteration"
+        yLabel="J"
+        filename="cpi"
+        caption="J(π) per iteration of conservative policy iteration, with the optimal value for reference."
+        series={[{ key: 'J', label: 'J(π)', dots: true }]}
+        refLines={[{ y: optimal, label: 'J*' }]}
+      />
+    </WidgetShell>
+  );
+}

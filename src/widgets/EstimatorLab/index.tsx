@@ -1,0 +1,180 @@
+/**
+ * Estimator lab (chapter 2): the exact policy gradient of a small MDP against Monte Carlo estimates from N sampled
+ * trajectories, for the four classic estimators. Sampling runs in small chunks between frames.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createRng,
+  evaluatePolicy,
+  pgEstimates,
+  randomMDP,
+  randomTheta,
+  sampleTrajectory,
+  softmaxPolicy,
+  softmaxPolicyGradient,
+} from '@/rl';
+import { Button, Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+
+const params = defineParams({
+  seed: int({ min: 0, max: 9999, default: 11 }),
+  states: int({ min: 2, max: 8, default: 3 }),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
+  n: int({ min: 50, max: 5000, default: 1000 }),
+});
+
+const KEYS = ['total', 'rewardToGo', 'baseline', 'advantage'] as const;
+type Key = (typeof KEYS)[number];
+const CHUNK = 25;
+
+interface Acc {
+  n: number;
+  sum: Record<Key, Float64Array>;
+  sq: Record<Key, Float64Array>;
+}
+
+export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
+  const [p, set, reset] = useUrlParams(id, params);
+  const model = useMemo(() => {
+    const mdp = randomMDP(p.seed, { states: p.states, actions: 2, gamma: p.gamma });
+    const theta = randomTheta(p.seed + 1, p.states, 2);
+    const pi = softmaxPolicy(theta);
+    const ev = evaluatePolicy(mdp, pi);
+    const exact = softmaxPolicyGradient(mdp, theta).flat();
+    return { mdp, pi, ev, exact, norm: Math.hypot(...exact) };
+  }, [p.seed, p.states, p.gamma]);
+  const acc = useRef<Acc | null>(null);
+  const [rows, setRows] = useState<Array<Record<string, number>>>([]);
+  const [running, setRunning] = useState(false);
+
+  const start = () => {
+    const dim = model.exact.length;
+    const mk = () =>
+      Object.fromEntries(KEYS.map((k) => [k, new Float64Array(dim)])) as Record<Key, Float64Array>;
+    acc.current = { n: 0, sum: mk(), sq: mk() };
+    setRows([]);
+    setRunning(true);
+  };
+  useEffect(start, [model, p.n]);  
+
+  useEffect(() => {
+    if (!running) return;
+    const rng = createRng(p.seed + 1000);
+    let cancelled = false;
+    const tick = () => {
+      const a = acc.current;
+      if (cancelled || !a) return;
+      for (let i = 0; i < CHUNK && a.n < p.n; i++) {
+        const g = pgEstimates(model.pi, sampleTrajectory(model.mdp, model.pi, rng), model.mdp.gamma, {
+          baseline: model.ev.V,
+          advantage: model.ev.A,
+        });
+        a.n++;
+        for (const k of KEYS) {
+          const v = g[k];
+          for (let j = 0; j < v.length; j++) {
+            a.sum[k][j] += v[j];
+            a.sq[k][j] += v[j] * v[j];
+          }
+        }
+      }
+      const row: Record<string, number> = { n: a.n };
+      for (const k of KEYS) {
+        let err = 0;
+        let variance = 0;
+        for (let j = 0; j < model.exact.length; j++) {
+          const mean = a.sum[k][j] / a.n;
+          err += (mean - model.exact[j]) ** 2;
+          variance += a.n > 1 ? (a.sq[k][j] - a.n * mean * mean) / (a.n - 1) : 0;
+        }
+        row[`err_${k}`] = Math.sqrt(err);
+        row[`var_${k}`] = variance;
+      }
+      setRows((r) => [...r, row]);
+      if (a.n < p.n) setTimeout(tick, 0);
+      else setRunning(false);
+    };
+    const t = setTimeout(tick, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(t);
+    };
+  }, [running, model, p.n, p.seed]);
+
+  const last = rows[rows.length - 1] ?? {};
+  return (
+    <WidgetShell
+      title="Four estimators of the policy gradient"
+      onReset={reset}
+      description="Error of the sample mean ‖ĝ − ∇J‖ and per-trajectory variance (trace of the covariance) as trajectories accumulate. All four are unbiased; they differ in variance."
+    >
+      <Controls>
+        <Slider
+          label="trajectories N"
+          value={p.n}
+          min={50}
+          max={5000}
+          step={50}
+          onChange={(v) => set({ n: v })}
+        />
+        <Slider
+          label="γ"
+          value={p.gamma}
+          min={0.5}
+          max={0.95}
+          step={0.01}
+          onChange={(v) => set({ gamma: v })}
+        />
+        <Slider label="states" value={p.states} min={2} max={8} onChange={(v) => set({ states: v })} />
+        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <Button onClick={start} disabled={running}>
+          Resample
+        </Button>
+      </Controls>
+      <Readouts>
+        <Readout label="‖∇J‖ exact" value={model.norm} testId="pg-exact-norm" />
+        <Readout label="trajectories" value={last.n ?? 0} testId="pg-samples" />
+        <Readout label="error, total return" value={last.err_total ?? NaN} testId="pg-error-total" />
+        <Readout label="error, reward-to-go" value={last.err_rewardToGo ?? NaN} testId="pg-error-rtg" />
+        <Readout label="error, baseline" value={last.err_baseline ?? NaN} testId="pg-error-baseline" />
+        <Readout label="error, advantage" value={last.err_advantage ?? NaN} testId="pg-error-advantage" />
+        <Readout label="variance, total return" value={last.var_total ?? NaN} testId="pg-var-total" />
+        <Readout label="variance, reward-to-go" value={last.var_rewardToGo ?? NaN} testId="pg-var-rtg" />
+        <Readout label="variance, baseline" value={last.var_baseline ?? NaN} testId="pg-var-baseline" />
+        <Readout label="variance, advantage" value={last.var_advantage ?? NaN} testId="pg-var-advantage" />
+        <Readout label="status" value={running ? 'sampling' : 'done'} testId="pg-status" />
+      </Readouts>
+      <LineChart
+        data={rows}
+        xKey="n"
+        xLabel="trajectories"
+        yLabel="‖mean − exact‖"
+        logY
+        filename="pg-estimator-errors"
+        caption="Error of each estimator's sample mean against the exact gradient (log scale)."
+        series={[
+          { key: 'err_total', label: 'total return' },
+          { key: 'err_rewardToGo', label: 'reward-to-go' },
+          { key: 'err_baseline', label: 'reward-to-go − V' },
+          { key: 'err_advantage', label: 'advantage' },
+        ]}
+      />
+      <LineChart
+        data={rows}
+        xKey="n"
+        xLabel="trajectories"
+        yLabel="variance"
+        logY
+        height={200}
+        filename="pg-estimator-variances"
+        caption="Per-trajectory variance of each estimator (log scale)."
+        series={[
+          { key: 'var_total', label: 'total return' },
+          { key: 'var_rewardToGo', label: 'reward-to-go' },
+          { key: 'var_baseline', label: 'reward-to-go − V' },
+          { key: 'var_advantage', label: 'advantage' },
+        ]}
+      />
+    </WidgetShell>
+  );
+}
