@@ -45,7 +45,7 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
   }, [p.seed, p.states, p.gamma]);
   const acc = useRef<Acc | null>(null);
   const [rows, setRows] = useState<Array<Record<string, number>>>([]);
-  const [running, setRunning] = useState(false);
+  const [running, setRunning] = useState(true);
 
   const start = () => {
     const dim = model.exact.length;
