@@ -9,6 +9,7 @@ import rehypeSlug from 'rehype-slug';
 import { fileURLToPath } from 'node:url';
 import { remarkNumbering, numberingIndexPlugin } from './scripts/vite-plugins/numbering';
 import { searchIndexPlugin } from './scripts/vite-plugins/search-index';
+import { rehypeFocusableMath } from './scripts/vite-plugins/rehype-focusable-math';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -31,6 +32,7 @@ export default defineConfig({
         rehypePlugins: [
           rehypeSlug,
           [rehypeKatex, { throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' }],
+          rehypeFocusableMath,
         ],
       }),
     },

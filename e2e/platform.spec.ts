@@ -92,8 +92,13 @@ test('presenter mode toggles with the button and the p key', async ({ page }) =>
 
 test('search finds a heading and navigates to it', async ({ page }) => {
   await page.goto('./');
-  await page.keyboard.press('/');
-  await page.keyboard.type('maximal coupling');
+  await expect(page.locator('h1')).toHaveText('Proximal');
+  const box = page.getByRole('searchbox', { name: 'Search the book' });
+  await expect(async () => {
+    await page.locator('body').press('/');
+    await expect(box).toBeFocused({ timeout: 1000 });
+  }).toPass();
+  await box.fill('maximal coupling');
   const hit = page.locator('.search-results a', { hasText: 'The maximal coupling' }).first();
   await expect(hit).toBeVisible();
   await hit.click();

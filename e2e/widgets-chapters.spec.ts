@@ -110,3 +110,35 @@ test('chapter 8: TV three ways agree, Pinsker holds, and KL is infinite off the 
   expect(tv).not.toBe(await readNumber(page, 'dist-tv-l1'));
   await expect(page.getByTestId('dist-pinsker-holds')).toHaveText('true');
 });
+
+test('chapter 3: the Monte Carlo PDL estimate converges to the exact difference', async ({ page }) => {
+  await openChapter(page, 'performance-difference');
+  await page.getByTestId('mcpdl-run').click();
+  await expect(page.getByTestId('mcpdl-samples')).toHaveAttribute('data-value', '2000');
+  const exact = await readNumber(page, 'mcpdl-exact');
+  const est = await readNumber(page, 'mcpdl-estimate');
+  expect(Math.abs(est - exact)).toBeLessThanOrEqual(2.5 * (await readNumber(page, 'mcpdl-halfwidth')));
+});
+
+test('chapter 5: the penalty method never falls, the trust region wins, vanilla ascent falls', async ({
+  page,
+}) => {
+  await openChapter(page, 'trpo');
+  await expect(page.getByTestId('race-penalty-monotone')).toHaveText('true');
+  await expect(page.getByTestId('race-vanilla-monotone')).toHaveText('false');
+  expect(await readNumber(page, 'race-J-trust')).toBeGreaterThan(await readNumber(page, 'race-J-penalty'));
+});
+
+test('chapter 7: GAE equals the weighted average of k-step estimators, for every lambda', async ({
+  page,
+}) => {
+  await openChapter(page, 'gae');
+  const slider = page.getByLabel('λ', { exact: true }).first();
+  for (const key of ['Home', 'PageUp', 'End']) {
+    await slider.focus();
+    await slider.press(key);
+    expect(
+      relClose(await readNumber(page, 'gae-weighted-sum'), await readNumber(page, 'gae-telescoped'), 1e-9),
+    ).toBe(true);
+  }
+});

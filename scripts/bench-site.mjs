@@ -24,10 +24,14 @@ const freePort = () =>
   });
 
 const port = await freePort();
-const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-  stdio: 'ignore',
-  detached: true,
-});
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const base = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 100; i++) {
   try {
@@ -44,7 +48,10 @@ const gz = (f) => gzipSync(readFileSync(join(assets, f))).length;
 const isTf = (f) => /tfjs|tensorflow/i.test(f) || /tfjsflags/.test(readFileSync(join(assets, f), 'utf8'));
 
 const executablePath = ['/usr/bin/chromium', process.env.CHROMIUM_PATH].find((p) => p && existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-background-networking'],
+});
 try {
   for (const route of ['#/mdp-bellman', '#/ppo']) {
     const page = await browser.newPage();
@@ -55,7 +62,9 @@ try {
     });
     await page.addInitScript(() => {
       window.__longTasks = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((l) =>
+        l.getEntries().forEach((e) => window.__longTasks.push(e.duration)),
+      ).observe({ type: 'longtask', buffered: true });
     });
     const t0 = Date.now();
     await page.goto(base + route);
@@ -73,7 +82,9 @@ try {
       await new Promise((r) => setTimeout(r, 50));
     }
     const tti = quietSince - t0;
-    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    );
     const files = [...jsFiles].filter((f) => allJs.includes(f));
     const gzipBytes = files.reduce((a, f) => a + gz(f), 0);
     console.log(
@@ -93,7 +104,14 @@ try {
   }
   const total = allJs.reduce((a, f) => a + gz(f), 0);
   const tf = allJs.filter(isTf);
-  console.log(JSON.stringify({ bench: 'dist', js_files: allJs.length, js_gzip_kb_total: +(total / 1024).toFixed(1), tfjs_chunks: tf }));
+  console.log(
+    JSON.stringify({
+      bench: 'dist',
+      js_files: allJs.length,
+      js_gzip_kb_total: +(total / 1024).toFixed(1),
+      tfjs_chunks: tf,
+    }),
+  );
 } finally {
   await browser.close();
   process.kill(-server.pid);

@@ -1,7 +1,12 @@
 declare module 'virtual:numbering' {
   const index: Record<
     string,
-    { kind: 'Definition' | 'Theorem' | 'Lemma' | 'Proposition' | 'Corollary' | 'Equation'; number: string; slug: string; chapter: number }
+    {
+      kind: 'Definition' | 'Theorem' | 'Lemma' | 'Proposition' | 'Corollary' | 'Equation';
+      number: string;
+      slug: string;
+      chapter: number;
+    }
   >;
   export default index;
 }

@@ -17,7 +17,13 @@ export {
   supNorm,
 } from './evaluate';
 export { valueIteration, policyIteration, type ValueIterationResult, type PolicyIterationResult } from './dp';
-export { softmaxPolicy, softmaxPolicyGradient, softmaxJ, softmaxFisher, softmaxNaturalGradient } from './softmax';
+export {
+  softmaxPolicy,
+  softmaxPolicyGradient,
+  softmaxJ,
+  softmaxFisher,
+  softmaxNaturalGradient,
+} from './softmax';
 export { surrogate, performanceDifference, type PerformanceDifference } from './surrogate';
 export { tvDistance, klDivergence, tvMax, klMax, klMean } from './divergence';
 export { trpoBounds, mixtureBound, type TrpoBounds, type MixtureBound } from './bounds';

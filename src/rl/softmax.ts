@@ -67,7 +67,12 @@ export function softmaxNaturalGradient(mdp: MDP, theta: number[][], damping = 1e
     const k = p.length;
     if (d[s] <= 1e-300) return new Array<number>(k).fill(0);
     // Block: d(s) (diag(p) - p pᵀ) + damping I. Solve by Gaussian elimination (k is small).
-    const M = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => d[s] * ((i === j ? p[i] : 0) - p[i] * p[j]) + (i === j ? damping : 0)));
+    const M = Array.from({ length: k }, (_, i) =>
+      Array.from(
+        { length: k },
+        (_, j) => d[s] * ((i === j ? p[i] : 0) - p[i] * p[j]) + (i === j ? damping : 0),
+      ),
+    );
     const b = g[s].slice();
     for (let c = 0; c < k; c++) {
       let piv = c;

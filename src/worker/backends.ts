@@ -13,6 +13,26 @@ import { measureTrainStep } from '@/nn/probe';
 import type { BackendChoice, BackendName, BackendReport } from './protocol';
 
 const ORDER: BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
+const AUTO_ORDER: BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
+const INIT_LIMIT_MS = 1500;
+const MEASURE_LIMIT_MS = 1500;
+
+/** Resolves like `p`, or rejects with `message` after `ms` (the work itself is not cancelled). */
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${message} (over ${ms / 1000} s), skipped`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
 let registered: Promise<void> | null = null;
 
 function absolute(u: string): string {
@@ -84,16 +104,27 @@ export async function selectBackend(
   await register(notices);
   const timings: Partial<Record<BackendName, number>> = {};
   if (choice === 'auto') {
-    for (const name of ORDER) {
-      const err = await trySet(name);
+    // wasm and cpu first: they are quick to measure; a software GPU can take seconds to compile its shaders,
+    // so every candidate gets a bounded time and is skipped with a notice when it runs over.
+    for (const name of AUTO_ORDER) {
+      let err: string | null;
+      try {
+        err = await withTimeout(trySet(name), INIT_LIMIT_MS, `${name} took too long to initialise`);
+      } catch (e) {
+        err = e instanceof Error ? e.message : String(e);
+      }
       if (err) {
         notices.push(err);
         continue;
       }
       try {
-        timings[name] = await measureTrainStep(batch, hidden, 250);
+        timings[name] = await withTimeout(
+          measureTrainStep(batch, hidden, 250),
+          MEASURE_LIMIT_MS,
+          `${name} was too slow to measure`,
+        );
       } catch (e) {
-        notices.push(`${name} failed the measurement: ${String(e)}`);
+        notices.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     const ranked = (Object.entries(timings) as [BackendName, number][]).sort((a, b) => a[1] - b[1]);
@@ -106,15 +137,14 @@ export async function selectBackend(
     await tf.setBackend('cpu');
     return { name: 'cpu', reason: 'auto: no backend could be measured, using cpu', notices, timings };
   }
-  const start = ORDER.indexOf(choice);
-  const chain = [choice, ...ORDER.slice(start + 1).filter((n) => n !== choice), ...(start < 0 ? [] : [])];
-  if (!chain.includes('cpu')) chain.push('cpu');
+  // The forced backend first, then the ones after it in ORDER (cpu always last).
+  const chain: BackendName[] = [choice, ...ORDER.slice(ORDER.indexOf(choice) + 1)];
   for (const name of chain) {
     const err = await trySet(name);
     if (err === null) {
       return {
         name,
-        reason: name === choice ? `${name}: chosen by you` : `${choice} unavailable, fell back to ${name}`,
+        reason: name === choice ? 'chosen by you' : `${choice} unavailable, fell back to ${name}`,
         notices,
         timings,
       };

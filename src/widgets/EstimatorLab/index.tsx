@@ -55,7 +55,7 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
     setRows([]);
     setRunning(true);
   };
-  useEffect(start, [model, p.n]);  
+  useEffect(start, [model, p.n]);
 
   useEffect(() => {
     if (!running) return;

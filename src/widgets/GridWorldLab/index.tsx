@@ -128,7 +128,7 @@ export default function GridWorldLab({ id = 'gw' }: { id?: string }) {
       <div
         className="gridworld"
         style={{ gridTemplateColumns: `repeat(${W}, 1fr)` }}
-        role="grid"
+        role="group"
         aria-label="GridWorld: values and greedy actions"
       >
         {cells.map((c, i) => {

@@ -73,7 +73,6 @@ const PanelCharts = memo(function PanelCharts({
         caption="Mean return of the last 20 episodes, by environment step"
         data={rows}
         xKey="steps"
-        xLabel="environment steps"
         series={[{ key: 'returnMean20', label: 'mean return (last 20)' }]}
         yDomain={[0, 500]}
         height={chartH}
@@ -84,7 +83,6 @@ const PanelCharts = memo(function PanelCharts({
         caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
         data={rows}
         xKey="steps"
-        xLabel="environment steps"
         series={[
           { key: 'tvMean', label: 'TV mean' },
           { key: 'tvMax', label: 'TV max', dashed: true },
@@ -99,7 +97,6 @@ const PanelCharts = memo(function PanelCharts({
           caption="Diagnostics per update"
           data={rows}
           xKey="steps"
-          xLabel="environment steps"
           series={
             isPpo
               ? [
