@@ -74,7 +74,7 @@ export function App() {
         <div className="topbar-actions">
           <button
             type="button"
-            className="btn btn-icon"
+            className="btn btn-icon hide-narrow"
             onClick={() => setHelp(true)}
             aria-label="Keyboard shortcuts"
             title="Keyboard shortcuts (?)"
@@ -83,7 +83,7 @@ export function App() {
           </button>
           <button
             type="button"
-            className="btn btn-icon"
+            className="btn btn-icon hide-narrow"
             onClick={presenter.toggle}
             aria-pressed={presenter.on}
             aria-label="Presenter mode"

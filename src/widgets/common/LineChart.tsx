@@ -154,7 +154,7 @@ export function LineChart({
                 `${xLabel ?? xKey} = ${typeof l === 'number' ? formatNumber(l, 6) : String(l)}`
               }
             />
-            <Legend wrapperStyle={{ color: c.axis, fontSize: 12 }} />
+            <Legend verticalAlign="top" height={28} wrapperStyle={{ color: c.axis, fontSize: 12 }} />
             {refLines.map((r, i) => (
               <ReferenceLine
                 key={`r${i}`}
