@@ -133,12 +133,23 @@ test('chapter 7: GAE equals the weighted average of k-step estimators, for every
   page,
 }) => {
   await openChapter(page, 'gae');
-  const slider = page.getByLabel('λ', { exact: true }).first();
+  const slider = page.locator('[data-widget="GaeWeights"]').getByLabel('λ', { exact: true });
   for (const key of ['Home', 'PageUp', 'End']) {
     await slider.focus();
     await slider.press(key);
     expect(
       relClose(await readNumber(page, 'gae-weighted-sum'), await readNumber(page, 'gae-telescoped'), 1e-9),
     ).toBe(true);
+  }
+});
+
+test('chapter 2: every line of the log-derivative derivation equals the gradient', async ({ page }) => {
+  await openChapter(page, 'policy-gradient');
+  for (const key of ['Home', 'PageUp', 'End']) {
+    const slider = page.locator('[data-widget="LogDerivativeDerivation"]').getByLabel('γ', { exact: true });
+    await slider.focus();
+    await slider.press(key);
+    expect(await readNumber(page, 'logd-max-diff')).toBeLessThan(1e-7);
+    expect(await readNumber(page, 'logd-past')).toBeLessThan(1e-12);
   }
 });
