@@ -153,3 +153,11 @@ test('chapter 2: every line of the log-derivative derivation equals the gradient
     expect(await readNumber(page, 'logd-past')).toBeLessThan(1e-12);
   }
 });
+
+test('chapter 5: the natural-gradient path climbs higher than the vanilla one', async ({ page }) => {
+  await openChapter(page, 'trpo');
+  const start = await readNumber(page, 'nat-J-start');
+  const nat = await readNumber(page, 'nat-J-natural');
+  expect(nat).toBeGreaterThan(await readNumber(page, 'nat-J-vanilla'));
+  expect(nat).toBeGreaterThan(start);
+});
