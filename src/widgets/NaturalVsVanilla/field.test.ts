@@ -23,8 +23,8 @@ describe('two-parameter policy field', () => {
 describe('paths from the default start', () => {
   it('the natural path ends higher than the vanilla path after equal-length steps', async () => {
     const { path } = await import('./field');
-    const v = path(vanilla, [-3, 3], 12, 0.3);
-    const n = path(natural, [-3, 3], 12, 0.3);
-    expect(n[12].J).toBeGreaterThan(v[12].J);
+    const v = path(vanilla, [-3, 3], 25, 0.3);
+    const n = path(natural, [-3, 3], 25, 0.3);
+    expect(n[25].J).toBeGreaterThan(v[25].J);
   });
 });

@@ -15,7 +15,7 @@ import { natural, path, value, vanilla } from './field';
 const params = defineParams({
   x: num({ min: -4, max: 4, step: 0.1, default: -3 }),
   y: num({ min: -4, max: 4, step: 0.1, default: 3 }),
-  steps: int({ min: 1, max: 60, default: 12 }),
+  steps: int({ min: 1, max: 60, default: 25 }),
 });
 const LO = -5;
 const HI = 5;
