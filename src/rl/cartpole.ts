@@ -74,8 +74,9 @@ export class CartPole {
     cartpoleDynamics(this.state, 0, action);
     this.steps++;
     const terminated = outOfBounds(this.state, 0);
-    // Gymnasium pays 1 on the terminating step and 0 on steps taken after termination (with a warning).
-    const reward = this.terminatedAlready ? 0 : 1;
+    // Gymnasium's rule, literally: 1 whenever the new state is in bounds; 1 on the first terminating step; 0 (with a
+    // warning there) on out-of-bounds steps taken after termination without a reset.
+    const reward = !terminated || !this.terminatedAlready ? 1 : 0;
     if (terminated) this.terminatedAlready = true;
     const truncated = this.steps >= CARTPOLE.maxEpisodeSteps;
     return { obs: Float32Array.from(this.state), reward, terminated, truncated };

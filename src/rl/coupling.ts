@@ -7,7 +7,11 @@ export interface Coupling {
   joint: number[][];
   /** P(X != Y) under this coupling. */
   disagreement: number;
+  /** D_TV(p, q) of the marginals (half the L1 distance); equals `disagreement` for the maximal coupling only. */
+  tv: number;
 }
+
+const tvOf = (p: number[], q: number[]) => p.reduce((acc, x, i) => acc + Math.abs(x - q[i]), 0) / 2;
 
 function check(p: number[], q: number[]) {
   validateDistribution(p, 'p');
@@ -39,7 +43,7 @@ export function maximalCoupling(p: number[], q: number[]): Coupling {
   }
   let dis = 0;
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) dis += joint[i][j];
-  return { joint, disagreement: dis };
+  return { joint, disagreement: dis, tv: tvOf(p, q) };
 }
 
 /** The independent coupling p ⊗ q. */
@@ -48,7 +52,7 @@ export function independentCoupling(p: number[], q: number[]): Coupling {
   const joint = p.map((x) => q.map((y) => x * y));
   let same = 0;
   for (let i = 0; i < p.length; i++) same += p[i] * q[i];
-  return { joint, disagreement: 1 - same };
+  return { joint, disagreement: 1 - same, tv: tvOf(p, q) };
 }
 
 /** Draws one pair (X, Y) from a joint matrix. */
@@ -58,6 +62,9 @@ export function sampleCouplingPair(joint: number[][], rng: Rng): [number, number
   const idx = rng.categorical(flat);
   return [Math.floor(idx / k), idx % k];
 }
+
+/** Alias of `sampleCouplingPair`: one pair (X, Y) ~ joint, drawn with the seeded `rng`. */
+export const sampleCoupling = sampleCouplingPair;
 
 /** Draws n pairs and returns how many disagreed. */
 export function sampleDisagreements(joint: number[][], rng: Rng, n: number): number {

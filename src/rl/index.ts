@@ -31,6 +31,7 @@ export {
   maximalCoupling,
   independentCoupling,
   sampleCouplingPair,
+  sampleCoupling,
   sampleDisagreements,
   tvThreeWays,
   type Coupling,

@@ -16,6 +16,8 @@ export interface Rng {
   shuffle<T>(arr: T[] | Int32Array | Uint32Array | Float64Array): typeof arr;
   /** An independent generator derived from this one's stream (for separate sources: env, init, sampling…). */
   fork(): Rng;
+  /** k independent generators at once (k successive forks): e.g. one stream per environment. */
+  split(k: number): Rng[];
 }
 
 function splitmix32(seed: number) {
@@ -86,6 +88,7 @@ export function createRng(seed: number): Rng {
       return arr;
     },
     fork: () => createRng(next32()),
+    split: (k) => Array.from({ length: k }, () => rng.fork()),
   };
   return rng;
 }

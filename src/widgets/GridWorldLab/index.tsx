@@ -4,7 +4,7 @@
  * iteration with values that only rise.
  */
 import { useMemo, useState } from 'react';
-import { gridWorld, policyIteration, supNorm, valueIteration, type CellKind } from '@/rl';
+import { gridWorld, policyIteration, qFromV, supNorm, valueIteration, type CellKind } from '@/rl';
 import {
   Button,
   Controls,
@@ -161,6 +161,23 @@ export default function GridWorldLab({ id = 'gw' }: { id?: string }) {
         <Readout label="V*(start)" value={exact.V[cells.indexOf('start')]} testId="gw-vstar-start" />
         <Readout label="policy iteration steps" value={pi.iterations} testId="pi-iterations" />
       </Readouts>
+      <DataTable
+        caption="V and Q of every open cell at the current iterate (Q(s, a) = r(s, a) + γ Σ P(s′|s, a) V(s′))"
+        rows={qFromV(world.mdp, V).flatMap((q, i) =>
+          cells[i] === 'empty' || cells[i] === 'start'
+            ? [
+                {
+                  cell: `${Math.floor(i / W) + 1},${(i % W) + 1}`,
+                  V: V[i],
+                  'Q up': q[0],
+                  'Q right': q[1],
+                  'Q down': q[2],
+                  'Q left': q[3],
+                },
+              ]
+            : [],
+        )}
+      />
       <LineChart
         data={errors}
         xKey="k"
