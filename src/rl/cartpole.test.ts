@@ -52,6 +52,33 @@ describe('CartPole-v1 (Gymnasium)', () => {
     expect(env.step(0).terminated).toBe(true);
   });
 
+  it("follows Gymnasium's reward rule after termination: 0 while out of bounds, 1 again if back in bounds", () => {
+    const env = new CartPole();
+    env.state.set([2.45, 0, 0, 0]);
+    expect(env.step(0)).toMatchObject({ terminated: true, reward: 1 });
+    expect(env.step(0)).toMatchObject({ terminated: true, reward: 0 });
+    env.state.set([0, 0, 0, 0]); // cartpole.py pays 1 whenever the new state is in bounds
+    expect(env.step(0)).toMatchObject({ terminated: false, reward: 1 });
+    env.reset(createRng(1));
+    env.state.set([2.45, 0, 0, 0]);
+    expect(env.step(0).reward).toBe(1); // reset clears the terminated flag
+  });
+
+  it('the vectorised version truncates at exactly 500, keeps the final observation and auto-resets', () => {
+    const vec = new VecCartPole(2, createRng(5));
+    for (let t = 1; t <= 500; t++) {
+      vec.state.set([0.1, 0, 0, 0], 0); // env 0 held upright: only the time limit can end it
+      vec.step([t % 2, 1 - (t % 2)]);
+      expect(vec.terminated[0]).toBe(0);
+      expect(vec.truncated[0]).toBe(t === 500 ? 1 : 0);
+      expect(vec.rewards[0]).toBe(1);
+    }
+    expect(vec.finalObs[0]).toBe(Math.fround(0.1));
+    expect(vec.steps[0]).toBe(0);
+    for (let i = 0; i < 4; i++) expect(Math.abs(vec.obs[i])).toBeLessThanOrEqual(0.05);
+    expect(vec.finished.some((f) => f.env === 0 && f.length === 500 && f.return === 500)).toBe(true);
+  });
+
   it('truncates at exactly 500 steps', () => {
     const env = new CartPole();
     env.reset(createRng(1));

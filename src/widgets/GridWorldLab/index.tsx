@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { gridWorld, policyIteration, qFromV, supNorm, valueIteration, type CellKind } from '@/rl';
 import {
   Button,
+  DataTable,
   Controls,
   LineChart,
   Readout,
