@@ -30,7 +30,9 @@ describe('createRng', () => {
     expect(Math.abs(su / n - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / n));
     expect(Math.abs(sn / n)).toBeLessThan(5 / Math.sqrt(n));
     expect(Math.abs(sn2 / n - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
-    p.forEach((pi, i) => expect(Math.abs(counts[i] / n - pi)).toBeLessThan(5 * Math.sqrt((pi * (1 - pi)) / n)));
+    p.forEach((pi, i) =>
+      expect(Math.abs(counts[i] / n - pi)).toBeLessThan(5 * Math.sqrt((pi * (1 - pi)) / n)),
+    );
   });
 
   it('int, shuffle, fork and split', () => {

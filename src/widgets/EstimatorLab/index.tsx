@@ -41,7 +41,8 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
     const pi = softmaxPolicy(theta);
     const ev = evaluatePolicy(mdp, pi);
     const exact = softmaxPolicyGradient(mdp, theta).flat();
-    return { mdp, pi, ev, exact, norm: Math.hypot(...exact) };
+    const focus = exact.reduce((best, x, i) => (Math.abs(x) > Math.abs(exact[best]) ? i : best), 0);
+    return { mdp, pi, ev, exact, focus, norm: Math.hypot(...exact) };
   }, [p.seed, p.states, p.gamma]);
   const acc = useRef<Acc | null>(null);
   const [rows, setRows] = useState<Array<Record<string, number>>>([]);
@@ -90,6 +91,16 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
         row[`err_${k}`] = Math.sqrt(err);
         row[`var_${k}`] = variance;
       }
+      // One coordinate (the largest component of the exact gradient) with a ±2 standard-error band.
+      for (const k of ['total', 'baseline'] as const) {
+        const mean = a.sum[k][model.focus] / a.n;
+        const v = a.n > 1 ? (a.sq[k][model.focus] - a.n * mean * mean) / (a.n - 1) : 0;
+        const half = 2 * Math.sqrt(Math.max(0, v) / a.n);
+        row[`mean_${k}`] = mean;
+        row[`lo_${k}`] = mean - half;
+        row[`hi_${k}`] = mean + half;
+      }
+      row.exact = model.exact[model.focus];
       setRows((r) => [...r, row]);
       if (a.n < p.n) setTimeout(tick, 0);
       else setRunning(false);
@@ -157,6 +168,24 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
           { key: 'err_rewardToGo', label: 'reward-to-go' },
           { key: 'err_baseline', label: 'reward-to-go − V' },
           { key: 'err_advantage', label: 'advantage' },
+        ]}
+      />
+      <LineChart
+        data={rows}
+        xKey="n"
+        xLabel="trajectories"
+        yLabel="∂J/∂θ"
+        height={220}
+        filename="pg-estimator-band"
+        caption="One component of the gradient (the largest): the running mean of two estimators with ±2 standard-error bands, against the exact value."
+        series={[
+          { key: 'exact', label: 'exact', width: 3 },
+          { key: 'mean_total', label: 'total return' },
+          { key: 'lo_total', label: '±2 s.e.', dashed: true, width: 1 },
+          { key: 'hi_total', label: ' ', dashed: true, width: 1 },
+          { key: 'mean_baseline', label: 'reward-to-go − V' },
+          { key: 'lo_baseline', label: '±2 s.e. ', dashed: true, width: 1 },
+          { key: 'hi_baseline', label: '  ', dashed: true, width: 1 },
         ]}
       />
       <LineChart
