@@ -79,6 +79,20 @@ describe('CartPole-v1 (Gymnasium)', () => {
     expect(vec.finished.some((f) => f.env === 0 && f.length === 500 && f.return === 500)).toBe(true);
   });
 
+  it('one vectorised env and a scalar env given the same seed reset to the same state and stay in lockstep', () => {
+    const vec = new VecCartPole(1, createRng(77));
+    const env = new CartPole();
+    const obs0 = env.reset(createRng(77));
+    expect(Array.from(vec.state)).toEqual(Array.from(env.state));
+    expect(Array.from(vec.obs)).toEqual(Array.from(obs0));
+    for (let t = 0; t < 8; t++) {
+      const a = (t % 3 === 0 ? 1 : 0) as 0 | 1;
+      vec.step([a]);
+      env.step(a);
+      expect(Array.from(vec.state)).toEqual(Array.from(env.state));
+    }
+  });
+
   it('truncates at exactly 500 steps', () => {
     const env = new CartPole();
     env.reset(createRng(1));

@@ -122,6 +122,18 @@ describe('known answers', () => {
     expect(V[1]).toBeCloseTo(0.9, 10);
     expect(V[0]).toBeCloseTo(0.81, 10);
     expect(V[3]).toBe(0); // absorbing after entry
+    expect(g.stateAt(...g.coords(6))).toBe(6);
+    expect(g.cells[5]).toBe('wall');
+  });
+
+  it('gridworld: slip spreads mass uniformly, walls block, and bad specs are rejected', () => {
+    const g = gridWorld({ width: 3, height: 1, goal: 2, slip: 0.4, stepReward: 0 });
+    // From cell 0 choosing right: 0.6 + 0.1 right; up, down, left bump into the border and stay.
+    expect(g.mdp.P[1][0][1]).toBeCloseTo(0.7, 15);
+    expect(g.mdp.P[1][0][0]).toBeCloseTo(0.3, 15);
+    expect(g.cells[2]).toBe('goal');
+    expect(() => gridWorld({ width: 2, height: 2, pits: [4] })).toThrow(/cell 4 is outside the 2 × 2 grid/);
+    expect(() => gridWorld({ width: 2, height: 2, slip: 2 })).toThrow(/slip = 2 is outside/);
   });
 });
 
@@ -144,6 +156,20 @@ describe('validation', () => {
         [1, 0],
       ]),
     ).toThrow(/pi\[0\] sums to 1.1/);
+    expect(() =>
+      validatePolicy(
+        [
+          [1, 0],
+          [Number.NaN, 1],
+          [1, 0],
+        ],
+        3,
+        2,
+      ),
+    ).toThrow(/pi\[1\]\[0\] is not a number/);
+    expect(() => validatePolicy([[1], [1], [1]], 3, 2)).toThrow(/pi\[0\] should have 2 entries/);
+    expect(() => validateMDP({ ...good, gamma: -0.1 })).toThrow(/outside \[0, 1\)/);
+    expect(() => validateMDP({ ...good, gamma: Number.NaN })).toThrow(/outside \[0, 1\)/);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Distances between distributions and between policies. */
 import { evaluatePolicy } from './evaluate';
 import type { MDP, Policy } from './types';
-import { RLInputError } from './validate';
+import { RLInputError, validatePolicy } from './validate';
 
 function sameLength(p: ArrayLike<number>, q: ArrayLike<number>) {
   if (p.length !== q.length)
@@ -28,19 +28,27 @@ export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number
   return Math.max(0, s);
 }
 
+function sameStates(pi: Policy, piNew: Policy) {
+  if (pi.length !== piNew.length)
+    throw new RLInputError(`policies over different state sets (${pi.length} and ${piNew.length} rows)`);
+}
+
 /** max_s D_TV(pi(.|s), piNew(.|s)): the alpha of TRPO's bound. */
 export function tvMax(pi: Policy, piNew: Policy): number {
+  sameStates(pi, piNew);
   return Math.max(...pi.map((row, s) => tvDistance(row, piNew[s])));
 }
 
 /** max_s D_KL(pi(.|s) || piNew(.|s)). */
 export function klMax(pi: Policy, piNew: Policy): number {
+  sameStates(pi, piNew);
   return Math.max(...pi.map((row, s) => klDivergence(row, piNew[s])));
 }
 
 /** E_{s ~ d_pi} D_KL(pi(.|s) || piNew(.|s)): TRPO's practical (mean) constraint. */
 export function klMean(mdp: MDP, pi: Policy, piNew: Policy): number {
   const { d } = evaluatePolicy(mdp, pi);
+  validatePolicy(piNew, pi.length, pi[0].length, 'piNew');
   let m = 0;
   for (let s = 0; s < d.length; s++) if (d[s] > 0) m += d[s] * klDivergence(pi[s], piNew[s]);
   return m;

@@ -11,6 +11,8 @@ import {
 import { arbCase } from './test-utils';
 
 describe('value iteration', () => {
+  // Once the greedy action settles, V_{k+1} - V_k = gamma P_pi (V_k - V_{k-1}): the ratio can be exactly gamma,
+  // so the slack is rounding only (absolute, a few ulps of V, hence 1e-12).
   it('its sweeps are exactly the Bellman optimality operator, and residuals shrink by gamma', () => {
     const mdp = randomMDP(3, { states: 8, actions: 3, gamma: 0.9 });
     const vi = valueIteration(mdp, { tol: 1e-10, keepHistory: true });
@@ -20,7 +22,7 @@ describe('value iteration', () => {
       const TV = bellmanOptimalityOperator(mdp, h[k - 1]);
       expect(TV).toEqual(h[k]); // same bits
       expect(vi.residuals[k - 1]).toBe(supNorm(h[k], h[k - 1]));
-      if (k > 1) expect(vi.residuals[k - 1]).toBeLessThanOrEqual(mdp.gamma * vi.residuals[k - 2] + 1e-15);
+      if (k > 1) expect(vi.residuals[k - 1]).toBeLessThanOrEqual(mdp.gamma * vi.residuals[k - 2] + 1e-12);
     }
     expect(vi.residuals.at(-1)!).toBeLessThanOrEqual(1e-10);
   });

@@ -6,6 +6,7 @@
  * (so indices stay simple) but are unreachable and absorbing.
  */
 import type { MDP } from './types';
+import { RLInputError } from './validate';
 
 export type CellKind = 'empty' | 'wall' | 'goal' | 'pit' | 'start';
 
@@ -14,6 +15,8 @@ export interface GridWorldSpec {
   height: number;
   walls?: number[];
   goals?: number[];
+  /** A single goal cell (shorthand for `goals: [goal]`). */
+  goal?: number;
   pits?: number[];
   start?: number;
   slip?: number;
@@ -28,8 +31,10 @@ export interface GridWorld {
   width: number;
   height: number;
   cells: CellKind[];
-  /** Cell index → [row, col]. */
+  /** State (cell index) → [row, col]. */
   coords: (s: number) => [number, number];
+  /** [row, col] → state (cell index, row-major): the inverse of `coords`. */
+  stateAt: (row: number, col: number) => number;
   actionNames: readonly string[];
   /** Unit moves [dRow, dCol] of the actions. */
   moves: ReadonlyArray<readonly [number, number]>;
@@ -48,7 +53,7 @@ export function gridWorld(spec: GridWorldSpec): GridWorld {
     width,
     height,
     walls = [],
-    goals = [],
+    goals: goalList = [],
     pits = [],
     slip = 0,
     stepReward = -0.04,
@@ -56,7 +61,19 @@ export function gridWorld(spec: GridWorldSpec): GridWorld {
     pitReward = -1,
     gamma = 0.95,
   } = spec;
+  if (!(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0)) {
+    throw new RLInputError(
+      `gridWorld: width and height must be positive integers (got ${width} × ${height})`,
+    );
+  }
+  if (!(slip >= 0 && slip <= 1)) throw new RLInputError(`gridWorld: slip = ${slip} is outside [0, 1]`);
+  const goals = spec.goal === undefined ? goalList : [...goalList, spec.goal];
   const n = width * height;
+  for (const c of [...walls, ...goals, ...pits, spec.start ?? 0]) {
+    if (!(Number.isInteger(c) && c >= 0 && c < n)) {
+      throw new RLInputError(`gridWorld: cell ${c} is outside the ${width} × ${height} grid (0..${n - 1})`);
+    }
+  }
   const start = spec.start ?? 0;
   const cells: CellKind[] = Array.from({ length: n }, () => 'empty');
   for (const w of walls) cells[w] = 'wall';
@@ -98,6 +115,7 @@ export function gridWorld(spec: GridWorldSpec): GridWorld {
     height,
     cells,
     coords: (s) => [Math.floor(s / width), s % width],
+    stateAt: (row, col) => row * width + col,
     actionNames: GRID_ACTIONS,
     moves: MOVES,
   };
