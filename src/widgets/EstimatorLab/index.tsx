@@ -25,7 +25,7 @@ const params = defineParams({
 
 const KEYS = ['total', 'rewardToGo', 'baseline', 'advantage'] as const;
 type Key = (typeof KEYS)[number];
-const CHUNK = 25;
+const PUBLISH_MS = 250;
 
 interface Acc {
   n: number;
@@ -62,10 +62,13 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
     if (!running) return;
     const rng = createRng(p.seed + 1000);
     let cancelled = false;
+    let lastPublish = -Infinity;
     const tick = () => {
       const a = acc.current;
       if (cancelled || !a) return;
-      for (let i = 0; i < CHUNK && a.n < p.n; i++) {
+      // Work for at most ~8 ms per tick so the page stays responsive; publish a chart row at most 4 times a second.
+      const t0 = performance.now();
+      while (a.n < p.n && performance.now() - t0 < 8) {
         const g = pgEstimates(model.pi, sampleTrajectory(model.mdp, model.pi, rng), model.mdp.gamma, {
           baseline: model.ev.V,
           advantage: model.ev.A,
@@ -79,6 +82,11 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
           }
         }
       }
+      if (a.n < p.n && performance.now() - lastPublish < PUBLISH_MS) {
+        setTimeout(tick, 0);
+        return;
+      }
+      lastPublish = performance.now();
       const row: Record<string, number> = { n: a.n };
       for (const k of KEYS) {
         let err = 0;
