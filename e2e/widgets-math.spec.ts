@@ -107,11 +107,15 @@ test('widget settings round-trip through the URL, and a hostile URL is clamped w
   await nudge(page, 'γ', 'ArrowLeft', 3);
   await expect(page).toHaveURL(/trpo\.gamma=0\.87/);
   await page.reload();
-  await expect(page.getByLabel('γ').first()).toHaveValue('0.87');
+  await expect(page.locator('[data-widget="BoundExplorer"]').getByLabel('γ', { exact: true })).toHaveValue(
+    '0.87',
+  );
   await openChapter(page, 'trpo', '?trpo.gamma=5&trpo.dir=evil&trpo.states=abc&trpo.seed=-4');
   await expect(page.getByTestId('notices')).toContainText('trpo.gamma="5" is above its maximum 0.99');
   await expect(page.getByTestId('notices')).toContainText('trpo.dir');
-  await expect(page.getByLabel('γ').first()).toHaveValue('0.99');
+  await expect(page.locator('[data-widget="BoundExplorer"]').getByLabel('γ', { exact: true })).toHaveValue(
+    '0.99',
+  );
   await expect(page.getByTestId('trpo-holds')).toHaveText('true');
   await expect(page).toHaveURL(/trpo\.gamma=0\.99/);
   expect(errors).toEqual([]);

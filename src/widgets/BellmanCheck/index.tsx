@@ -1,7 +1,7 @@
 /** Bellman check (chapter 1): both sides of the Bellman expectation equation for a chosen state, evaluated exactly. */
 import { useMemo } from 'react';
 import { evaluatePolicy, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
-import { Controls, DataTable, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, DataTable, Readout, Readouts, ParamSlider, Slider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -40,16 +40,9 @@ export default function BellmanCheck({ id = 'bell' }: { id?: string }) {
     >
       <Controls>
         <Slider label="state s" value={s} min={0} max={p.states - 1} onChange={(v) => set({ state: v })} />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="states" value={p.states} min={2} max={12} onChange={(v) => set({ states: v })} />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="left: V^π(s)" value={r.ev.V[s]} testId="bellman-lhs" digits={12} />

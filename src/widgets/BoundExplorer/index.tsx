@@ -3,7 +3,16 @@
  * true J(π'), the surrogate L_π(π') and TRPO's lower bounds L − Cα² and L − C·KLmax. The bounds always stay below J.
  */
 import { useMemo } from 'react';
-import { Controls, LineChart, Readout, Readouts, Select, Slider, WidgetShell } from '@/widgets/common';
+import {
+  Controls,
+  LineChart,
+  Readout,
+  Readouts,
+  Select,
+  ParamSlider,
+  Slider,
+  WidgetShell,
+} from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { boundsAt, curve, setup } from './compute';
 
@@ -63,17 +72,10 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
           ]}
           onChange={(v) => set({ dir: v })}
         />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0.5}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="states" value={p.states} min={2} max={12} onChange={(v) => set({ states: v })} />
-        <Slider label="actions" value={p.actions} min={2} max={5} onChange={(v) => set({ actions: v })} />
-        <Slider label="seed" value={p.seed} min={0} max={200} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
+        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="J(π')" value={b.J} testId="trpo-J" />

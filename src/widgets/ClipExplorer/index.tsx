@@ -3,7 +3,7 @@
  * gradient) regions shaded, and a movable r with the objective and its gradient.
  */
 import { useMemo } from 'react';
-import { Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 import { clippedGradient, clippedObjective } from './clip';
 
@@ -38,16 +38,9 @@ export default function ClipExplorer({ id = 'clip' }: { id?: string }) {
       description="Shaded: where the clipped term is flat and its gradient is zero (right of 1 + ε for A > 0, left of 1 − ε for A < 0)."
     >
       <Controls>
-        <Slider label="ε" value={p.eps} min={0.01} max={0.9} step={0.01} onChange={(v) => set({ eps: v })} />
-        <Slider label="ratio r" value={p.r} min={0} max={2.5} step={0.01} onChange={(v) => set({ r: v })} />
-        <Slider
-          label="advantage A"
-          value={p.adv}
-          min={-2}
-          max={2}
-          step={0.05}
-          onChange={(v) => set({ adv: v })}
-        />
+        <ParamSlider label="ε" name="eps" specs={params} values={p} set={set} />
+        <ParamSlider label="ratio r" name="r" specs={params} values={p} set={set} />
+        <ParamSlider label="advantage A" name="adv" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="objective min(rA, clip(r)A)" value={objective} testId="clip-objective" />

@@ -12,7 +12,7 @@ import {
   softmaxPolicy,
   type Policy,
 } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -84,15 +84,8 @@ export default function CpiRun({ id = 'cpi' }: { id?: string }) {
         <Button onClick={() => step(10)} variant="primary" testId="cpi-run">
           Ten iterations
         </Button>
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0.5}
-          max={0.95}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="iteration" value={last.iteration} testId="cpi-iteration" />

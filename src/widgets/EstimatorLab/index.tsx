@@ -13,7 +13,7 @@ import {
   softmaxPolicy,
   softmaxPolicyGradient,
 } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -128,24 +128,10 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
       description="Error of the sample mean ‖ĝ − ∇J‖ and per-trajectory variance (trace of the covariance) as trajectories accumulate. All four are unbiased; they differ in variance."
     >
       <Controls>
-        <Slider
-          label="trajectories N"
-          value={p.n}
-          min={50}
-          max={5000}
-          step={50}
-          onChange={(v) => set({ n: v })}
-        />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0.5}
-          max={0.95}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="states" value={p.states} min={2} max={8} onChange={(v) => set({ states: v })} />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="trajectories N" name="n" specs={params} values={p} set={set} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
         <Button onClick={start} disabled={running}>
           Resample
         </Button>

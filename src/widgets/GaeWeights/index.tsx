@@ -10,7 +10,7 @@ import {
   sampleTrajectory,
   softmaxPolicy,
 } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -45,15 +45,8 @@ export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
       description="The weights (1 − λ)λ^(k−1) on the k-step estimators, and the two sides of the telescoping identity at t = 0 of a sampled trajectory."
     >
       <Controls>
-        <Slider
-          label="λ"
-          value={p.lambda}
-          min={0}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ lambda: v })}
-        />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="Σₖ (1−λ)λ^(k−1) Â⁽ᵏ⁾" value={r.avg} testId="gae-weighted-sum" digits={12} />

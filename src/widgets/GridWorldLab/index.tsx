@@ -13,7 +13,7 @@ import {
   Readout,
   Readouts,
   Select,
-  Slider,
+  ParamSlider,
   WidgetShell,
 } from '@/widgets/common';
 import { defineParams, num, oneOf, str, useUrlParams } from '@/lib/url-state';
@@ -101,30 +101,9 @@ export default function GridWorldLab({ id = 'gw' }: { id?: string }) {
           Run to the end
         </Button>
         <Button onClick={() => setK(0)}>Restart</Button>
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0.5}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider
-          label="slip"
-          value={p.slip}
-          min={0}
-          max={0.8}
-          step={0.05}
-          onChange={(v) => set({ slip: v })}
-        />
-        <Slider
-          label="step reward"
-          value={p.step}
-          min={-1}
-          max={0}
-          step={0.01}
-          onChange={(v) => set({ step: v })}
-        />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="slip" name="slip" specs={params} values={p} set={set} />
+        <ParamSlider label="step reward" name="step" specs={params} values={p} set={set} />
       </Controls>
       <div
         className="gridworld"

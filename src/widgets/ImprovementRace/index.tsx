@@ -1,6 +1,6 @@
 /** Monotonic improvement race (chapter 5): penalty with the theoretical C, trust region, and vanilla gradient ascent. */
 import { useMemo } from 'react';
-import { Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { race } from './race';
 
@@ -24,31 +24,10 @@ export default function ImprovementRace({ id = 'race' }: { id?: string }) {
       description="Exact quantities on a 6-state MDP; the policy is a softmax over 3 shared linear features. The penalty method is guaranteed never to decrease J but crawls; the trust region moves fast; vanilla ascent with a large step can fall."
     >
       <Controls>
-        <Slider
-          label="trust region δ"
-          value={p.delta}
-          min={0.001}
-          max={0.5}
-          step={0.001}
-          onChange={(v) => set({ delta: v })}
-        />
-        <Slider
-          label="vanilla step η"
-          value={p.eta}
-          min={0.1}
-          max={200}
-          step={0.1}
-          onChange={(v) => set({ eta: v })}
-        />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0.5}
-          max={0.95}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="trust region δ" name="delta" specs={params} values={p} set={set} />
+        <ParamSlider label="vanilla step η" name="eta" specs={params} values={p} set={set} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="J, penalty" value={last.penalty} testId="race-J-penalty" />

@@ -1,6 +1,6 @@
 /** Lambda lab (chapter 7): GAE's bias² , variance and MSE against λ, with an approximate value function V + noise. */
 import { useMemo } from 'react';
-import { Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { lambdaSweep } from './compute';
 
@@ -23,24 +23,10 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
       description="A 5-state MDP; the critic is the exact V plus Gaussian noise. For each λ, GAE estimates from sampled trajectories are compared with Q(s_t, a_t) − V̂(s_t), the exact advantage up to a state-only baseline shift that does not bias the gradient."
     >
       <Controls>
-        <Slider
-          label="value-function noise"
-          value={p.noise}
-          min={0}
-          max={2}
-          step={0.05}
-          onChange={(v) => set({ noise: v })}
-        />
-        <Slider label="λ" value={p.lambda} min={0} max={1} step={0.05} onChange={(v) => set({ lambda: v })} />
-        <Slider
-          label="trajectories"
-          value={p.n}
-          min={50}
-          max={600}
-          step={50}
-          onChange={(v) => set({ n: v })}
-        />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="value-function noise" name="noise" specs={params} values={p} set={set} />
+        <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
+        <ParamSlider label="trajectories" name="n" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="λ with the smallest MSE" value={best.lambda} testId="gae-best-lambda" />

@@ -3,7 +3,7 @@
  * exactly by summing over all 64 trajectories of a horizon-3 MDP with 2 states and 2 actions.
  */
 import { useMemo } from 'react';
-import { Controls, ExportMenu, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, ExportMenu, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { derivation } from './derivation';
 
@@ -45,15 +45,8 @@ export default function LogDerivativeDerivation({ id = 'logd' }: { id?: string }
       description={`Every line is a gradient over θ = (θ₀₀, θ₀₁, θ₁₀, θ₁₁), computed exactly by summing over all ${d.trajectories} trajectories of horizon 3.`}
     >
       <Controls>
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <table className="derivation">
         <caption className="visually-hidden">Each line of the derivation as a gradient vector</caption>

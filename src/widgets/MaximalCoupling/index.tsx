@@ -11,7 +11,7 @@ import {
   sampleDisagreements,
   tvThreeWays,
 } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -83,8 +83,8 @@ export default function MaximalCoupling({ id = 'coupling' }: { id?: string }) {
       description="Two random distributions p and q. The maximal coupling puts all the common mass min(p, q) on the diagonal, so X ≠ Y only with probability TV(p, q)."
     >
       <Controls>
-        <Slider label="outcomes k" value={p.k} min={2} max={8} onChange={(v) => set({ k: v })} />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="outcomes k" name="k" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
         <Button onClick={() => setPlaying((x) => !x)} variant="primary" testId="coupling-play">
           {playing ? 'Pause sampling' : 'Sample pairs'}
         </Button>

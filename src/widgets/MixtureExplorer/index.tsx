@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { evaluatePolicy, greedyPolicy, mixtureBound, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, Select, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, LineChart, Readout, Readouts, Select, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -45,14 +45,7 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
       description="π is a random softmax policy; π′ is greedy with respect to Q_π (or another random policy). The improvement of the mixture must lie above the bound for every α."
     >
       <Controls>
-        <Slider
-          label="mixture weight α"
-          value={p.alpha}
-          min={0}
-          max={1}
-          step={0.005}
-          onChange={(v) => set({ alpha: v })}
-        />
+        <ParamSlider label="mixture weight α" name="alpha" specs={params} values={p} set={set} />
         <Select
           label="π′"
           value={p.target}
@@ -62,16 +55,9 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
           ]}
           onChange={(v) => set({ target: v })}
         />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0.5}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="states" value={p.states} min={2} max={15} onChange={(v) => set({ states: v })} />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="α" value={p.alpha} testId="mixture-alpha" />

@@ -9,7 +9,7 @@ import {
   sampleTrajectory,
   softmaxPolicy,
 } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({ seed: int({ min: 0, max: 9999, default: 1 }) });
@@ -68,7 +68,7 @@ export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
         <Button onClick={() => draw(10)} variant="primary" testId="mcpdl-run">
           {10 * BATCH} trajectories
         </Button>
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="exact J(π′) − J(π)" value={m.exact} testId="mcpdl-exact" />

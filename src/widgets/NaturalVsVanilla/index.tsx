@@ -5,7 +5,7 @@ import {
   ExportMenu,
   Readout,
   Readouts,
-  Slider,
+  ParamSlider,
   WidgetShell,
   useThemeColors,
 } from '@/widgets/common';
@@ -71,9 +71,9 @@ export default function NaturalVsVanilla({ id = 'nat' }: { id?: string }) {
       description="One state, three actions with rewards 1, 0.6 and 0; logits (θ₁, θ₂, 0). Shading: J(θ). Arrows: gradient directions. Both paths take equal-length steps in θ; the natural one heads for the best action even where the vanilla gradient has vanished."
     >
       <Controls>
-        <Slider label="start θ₁" value={p.x} min={-4} max={4} step={0.1} onChange={(v) => set({ x: v })} />
-        <Slider label="start θ₂" value={p.y} min={-4} max={4} step={0.1} onChange={(v) => set({ y: v })} />
-        <Slider label="steps" value={p.steps} min={1} max={60} onChange={(v) => set({ steps: v })} />
+        <ParamSlider label="start θ₁" name="x" specs={params} values={p} set={set} />
+        <ParamSlider label="start θ₂" name="y" specs={params} values={p} set={set} />
+        <ParamSlider label="steps" name="steps" specs={params} values={p} set={set} />
       </Controls>
       <svg
         viewBox={`0 0 ${SIZE} ${SIZE}`}

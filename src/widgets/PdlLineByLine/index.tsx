@@ -10,7 +10,7 @@ import {
   ExportMenu,
   Readout,
   Readouts,
-  Slider,
+  ParamSlider,
   WidgetShell,
   formatNumber,
 } from '@/widgets/common';
@@ -61,33 +61,12 @@ export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
   return (
     <WidgetShell title="The performance difference lemma, evaluated line by line" onReset={reset}>
       <Controls>
-        <Slider
-          label="move π′ away from π"
-          value={p.mix}
-          min={0}
-          max={1}
-          step={0.01}
-          onChange={(v) => set({ mix: v })}
-        />
-        <Slider
-          label="perturbation size"
-          value={p.noise}
-          min={0}
-          max={3}
-          step={0.05}
-          onChange={(v) => set({ noise: v })}
-        />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="states" value={p.states} min={2} max={20} onChange={(v) => set({ states: v })} />
-        <Slider label="actions" value={p.actions} min={2} max={6} onChange={(v) => set({ actions: v })} />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="move π′ away from π" name="mix" specs={params} values={p} set={set} />
+        <ParamSlider label="perturbation size" name="noise" specs={params} values={p} set={set} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
+        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <table className="derivation">
         <caption className="visually-hidden">

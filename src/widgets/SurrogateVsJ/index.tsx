@@ -9,7 +9,7 @@ import {
   softmaxPolicyGradient,
   surrogate,
 } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -45,16 +45,9 @@ export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
       description="θ = θ₀ + t·d for a random direction d. J, L and the tangent of J at t = 0."
     >
       <Controls>
-        <Slider label="t" value={p.t} min={-2} max={2} step={0.01} onChange={(v) => set({ t: v })} />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0.5}
-          max={0.99}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="t" name="t" specs={params} values={p} set={set} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="J(θ)" value={here.J} testId="surrogate-J" />

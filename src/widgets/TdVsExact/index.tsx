@@ -1,7 +1,7 @@
 /** TD(0) against the exact values (chapter 1): sample transitions under π and watch the TD estimates converge. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRng, evaluatePolicy, randomMDP, randomTheta, softmaxPolicy, supNorm } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -65,23 +65,9 @@ export default function TdVsExact({ id = 'td' }: { id?: string }) {
         <Button onClick={() => run(10)} variant="primary" testId="td-run">
           {10 * STEPS_PER_BATCH} steps
         </Button>
-        <Slider
-          label="step size"
-          value={p.lr}
-          min={0.001}
-          max={0.5}
-          step={0.001}
-          onChange={(v) => set({ lr: v })}
-        />
-        <Slider
-          label="γ"
-          value={p.gamma}
-          min={0}
-          max={0.95}
-          step={0.01}
-          onChange={(v) => set({ gamma: v })}
-        />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="step size" name="lr" specs={params} values={p} set={set} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="transitions" value={last?.steps ?? 0} testId="td-steps" />

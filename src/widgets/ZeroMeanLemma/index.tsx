@@ -1,7 +1,7 @@
 /** The expected grad-log-prob lemma (chapter 2): the sample mean of ∇ log π shrinks like 1/√N. */
 import { useMemo } from 'react';
 import { createRng, randomTheta, softmaxPolicy } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
+import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -39,16 +39,9 @@ export default function ZeroMeanLemma({ id = 'eglp' }: { id?: string }) {
       description="Draw N actions from a softmax policy and average ∇_θ log π(a): its norm shrinks like σ/√N, σ² = Σ π(a)(1 − π(a))."
     >
       <Controls>
-        <Slider
-          label="samples N"
-          value={p.n}
-          min={10}
-          max={100000}
-          step={10}
-          onChange={(v) => set({ n: v })}
-        />
-        <Slider label="actions" value={p.actions} min={2} max={8} onChange={(v) => set({ actions: v })} />
-        <Slider label="seed" value={p.seed} min={0} max={500} onChange={(v) => set({ seed: v })} />
+        <ParamSlider label="samples N" name="n" specs={params} values={p} set={set} />
+        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
       <Readouts>
         <Readout label="‖mean of ∇ log π‖" value={last} testId="eglp-mean" />

@@ -1,5 +1,6 @@
 /** Shared building blocks of widgets (see CONTRIBUTING.md for their props). */
 export { Slider, Toggle, Select, Button } from './controls';
+export { ParamSlider } from './ParamSlider';
 export { Readout, formatNumber } from './Readout';
 export { DataTable } from './DataTable';
 export { ExportMenu } from './ExportMenu';
