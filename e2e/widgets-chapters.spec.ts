@@ -161,3 +161,18 @@ test('chapter 5: the natural-gradient path climbs higher than the vanilla one', 
   expect(nat).toBeGreaterThan(await readNumber(page, 'nat-J-vanilla'));
   expect(nat).toBeGreaterThan(start);
 });
+
+test('chapter 8: dragging a bar edits the distribution', async ({ page }) => {
+  await openChapter(page, 'tv-coupling');
+  const bar = page.getByTestId('dist-bar-q0');
+  await bar.scrollIntoViewIfNeeded();
+  const box = (await bar.boundingBox())!;
+  const before = await readNumber(page, 'dist-tv-l1');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.9);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByLabel('q weight 0')).toHaveValue('0.8');
+  expect(await readNumber(page, 'dist-tv-l1')).not.toBe(before);
+  await expect(page.getByTestId('dist-pinsker-holds')).toHaveText('true');
+});

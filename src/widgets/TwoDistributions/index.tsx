@@ -34,13 +34,34 @@ export default function TwoDistributions({ id = 'dist' }: { id?: string }) {
     <WidgetShell
       title="Total variation three ways"
       onReset={reset}
-      description="Each slider sets an unnormalised weight; the bars show the normalised distributions. KL is infinite when one distribution puts mass where the other has none."
+      description="Drag a bar (or use its slider) to set an unnormalised weight; p and q are the weights normalised. KL is infinite when one distribution puts mass where the other has none."
     >
       <div className="dist-bars" aria-hidden="true">
-        {p.map((x, i) => (
+        {p.map((_, i) => (
           <div key={i} className="dist-pair">
-            <div className="dist-bar dist-p" style={{ height: `${x * 100}%` }} />
-            <div className="dist-bar dist-q" style={{ height: `${q[i] * 100}%` }} />
+            {(['p', 'q'] as const).map((which) => {
+              const key = `${which}${i}` as Key;
+              // Drag a bar to set its weight (the sliders below do the same from the keyboard).
+              const drag = (e: React.PointerEvent<HTMLDivElement>) => {
+                if (e.type === 'pointermove' && !e.currentTarget.hasPointerCapture(e.pointerId)) return;
+                if (e.type === 'pointerdown') e.currentTarget.setPointerCapture(e.pointerId);
+                const r = e.currentTarget.getBoundingClientRect();
+                const w = Math.min(1, Math.max(0, 1 - (e.clientY - r.top) / r.height));
+                set({ [key]: Math.round(w * 100) / 100 } as Partial<typeof v>);
+              };
+              return (
+                <div
+                  key={which}
+                  className="dist-track"
+                  data-testid={`dist-bar-${key}`}
+                  onPointerDown={drag}
+                  onPointerMove={drag}
+                  title={`${which}(${i}) = ${(which === 'p' ? p : q)[i].toFixed(3)}`}
+                >
+                  <div className={`dist-bar dist-${which}`} style={{ height: `${v[key] * 100}%` }} />
+                </div>
+              );
+            })}
             <span>{i}</span>
           </div>
         ))}
