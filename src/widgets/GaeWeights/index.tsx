@@ -1,66 +1,121 @@
-/** GAE weights (chapter 7): (1 − λ)λ^{k−1} on the k-step estimators, and the telescoping identity evaluated. */
+/**
+ * GAE weights (chapter 7): the weights (1 − λ)λ^(k−1) on the k-step estimators, the estimators themselves, and
+ * every line of the telescoping derivation evaluated on one sampled trajectory.
+ */
 import { useMemo } from 'react';
-import {
-  createRng,
-  evaluatePolicy,
-  gaeFromTrajectory,
-  kStepAdvantage,
-  randomMDP,
-  randomTheta,
-  sampleTrajectory,
-  softmaxPolicy,
-} from '@/rl';
-import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
+import { createRng, evaluatePolicy, randomMDP, randomTheta, sampleTrajectory, softmaxPolicy } from '@/rl';
+import { Controls, LineChart, ParamSlider, Readout, Readouts, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+import { derivationLines } from './derivation';
 
 const params = defineParams({
-  lambda: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
+  lambda: num({ min: 0, max: 1, step: 0.01, default: 0.9 }),
+  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
+  T: int({ min: 1, max: 60, default: 40 }),
+  noise: num({ min: 0, max: 2, step: 0.1, default: 0.5 }),
   seed: int({ min: 0, max: 9999, default: 2 }),
 });
-const T = 60;
 
 export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const r = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: 4, actions: 2, gamma: 0.9 });
+    const mdp = randomMDP(p.seed, { states: 4, actions: 2, gamma: p.gamma });
     const pi = softmaxPolicy(randomTheta(p.seed + 1, 4, 2));
-    const V = evaluatePolicy(mdp, pi).V.map((v, i) => v + 0.3 * Math.sin(i + 1)); // an imperfect critic
-    const tr = sampleTrajectory(mdp, pi, createRng(p.seed + 2), { horizon: T });
-    // Weighted average of k-step estimators at t = 0; the last weight collects the tail so the weights sum to 1.
-    let avg = 0;
-    const weights: Array<{ k: number; weight: number; estimator: number }> = [];
-    for (let k = 1; k <= T; k++) {
-      const w = k < T ? (1 - p.lambda) * p.lambda ** (k - 1) : p.lambda ** (T - 1);
-      const est = kStepAdvantage(tr, V, mdp.gamma, 0, k);
-      avg += w * est;
-      if (k <= 30) weights.push({ k, weight: w, estimator: est });
-    }
-    const telescoped = gaeFromTrajectory(tr, V, mdp.gamma, p.lambda)[0];
-    return { weights, avg, telescoped };
-  }, [p.lambda, p.seed]);
+    const noiseRng = createRng(p.seed + 3);
+    // An imperfect critic: the identities hold for any V, exact or not.
+    const V = evaluatePolicy(mdp, pi).V.map((v) => v + p.noise * noiseRng.normal());
+    const tr = sampleTrajectory(mdp, pi, createRng(p.seed + 2), { horizon: p.T });
+    const d = derivationLines(tr, V, p.gamma, p.lambda);
+    const ref = d.lines[4].value;
+    const maxDiff = Math.max(...d.lines.map((l) => Math.abs(l.value - ref)));
+    const rows = d.w.map((weight, i) => ({
+      k: i + 1,
+      weight,
+      'Â(k), reward form': d.kReward[i],
+      'Â(k), residual form': d.kResidual[i],
+      GAE: ref,
+    }));
+    return { ...d, ref, maxDiff, rows };
+  }, [p.lambda, p.gamma, p.T, p.noise, p.seed]);
+  const weightSum = r.w.reduce((a, b) => a + b, 0);
   return (
     <WidgetShell
       title="GAE as an average of k-step estimators"
       onReset={reset}
-      description="The weights (1 − λ)λ^(k−1) on the k-step estimators, and the two sides of the telescoping identity at t = 0 of a sampled trajectory."
+      description="One trajectory of length T from a 4-state MDP, with a critic V = V^π + noise. The estimate at t = 0 is computed six ways, following the derivation line by line; the last weight collects the tail λ^(T−1) because Â⁽ᵏ⁾ = Â⁽ᵀ⁾ for k ≥ T."
     >
       <Controls>
         <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
+        <ParamSlider label="trajectory length T" name="T" specs={params} values={p} set={set} />
+        <ParamSlider label="critic noise" name="noise" specs={params} values={p} set={set} />
         <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
       </Controls>
+      <table className="derivation">
+        <caption className="visually-hidden">The GAE estimate at t = 0 computed line by line</caption>
+        <thead>
+          <tr>
+            <th scope="col">line of the derivation</th>
+            <th scope="col">value</th>
+            <th scope="col">minus the recursion</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.lines.map((l) => (
+            <tr key={l.id}>
+              <td>{l.label}</td>
+              <td data-testid={l.id} data-value={String(l.value)}>
+                {l.value.toFixed(12)}
+              </td>
+              <td>{(l.value - r.ref).toExponential(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <Readouts>
-        <Readout label="Σₖ (1−λ)λ^(k−1) Â⁽ᵏ⁾" value={r.avg} testId="gae-weighted-sum" digits={12} />
-        <Readout label="Σₗ (γλ)ˡ δₗ" value={r.telescoped} testId="gae-telescoped" digits={12} />
+        <Readout
+          label="Σₖ (1−λ)λ^(k−1) Â⁽ᵏ⁾"
+          value={r.lines[0].value}
+          testId="gae-weighted-sum"
+          digits={12}
+        />
+        <Readout label="Σₗ (γλ)ˡ δₗ" value={r.ref} testId="gae-telescoped" digits={12} />
+        <Readout
+          label="largest difference between lines"
+          value={r.maxDiff}
+          testId="gaew-max-diff"
+          digits={2}
+        />
+        <Readout label="Σₖ wₖ" value={weightSum} testId="gaew-weight-sum" digits={15} />
+        <Readout
+          label="effective horizon 1/(1 − γλ)"
+          value={p.gamma * p.lambda < 1 ? 1 / (1 - p.gamma * p.lambda) : Infinity}
+          testId="gaew-horizon"
+        />
       </Readouts>
       <LineChart
-        data={r.weights}
+        data={r.rows}
         xKey="k"
         xLabel="k"
         yLabel="weight"
         filename="gae-weights"
-        caption="Weight of the k-step estimator in GAE(γ, λ)."
-        series={[{ key: 'weight', label: '(1 − λ)λ^(k−1)', dots: true }]}
+        caption="Weight of the k-step estimator in GAE(γ, λ) on a trajectory of length T (the last weight collects the tail)."
+        series={[{ key: 'weight', label: 'wₖ', dots: true }]}
         height={200}
+      />
+      <LineChart
+        data={r.rows}
+        xKey="k"
+        xLabel="k"
+        yLabel="estimate at t = 0"
+        filename="gae-k-step"
+        caption="The k-step estimators Â⁽ᵏ⁾ at t = 0 in both forms (they coincide) and their weighted average, the GAE estimate."
+        series={[
+          { key: 'Â(k), reward form', label: 'Â⁽ᵏ⁾ (reward form)', dots: true },
+          { key: 'Â(k), residual form', label: 'Â⁽ᵏ⁾ (sum of residuals)', dashed: true },
+          { key: 'GAE', label: 'GAE(γ, λ)', dashed: true },
+        ]}
+        height={220}
       />
     </WidgetShell>
   );

@@ -1,67 +1,106 @@
 /**
- * Bias, variance and mean squared error of GAE(γ, λ) on a small MDP, with an approximate critic V̂ = V + noise.
- * The target of Â_t is Q(s_t, a_t) − V̂(s_t): the exact advantage up to a function of the state, which is all the
- * policy gradient sees (chapter 2's baselines).
+ * The Lambda lab's model and its Monte Carlo. A 5-state MDP, a softmax policy and an approximate critic
+ * V̂ = V^π + noise · z (z standard normal per state, seeded). Each sample draws (s_0, a_0) ~ d_π(s) π(a|s), rolls
+ * the policy out for a horizon H with γ^H ≤ 1e-6 (so cutting the trajectory and bootstrapping from V̂ changes
+ * nothing visible), and computes the GAE estimate at t = 0 for every λ on the grid from the same trajectory.
+ * Errors are grouped by (s_0, a_0): the bias of a group is its mean error, its variance the spread around it.
  */
 import {
   createRng,
+  defaultHorizon,
   evaluatePolicy,
   gaeFromTrajectory,
   randomMDP,
   randomTheta,
   sampleTrajectory,
   softmaxPolicy,
+  type Evaluation,
+  type MDP,
+  type Policy,
 } from '@/rl';
+import { targetOf, type ErrorRow, type Target } from './gae-moments';
 
-export type LambdaRow = {
-  lambda: number;
-  bias2: number;
-  variance: number;
-  mse: number;
-};
+export const LAMBDAS = Array.from({ length: 21 }, (_, i) => i / 20);
+const STATES = 5;
+const ACTIONS = 2;
 
-export function lambdaSweep(seed: number, noise: number, trajectories: number, gamma = 0.9): LambdaRow[] {
-  const states = 5;
-  const mdp = randomMDP(seed, { states, actions: 2, gamma });
-  const pi = softmaxPolicy(randomTheta(seed + 1, states, 2));
-  const { V, A } = evaluatePolicy(mdp, pi);
+export interface LabModel {
+  mdp: MDP;
+  pi: Policy;
+  ev: Evaluation;
+  Vhat: number[];
+  /** What each estimate is compared with, per (s, a). */
+  tgt: number[][];
+}
+
+export function makeModel(seed: number, noise: number, gamma: number, target: Target): LabModel {
+  const mdp = randomMDP(seed, { states: STATES, actions: ACTIONS, gamma });
+  const pi = softmaxPolicy(randomTheta(seed + 1, STATES, ACTIONS));
+  const ev = evaluatePolicy(mdp, pi);
   const noiseRng = createRng(seed + 2);
-  const Vhat = V.map((v) => v + noise * noiseRng.normal());
+  const Vhat = ev.V.map((v) => v + noise * noiseRng.normal());
+  return { mdp, pi, ev, Vhat, tgt: targetOf(ev.A, ev.V, Vhat, target) };
+}
+
+export interface LambdaSampler {
+  /** Draws `count` more trajectories. */
+  step(count: number): void;
+  readonly n: number;
+  /** Sampled bias², variance and MSE for every λ of LAMBDAS (NaN before the first sample). */
+  rows(): ErrorRow[];
+}
+
+/** Seeded: the k-th sample depends only on `seed`, never on how the work was split into chunks. */
+export function createLambdaSampler(model: LabModel, seed: number): LambdaSampler {
+  const { mdp, pi, Vhat, tgt } = model;
+  // Start states from the normalised discounted visitation, where the gradient evaluates advantages.
+  const fromD: MDP = { ...mdp, rho0: model.ev.d };
+  const horizon = defaultHorizon(mdp.gamma);
   const rng = createRng(seed + 3);
-  const horizon = 80;
-  const lookAt = 10; // estimate A(s_t, a_t) for t < 10, far from the bootstrapped end of the trajectory
-  const trajs = Array.from({ length: trajectories }, () => sampleTrajectory(mdp, pi, rng, { horizon }));
-  const lambdas = Array.from({ length: 21 }, (_, i) => i / 20);
-  return lambdas.map((lambda) => {
-    // Errors grouped by (s, a): bias is the mean error of a pair, variance the spread around it.
-    const sum = new Float64Array(states * 2);
-    const sq = new Float64Array(states * 2);
-    const cnt = new Float64Array(states * 2);
-    for (const tr of trajs) {
-      const est = gaeFromTrajectory(tr, Vhat, gamma, lambda);
-      for (let t = 0; t < lookAt; t++) {
-        const k = tr.states[t] * 2 + tr.actions[t];
-        // Target Q(s,a) − V̂(s): an error that depends on the state alone acts as a baseline and does not bias
-        // the policy gradient, so only the rest counts (this is what makes λ = 1 unbiased for any V̂).
-        const s = tr.states[t];
-        const e = est[t] - (A[s][tr.actions[t]] + V[s] - Vhat[s]);
-        sum[k] += e;
-        sq[k] += e * e;
-        cnt[k] += 1;
+  const groups = STATES * ACTIONS;
+  const cnt = new Float64Array(groups);
+  const sum = LAMBDAS.map(() => new Float64Array(groups));
+  const sq = LAMBDAS.map(() => new Float64Array(groups));
+  let n = 0;
+  return {
+    step(count) {
+      for (let i = 0; i < count; i++) {
+        const tr = sampleTrajectory(fromD, pi, rng, { horizon });
+        const s = tr.states[0];
+        const a = tr.actions[0];
+        const g = s * ACTIONS + a;
+        cnt[g]++;
+        for (let j = 0; j < LAMBDAS.length; j++) {
+          const e = gaeFromTrajectory(tr, Vhat, mdp.gamma, LAMBDAS[j])[0] - tgt[s][a];
+          sum[j][g] += e;
+          sq[j][g] += e * e;
+        }
+        n++;
       }
-    }
-    let total = 0;
-    let bias2 = 0;
-    let mse = 0;
-    for (let k = 0; k < sum.length; k++) {
-      if (!cnt[k]) continue;
-      const m = sum[k] / cnt[k];
-      bias2 += cnt[k] * m * m;
-      mse += sq[k];
-      total += cnt[k];
-    }
-    bias2 /= total;
-    mse /= total;
-    return { lambda, bias2, variance: mse - bias2, mse };
-  });
+    },
+    get n() {
+      return n;
+    },
+    rows() {
+      return LAMBDAS.map((lambda, j) => {
+        if (n === 0) return { lambda, bias2: NaN, variance: NaN, mse: NaN };
+        let bias2 = 0;
+        let mse = 0;
+        for (let g = 0; g < groups; g++) {
+          if (!cnt[g]) continue;
+          const m = sum[j][g] / cnt[g];
+          bias2 += cnt[g] * m * m;
+          mse += sq[j][g];
+        }
+        bias2 /= n;
+        mse /= n;
+        return { lambda, bias2, variance: mse - bias2, mse };
+      });
+    },
+  };
+}
+
+/** The λ of the grid with the smallest MSE (first one on ties). */
+export function argminMse(rows: ErrorRow[]): ErrorRow {
+  return rows.reduce((best, r) => (r.mse < best.mse ? r : best));
 }

@@ -1,55 +1,144 @@
-/** Lambda lab (chapter 7): GAE's bias² , variance and MSE against λ, with an approximate value function V + noise. */
-import { useMemo } from 'react';
-import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
-import { lambdaSweep } from './compute';
+/**
+ * Lambda lab (chapter 7): bias², variance and MSE of GAE(γ, λ) against λ, for a critic V̂ = V^π + noise. Exact
+ * curves (from the moment equations of gae-moments.ts) and a seeded, chunked Monte Carlo that converges to them.
+ */
+import { useMemo, useState } from 'react';
+import {
+  Controls,
+  LineChart,
+  ParamSlider,
+  Readout,
+  Readouts,
+  Select,
+  useThemeColors,
+  WidgetShell,
+} from '@/widgets/common';
+import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
+import { argminMse, createLambdaSampler, LAMBDAS, makeModel } from './compute';
+import { exactErrorCurve, type ErrorRow, type Target } from './gae-moments';
+import { useChunkedRun } from './use-chunked-run';
 
 const params = defineParams({
   seed: int({ min: 0, max: 9999, default: 1 }),
   noise: num({ min: 0, max: 2, step: 0.05, default: 0.5 }),
-  n: int({ min: 50, max: 600, default: 300 }),
+  gamma: num({ min: 0.5, max: 0.98, step: 0.01, default: 0.9 }),
+  n: int({ min: 200, max: 20000, default: 3000 }),
   lambda: num({ min: 0, max: 1, step: 0.05, default: 0.95 }),
+  target: oneOf(['gradient', 'advantage'] as const, 'gradient'),
 });
+
+const TARGETS: ReadonlyArray<{ value: Target; label: string }> = [
+  { value: 'gradient', label: 'Q^π(s,a) − V̂(s): error up to a state baseline' },
+  { value: 'advantage', label: 'A^π(s,a): the advantage itself' },
+];
 
 export default function LambdaLab({ id = 'gae' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
-  const rows = useMemo(() => lambdaSweep(p.seed, p.noise, p.n), [p.seed, p.noise, p.n]);
-  const best = rows.reduce((a, b) => (b.mse < a.mse ? b : a));
-  const at = rows[Math.round(p.lambda * 20)];
+  const colors = useThemeColors();
+  const model = useMemo(
+    () => makeModel(p.seed, p.noise, p.gamma, p.target),
+    [p.seed, p.noise, p.gamma, p.target],
+  );
+  const exact = useMemo(
+    () => exactErrorCurve(model.mdp, model.pi, model.Vhat, p.target, LAMBDAS),
+    [model, p.target],
+  );
+  const [sampled, setSampled] = useState<{ n: number; rows: ErrorRow[]; key: string }>({
+    n: 0,
+    rows: [],
+    key: '',
+  });
+  // Everything the run depends on; a change restarts it from the seed.
+  const runKey = `${p.seed}|${p.noise}|${p.gamma}|${p.target}|${p.n}`;
+  useChunkedRun(runKey, () => {
+    const s = createLambdaSampler(model, p.seed);
+    return {
+      step: () => s.step(Math.min(16, p.n - s.n)),
+      done: () => s.n >= p.n,
+      publish: () => setSampled({ n: s.n, rows: s.rows(), key: runKey }),
+    };
+  });
+
+  const done = sampled.key === runKey && sampled.n >= p.n && sampled.rows.length > 0;
+  const j = Math.round(p.lambda * 20);
+  const mc = sampled.rows[j];
+  const bestMc = sampled.rows.length ? argminMse(sampled.rows) : undefined;
+  const bestExact = argminMse(exact);
+  // Headline figures get their test ids when the seeded run is complete, so a reader (or a test) quoting them
+  // quotes a reproducible number rather than a snapshot of a run in progress.
+  const tid = (t: string) => (done ? t : undefined);
+  const show = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v);
+  const chartRows = exact.map((r, i) => ({
+    lambda: r.lambda,
+    bias2: r.bias2,
+    variance: r.variance,
+    mse: r.mse,
+    mse_sampled: sampled.rows[i]?.mse ?? null,
+    bias2_sampled: sampled.rows[i]?.bias2 ?? null,
+  }));
+
   return (
     <WidgetShell
       title="Choosing λ"
       onReset={reset}
-      description="A 5-state MDP; the critic is the exact V plus Gaussian noise. For each λ, GAE estimates from sampled trajectories are compared with Q(s_t, a_t) − V̂(s_t), the exact advantage up to a state-only baseline shift that does not bias the gradient."
+      description="A 5-state MDP with a softmax policy; the critic is V^π plus Gaussian noise (one draw per state). Solid: exact bias², variance and MSE of the GAE estimate at (s, a) ~ d_π(s)π(a|s). Dashed with dots: the same figures from sampled trajectories, converging as the samples come in."
     >
       <Controls>
-        <ParamSlider label="value-function noise" name="noise" specs={params} values={p} set={set} />
+        <ParamSlider label="critic noise (std of V̂ − V^π)" name="noise" specs={params} values={p} set={set} />
         <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
+        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
         <ParamSlider label="trajectories" name="n" specs={params} values={p} set={set} />
         <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <Select
+          label="compare with"
+          value={p.target}
+          options={TARGETS}
+          onChange={(target) => set({ target })}
+        />
       </Controls>
       <Readouts>
-        <Readout label="λ with the smallest MSE" value={best.lambda} testId="gae-best-lambda" />
-        <Readout label="MSE at λ" value={at.mse} testId="gae-mse" />
-        <Readout label="bias² at λ" value={at.bias2} testId="gae-bias2" />
-        <Readout label="variance at λ" value={at.variance} testId="gae-variance" />
-        <Readout label="MSE at λ = 0" value={rows[0].mse} testId="gae-mse-0" />
-        <Readout label="MSE at λ = 1" value={rows[20].mse} testId="gae-mse-1" />
+        <Readout label="trajectories sampled" value={sampled.n} testId="gae-samples" />
+        <Readout label="best λ (sampled)" value={show(bestMc?.lambda)} testId={tid('gae-best-lambda')} />
+        <Readout label="best λ (exact)" value={bestExact.lambda} testId="gae-best-lambda-exact" />
+        <Readout label="MSE at λ (sampled)" value={show(mc?.mse)} testId={tid('gae-mse')} />
+        <Readout label="MSE at λ (exact)" value={exact[j].mse} testId="gae-mse-exact" />
+        <Readout label="bias² at λ (sampled)" value={show(mc?.bias2)} testId={tid('gae-bias2')} />
+        <Readout label="variance at λ (sampled)" value={show(mc?.variance)} testId={tid('gae-variance')} />
+        <Readout label="bias² at λ (exact)" value={exact[j].bias2} testId="gae-bias2-exact" />
+        <Readout label="variance at λ (exact)" value={exact[j].variance} testId="gae-variance-exact" />
+        <Readout label="MSE at λ = 0 (exact)" value={exact[0].mse} testId="gae-mse-0" />
+        <Readout label="MSE at λ = 1 (exact)" value={exact[20].mse} testId="gae-mse-1" />
       </Readouts>
       <LineChart
-        data={rows}
+        data={chartRows}
         xKey="lambda"
         xLabel="λ"
-        yLabel="error"
+        yLabel="squared error"
         filename="gae-lambda"
-        caption="Bias squared, variance and mean squared error of GAE advantage estimates against λ."
+        caption="Bias², variance and mean squared error of GAE advantage estimates against λ: exact (solid) and sampled (dashed, dots)."
         series={[
-          { key: 'bias2', label: 'bias²' },
-          { key: 'variance', label: 'variance' },
-          { key: 'mse', label: 'MSE', width: 3 },
+          { key: 'bias2', label: 'bias²', color: colors.series[0] },
+          { key: 'variance', label: 'variance', color: colors.series[1] },
+          { key: 'mse', label: 'MSE', width: 3, color: colors.series[2] },
+          {
+            key: 'bias2_sampled',
+            label: 'bias² (sampled)',
+            dashed: true,
+            dots: true,
+            width: 1,
+            color: colors.series[0],
+          },
+          {
+            key: 'mse_sampled',
+            label: 'MSE (sampled)',
+            dashed: true,
+            dots: true,
+            width: 1,
+            color: colors.series[2],
+          },
         ]}
         refLines={[{ x: p.lambda, label: 'λ' }]}
-        points={[{ x: best.lambda, y: best.mse, label: 'best' }]}
+        points={[{ x: bestExact.lambda, y: bestExact.mse, label: 'best' }]}
       />
     </WidgetShell>
   );

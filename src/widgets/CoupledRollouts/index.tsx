@@ -1,0 +1,132 @@
+/**
+ * Coupled rollouts (chapter 8): π and π' run side by side through the maximal coupling at each state. The
+ * probability that they have disagreed before step t stays below 1 − (1 − α)^t and above the total variation
+ * between their state distributions at t: the two inequalities behind chapter 5's proof.
+ */
+import { useMemo, useState } from 'react';
+import {
+  Controls,
+  LineChart,
+  ParamSlider,
+  Readout,
+  Readouts,
+  useThemeColors,
+  WidgetShell,
+} from '@/widgets/common';
+import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+import { useChunkedRun } from '@/widgets/LambdaLab/use-chunked-run';
+import { createCoupledSampler, exactCurves, makeModel } from './compute';
+
+const HORIZON = 30;
+const params = defineParams({
+  seed: int({ min: 0, max: 9999, default: 1 }),
+  step: num({ min: 0, max: 3, step: 0.05, default: 0.3 }),
+  t: int({ min: 1, max: HORIZON, default: 10 }),
+  n: int({ min: 500, max: 20000, default: 5000 }),
+});
+
+export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
+  const [p, set, reset] = useUrlParams(id, params);
+  const colors = useThemeColors();
+  const model = useMemo(() => makeModel(p.seed, p.step), [p.seed, p.step]);
+  const exact = useMemo(() => exactCurves(model, HORIZON), [model]);
+  const [sampled, setSampled] = useState<{ key: string; n: number; disagreed: number[] }>({
+    key: '',
+    n: 0,
+    disagreed: [],
+  });
+  const runKey = `${p.seed}|${p.step}|${p.n}`;
+  useChunkedRun(runKey, () => {
+    const s = createCoupledSampler(model, HORIZON, p.seed);
+    return {
+      step: () => s.step(Math.min(50, p.n - s.n)),
+      done: () => s.n >= p.n,
+      publish: () => setSampled({ key: runKey, n: s.n, disagreed: s.disagreed() }),
+    };
+  });
+  const done = sampled.key === runKey && sampled.n >= p.n;
+  const at = exact[p.t];
+  const holds = at.tvState <= at.disagreeMaximal + 1e-12 && at.disagreeMaximal <= at.bound + 1e-12;
+  const rows = exact.map((r, t) => ({
+    t,
+    'TV of the state laws': r.tvState,
+    'Pr(disagreed before t), maximal coupling': r.disagreeMaximal,
+    'the same, sampled': sampled.key === runKey ? (sampled.disagreed[t] ?? null) : null,
+    'Pr(disagreed before t), independent draws': r.disagreeIndependent,
+    '1 − (1 − α)^t': r.bound,
+  }));
+  return (
+    <WidgetShell
+      title="Coupled rollouts"
+      onReset={reset}
+      description="A random 6-state MDP; π is a softmax policy and π' moves its parameters along a random direction. Both start from the same state; while their actions have agreed they draw the next pair of actions from the maximal coupling at the common state and share the next state."
+    >
+      <Controls>
+        <ParamSlider label="distance between the policies" name="step" specs={params} values={p} set={set} />
+        <ParamSlider label="step t" name="t" specs={params} values={p} set={set} />
+        <ParamSlider label="coupled rollouts" name="n" specs={params} values={p} set={set} />
+        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+      </Controls>
+      <Readouts>
+        <Readout label="α = max_s D_TV(π(·|s), π'(·|s))" value={model.alpha} testId="coupled-alpha" />
+        <Readout label="D_TV(law of s_t under π, under π')" value={at.tvState} testId="coupled-tv-state" />
+        <Readout
+          label="Pr(disagreed before t), exact"
+          value={at.disagreeMaximal}
+          testId="coupled-disagree-exact"
+        />
+        <Readout label="1 − (1 − α)^t" value={at.bound} testId="coupled-bound" />
+        <Readout label="TV ≤ Pr(disagreed) ≤ bound" value={holds} testId="coupled-holds" />
+      </Readouts>
+      <Readouts>
+        <Readout
+          label="rollouts sampled"
+          value={sampled.key === runKey ? sampled.n : 0}
+          testId="coupled-samples"
+        />
+        <Readout
+          label="Pr(disagreed before t), sampled"
+          value={done ? sampled.disagreed[p.t] : '—'}
+          testId={done ? 'coupled-disagree-estimate' : undefined}
+        />
+        <Readout
+          label="the same with independent draws"
+          value={at.disagreeIndependent}
+          testId="coupled-independent"
+        />
+      </Readouts>
+      <LineChart
+        data={rows}
+        xKey="t"
+        xLabel="step t"
+        yLabel="probability"
+        yDomain={[0, 1]}
+        filename="coupled-rollouts"
+        caption="Total variation between the state distributions of π and π' at step t, the probability that the coupled rollouts have disagreed before t (exact and sampled), the same for independent action draws, and the bound 1 − (1 − α)^t."
+        series={[
+          { key: 'TV of the state laws', label: 'TV of state laws', color: colors.series[0] },
+          {
+            key: 'Pr(disagreed before t), maximal coupling',
+            label: 'disagreed (maximal)',
+            color: colors.series[2],
+          },
+          {
+            key: 'the same, sampled',
+            label: 'sampled',
+            dashed: true,
+            dots: true,
+            width: 1,
+            color: colors.series[2],
+          },
+          {
+            key: 'Pr(disagreed before t), independent draws',
+            label: 'disagreed (independent)',
+            color: colors.series[1],
+          },
+          { key: '1 − (1 − α)^t', label: 'bound 1 − (1 − α)^t', dashed: true, color: colors.series[4] },
+        ]}
+        refLines={[{ x: p.t, label: 't' }]}
+      />
+    </WidgetShell>
+  );
+}
