@@ -4,7 +4,7 @@
  */
 import { MDXProvider } from '@mdx-js/react';
 import { Suspense, lazy, useEffect, useMemo, useState, type ComponentType } from 'react';
-import { chapters, readyChapters, type ChapterInfo } from '@content/chapters';
+import { readyChapters, type ChapterInfo } from '@content/chapters';
 import { ChapterContext, mdxComponents } from '@/mdx';
 import { Outline, type OutlineItem } from './Outline';
 import { chapterHref } from './router';
@@ -117,5 +117,3 @@ function RenderSignal({ onRendered }: { onRendered: () => void }) {
   }, [onRendered]);
   return null;
 }
-
-export const allChapters = chapters;

@@ -14,24 +14,27 @@ import type {
   UpdateMetrics,
 } from '@/worker/protocol';
 
-/** One point of the charts per update (bounded: older points are thinned). */
-export interface SeriesPoint {
-  update: number;
-  steps: number;
-  returnMean20: number;
-  episodes: number;
-  policyLoss: number;
-  valueLoss: number;
-  entropy: number;
-  approxKl: number;
-  clipFraction: number;
-  explainedVariance: number;
-  learningRate: number;
-  tvMean: number;
-  tvMax: number;
-  klMean: number;
-  klMax: number;
-}
+/** The metrics kept per update for the charts (bounded: older points are thinned). */
+export const SERIES_KEYS = [
+  'update',
+  'steps',
+  'returnMean20',
+  'episodes',
+  'policyLoss',
+  'valueLoss',
+  'entropy',
+  'approxKl',
+  'clipFraction',
+  'explainedVariance',
+  'learningRate',
+  'tvMean',
+  'tvMax',
+  'klMean',
+  'klMax',
+] as const satisfies ReadonlyArray<keyof UpdateMetrics>;
+
+/** One point of the charts per update. */
+export type SeriesPoint = Pick<UpdateMetrics, (typeof SERIES_KEYS)[number]>;
 
 export interface TrainingState {
   status: RunStatus | 'crashed';
@@ -76,24 +79,8 @@ export type TrainingStore = StoreApi<TrainingState & TrainingActions>;
 /** Longest series kept; when exceeded every other point is dropped (charts stay cheap at any run length). */
 export const MAX_POINTS = 240;
 
-function toPoint(m: UpdateMetrics): SeriesPoint {
-  return {
-    update: m.update,
-    steps: m.steps,
-    returnMean20: m.returnMean20,
-    episodes: m.episodes,
-    policyLoss: m.policyLoss,
-    valueLoss: m.valueLoss,
-    entropy: m.entropy,
-    approxKl: m.approxKl,
-    clipFraction: m.clipFraction,
-    explainedVariance: m.explainedVariance,
-    learningRate: m.learningRate,
-    tvMean: m.tvMean,
-    tvMax: m.tvMax,
-    klMean: m.klMean,
-    klMax: m.klMax,
-  };
+export function toPoint(m: UpdateMetrics): SeriesPoint {
+  return Object.fromEntries(SERIES_KEYS.map((k) => [k, m[k]])) as SeriesPoint;
 }
 
 function thin(series: SeriesPoint[]): SeriesPoint[] {

@@ -14,7 +14,7 @@ import {
   WidgetShell,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
-import { useChunkedRun } from '@/widgets/LambdaLab/use-chunked-run';
+import { useChunkedRun } from '@/widgets/common';
 import { createCoupledSampler, exactCurves, makeModel } from './compute';
 
 const HORIZON = 30;

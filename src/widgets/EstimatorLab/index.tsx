@@ -2,7 +2,7 @@
  * Estimator lab (chapter 2): the exact policy gradient of a small MDP against Monte Carlo estimates from N sampled
  * trajectories, for the four classic estimators. Sampling runs in small chunks between frames.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   createRng,
   evaluatePolicy,
@@ -13,7 +13,16 @@ import {
   softmaxPolicy,
   softmaxPolicyGradient,
 } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
+import {
+  Button,
+  Controls,
+  LineChart,
+  ParamSlider,
+  Readout,
+  Readouts,
+  WidgetShell,
+  useChunkedRun,
+} from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -33,6 +42,32 @@ interface Acc {
   sq: Record<Key, Float64Array>;
 }
 
+/** One chart row: error and variance of every estimator, and a ±2 s.e. band on the `focus` component. */
+function summarise(a: Acc, exact: number[], focus: number): Record<string, number> {
+  const row: Record<string, number> = { n: a.n };
+  for (const k of KEYS) {
+    let err = 0;
+    let variance = 0;
+    for (let j = 0; j < exact.length; j++) {
+      const mean = a.sum[k][j] / a.n;
+      err += (mean - exact[j]) ** 2;
+      variance += a.n > 1 ? (a.sq[k][j] - a.n * mean * mean) / (a.n - 1) : 0;
+    }
+    row[`err_${k}`] = Math.sqrt(err);
+    row[`var_${k}`] = variance;
+  }
+  for (const k of ['total', 'baseline'] as const) {
+    const mean = a.sum[k][focus] / a.n;
+    const v = a.n > 1 ? (a.sq[k][focus] - a.n * mean * mean) / (a.n - 1) : 0;
+    const half = 2 * Math.sqrt(Math.max(0, v) / a.n);
+    row[`mean_${k}`] = mean;
+    row[`lo_${k}`] = mean - half;
+    row[`hi_${k}`] = mean + half;
+  }
+  row.exact = exact[focus];
+  return row;
+}
+
 export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
@@ -44,81 +79,45 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
     const focus = exact.reduce((best, x, i) => (Math.abs(x) > Math.abs(exact[best]) ? i : best), 0);
     return { mdp, pi, ev, exact, focus, norm: Math.hypot(...exact) };
   }, [p.seed, p.states, p.gamma]);
-  const acc = useRef<Acc | null>(null);
   const [rows, setRows] = useState<Array<Record<string, number>>>([]);
   const [running, setRunning] = useState(true);
+  const [runId, setRunId] = useState(0);
 
-  const start = () => {
-    const dim = model.exact.length;
-    const mk = () =>
-      Object.fromEntries(KEYS.map((k) => [k, new Float64Array(dim)])) as Record<Key, Float64Array>;
-    acc.current = { n: 0, sum: mk(), sq: mk() };
-    setRows([]);
-    setRunning(true);
-  };
-  useEffect(start, [model, p.n]);
-
-  useEffect(() => {
-    if (!running) return;
-    const rng = createRng(p.seed + 1000);
-    let cancelled = false;
-    let lastPublish = -Infinity;
-    const tick = () => {
-      const a = acc.current;
-      if (cancelled || !a) return;
-      // Work for at most ~8 ms per tick so the page stays responsive; publish a chart row at most 4 times a second.
-      const t0 = performance.now();
-      while (a.n < p.n && performance.now() - t0 < 8) {
-        const g = pgEstimates(model.pi, sampleTrajectory(model.mdp, model.pi, rng), model.mdp.gamma, {
-          baseline: model.ev.V,
-          advantage: model.ev.A,
-        });
-        a.n++;
-        for (const k of KEYS) {
-          const v = g[k];
-          for (let j = 0; j < v.length; j++) {
-            a.sum[k][j] += v[j];
-            a.sq[k][j] += v[j] * v[j];
+  // Sampling runs in ~8 ms slices (useChunkedRun) and publishes a chart row at most 4 times a second.
+  useChunkedRun(
+    `${p.seed}:${p.states}:${p.gamma}:${p.n}:${runId}`,
+    () => {
+      const dim = model.exact.length;
+      const mk = () =>
+        Object.fromEntries(KEYS.map((k) => [k, new Float64Array(dim)])) as Record<Key, Float64Array>;
+      const a: Acc = { n: 0, sum: mk(), sq: mk() };
+      const rng = createRng(p.seed + 1000);
+      const published: Array<Record<string, number>> = [];
+      return {
+        done: () => a.n >= p.n,
+        step: () => {
+          const g = pgEstimates(model.pi, sampleTrajectory(model.mdp, model.pi, rng), model.mdp.gamma, {
+            baseline: model.ev.V,
+            advantage: model.ev.A,
+          });
+          a.n++;
+          for (const k of KEYS) {
+            const v = g[k];
+            for (let j = 0; j < v.length; j++) {
+              a.sum[k][j] += v[j];
+              a.sq[k][j] += v[j] * v[j];
+            }
           }
-        }
-      }
-      if (a.n < p.n && performance.now() - lastPublish < PUBLISH_MS) {
-        setTimeout(tick, 0);
-        return;
-      }
-      lastPublish = performance.now();
-      const row: Record<string, number> = { n: a.n };
-      for (const k of KEYS) {
-        let err = 0;
-        let variance = 0;
-        for (let j = 0; j < model.exact.length; j++) {
-          const mean = a.sum[k][j] / a.n;
-          err += (mean - model.exact[j]) ** 2;
-          variance += a.n > 1 ? (a.sq[k][j] - a.n * mean * mean) / (a.n - 1) : 0;
-        }
-        row[`err_${k}`] = Math.sqrt(err);
-        row[`var_${k}`] = variance;
-      }
-      // One coordinate (the largest component of the exact gradient) with a ±2 standard-error band.
-      for (const k of ['total', 'baseline'] as const) {
-        const mean = a.sum[k][model.focus] / a.n;
-        const v = a.n > 1 ? (a.sq[k][model.focus] - a.n * mean * mean) / (a.n - 1) : 0;
-        const half = 2 * Math.sqrt(Math.max(0, v) / a.n);
-        row[`mean_${k}`] = mean;
-        row[`lo_${k}`] = mean - half;
-        row[`hi_${k}`] = mean + half;
-      }
-      row.exact = model.exact[model.focus];
-      setRows((r) => [...r, row]);
-      if (a.n < p.n) setTimeout(tick, 0);
-      else setRunning(false);
-    };
-    const t = setTimeout(tick, 0);
-    return () => {
-      cancelled = true;
-      clearTimeout(t);
-    };
-  }, [running, model, p.n, p.seed]);
+        },
+        publish: () => {
+          if (a.n > 0) published.push(summarise(a, model.exact, model.focus));
+          setRows(published.slice());
+          setRunning(a.n < p.n);
+        },
+      };
+    },
+    PUBLISH_MS,
+  );
 
   const last = rows[rows.length - 1] ?? {};
   return (
@@ -132,7 +131,7 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
         <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
         <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
         <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-        <Button onClick={start} disabled={running}>
+        <Button onClick={() => setRunId((r) => r + 1)} disabled={running}>
           Resample
         </Button>
       </Controls>

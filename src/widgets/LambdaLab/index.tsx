@@ -16,7 +16,7 @@ import {
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { argminMse, createLambdaSampler, LAMBDAS, makeModel } from './compute';
 import { exactErrorCurve, type ErrorRow, type Target } from './gae-moments';
-import { useChunkedRun } from './use-chunked-run';
+import { useChunkedRun } from '@/widgets/common';
 
 const params = defineParams({
   seed: int({ min: 0, max: 9999, default: 1 }),

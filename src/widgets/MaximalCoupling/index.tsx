@@ -112,15 +112,18 @@ export default function MaximalCoupling({ id = 'coupling' }: { id?: string }) {
       };
     });
 
+  // The frame loop reads the latest drawBatch through a ref, so it starts and stops only with `playing`.
+  const drawRef = useRef(drawBatch);
+  drawRef.current = drawBatch;
   useEffect(() => {
     if (!playing) return;
     // One batch of 2000 pairs per frame (well under a millisecond) keeps the page responsive.
     let raf = requestAnimationFrame(function tick() {
-      drawBatch();
+      drawRef.current();
       raf = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(raf);
-  });
+  }, [playing]);
 
   useEffect(() => {
     if (run.n >= MAX_SAMPLES) setPlaying(false);

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { createTrainer, presetConfig } from '@/worker/trainer-client';
 import { LineCurves } from '../TrainingPanel/Charts';
 import { useThrottled } from '../TrainingPanel/throttle';
-import type { SeriesPoint } from '@/stores/training';
+import { toPoint, type SeriesPoint } from '@/stores/training';
 import type { BackendChoice, TrainConfig } from '@/worker/protocol';
 
 export interface BenchResult {
@@ -151,10 +151,7 @@ export default function TrainingBench({
         }
         const m = e.updates[e.updates.length - 1];
         setSeries((prev) => {
-          const next = [
-            ...prev,
-            ...e.updates.map((u) => ({ ...u, ratioHist: undefined }) as unknown as SeriesPoint),
-          ];
+          const next = [...prev, ...e.updates.map(toPoint)];
           return next.length > 400 ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
         });
         last = { steps: m.steps, update: m.update, sps: e.sps, elapsedMs: e.elapsedMs };

@@ -201,7 +201,6 @@ export default function TrainingPanel({
       <WidgetShell
         title={title ?? `${isPpo ? 'PPO' : 'REINFORCE'} on CartPole-v1 (${preset})`}
         onReset={() => store.getState().reset()}
-        notices={s.notices}
       >
         <p style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em', alignItems: 'center', margin: 0 }}>
           <span

@@ -173,7 +173,7 @@ export default function TwoDistributions({ id = 'dist' }: { id?: string }) {
         />
         <Readout label="Pinsker holds (both directions)" value={holds} testId="dist-pinsker-holds" />
       </Readouts>
-      {/* Why a divergence is infinite. (Not WidgetShell's `notices`: its <ul role="status"> fails axe's list rule.) */}
+      {/* Why a divergence is infinite. */}
       {notes.map((n) => (
         <p key={n} className="td-note">
           {n}

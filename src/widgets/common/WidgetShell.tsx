@@ -26,11 +26,13 @@ export function WidgetShell({
       </div>
       {description && <p className="widget-description">{description}</p>}
       {notices && notices.length > 0 && (
-        <ul className="widget-notices" role="status">
-          {notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul className="widget-notices">
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {children}
     </div>

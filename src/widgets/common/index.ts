@@ -7,3 +7,4 @@ export { ExportMenu } from './ExportMenu';
 export { WidgetShell, Controls, Readouts } from './WidgetShell';
 export { LineChart, type Series, type RefLine, type RefArea } from './LineChart';
 export { useThemeColors, type ThemeColors } from './theme-colors';
+export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
