@@ -38,10 +38,39 @@ export function boundsAt({ mdp, theta0, dir }: BoundSetup, t: number): TrpoBound
   return trpoBounds(mdp, pi, piNew);
 }
 
-export function curve(setupValue: BoundSetup, tMax: number, points = 61) {
+/** What the shaded region of the chart means (legend, caption and accessible name say the same). */
+export const SHADE_LABEL = "below both bounds: where the theorem says J(π') cannot be";
+
+/** The larger of the two lower bounds: the guaranteed floor for J(π'). */
+export function floorOf(b: Pick<TrpoBounds, 'tvBound' | 'klBound'>): number {
+  return Math.max(b.tvBound, b.klBound);
+}
+
+export interface CurvePoint {
+  t: number;
+  J: number;
+  L: number;
+  tvBound: number;
+  klBound: number;
+  /** max(tvBound, klBound): the chart shades everything below it. */
+  floor: number;
+  alpha: number;
+  klMax: number;
+}
+
+export function curve(setupValue: BoundSetup, tMax: number, points = 61): CurvePoint[] {
   return Array.from({ length: points }, (_, i) => {
     const t = (tMax * i) / (points - 1);
     const b = boundsAt(setupValue, t);
-    return { t, J: b.J, L: b.L, tvBound: b.tvBound, klBound: b.klBound, alpha: b.alpha, klMax: b.klMax };
+    return {
+      t,
+      J: b.J,
+      L: b.L,
+      tvBound: b.tvBound,
+      klBound: b.klBound,
+      floor: floorOf(b),
+      alpha: b.alpha,
+      klMax: b.klMax,
+    };
   });
 }

@@ -1,20 +1,13 @@
 /**
  * Bound explorer (chapter 5): move a softmax policy along the policy gradient (or natural gradient) and watch the
- * true J(π'), the surrogate L_π(π') and TRPO's lower bounds L − Cα² and L − C·KLmax. The bounds always stay below J.
+ * true J(π'), the surrogate L_π(π') and TRPO's lower bounds L − Cα² and L − C·KLmax. The bounds always stay below J;
+ * the chart shades the region below the larger bound, the values the theorem rules out for J(π').
  */
 import { useMemo } from 'react';
-import {
-  Controls,
-  LineChart,
-  Readout,
-  Readouts,
-  Select,
-  ParamSlider,
-  Slider,
-  WidgetShell,
-} from '@/widgets/common';
+import { Controls, Readout, Readouts, Select, ParamSlider, Slider, WidgetShell } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
-import { boundsAt, curve, setup } from './compute';
+import { boundsAt, curve, floorOf, setup } from './compute';
+import { BoundChart } from './BoundChart';
 
 const params = defineParams({
   seed: int({ min: 0, max: 9999, default: 3 }),
@@ -43,7 +36,7 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
     <WidgetShell
       title="TRPO's bounds along a step"
       onReset={reset}
-      description="A random MDP and a random softmax policy π. Slide the step size: the new policy π' moves along the chosen direction. J(π') must stay above both lower bounds."
+      description="A random MDP and a random softmax policy π. Slide the step size: the new policy π' moves along the chosen direction. J(π') must stay above both lower bounds, out of the shaded region."
     >
       <Controls>
         <Slider
@@ -87,23 +80,14 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
         <Readout label="C = 4εγ/(1−γ)²" value={b.C} testId="trpo-C" />
         <Readout label="|J − L| ≤ tight gap" value={b.tightGap} testId="trpo-tight-gap" />
         <Readout label="slack J − (L − Cα²)" value={b.J - b.tvBound} testId="trpo-slack" />
+        <Readout label="floor = larger bound" value={floorOf(b)} testId="trpo-floor" />
         <Readout label="bounds hold" value={holds} testId="trpo-holds" />
       </Readouts>
-      <LineChart
+      <BoundChart
         data={data}
-        xKey="t"
-        xLabel="step size"
-        yLabel="value"
-        filename="trpo-bounds"
-        caption="True return J(π'), surrogate L, and the TV and KL lower bounds as the step grows."
-        series={[
-          { key: 'J', label: "J(π')" },
-          { key: 'L', label: 'L_π(π′)', dashed: true },
-          { key: 'tvBound', label: 'L − Cα²' },
-          { key: 'klBound', label: 'L − C·KLmax' },
-        ]}
+        t={t}
         yDomain={[lowest - pad, highest + pad * 0.3]}
-        refLines={[{ x: t, label: 'π′' }]}
+        caption="True return J(π'), surrogate L, and the TV and KL lower bounds as the step grows."
       />
     </WidgetShell>
   );

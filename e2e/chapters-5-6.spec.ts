@@ -1,0 +1,68 @@
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, openChapter, readNumber } from './helpers';
+
+/** Chapters 5 and 6 on screen: the bound explorer's shaded region, the bounds along the path, the new sections. */
+
+const explorer = (page: Page) => page.locator('[data-widget="BoundExplorer"]');
+
+async function press(page: Page, label: string, key: string, times = 1) {
+  const slider = explorer(page).getByLabel(label, { exact: true });
+  await slider.focus();
+  for (let i = 0; i < times; i++) await slider.press(key);
+}
+
+/** J(π') is above the shaded floor and trpo-holds says true at the current step. */
+async function expectHolds(page: Page) {
+  await expect(page.getByTestId('trpo-holds')).toHaveText('true');
+  const J = await readNumber(page, 'trpo-J');
+  const floor = await readNumber(page, 'trpo-floor');
+  expect(floor).toBe(
+    Math.max(await readNumber(page, 'trpo-tv-bound'), await readNumber(page, 'trpo-kl-bound')),
+  );
+  expect(J).toBeGreaterThanOrEqual(floor - 1e-12);
+}
+
+test('chapter 5: the bound explorer shades the region below the bounds, with a legend that says so', async ({
+  page,
+}) => {
+  const { errors } = collectErrors(page);
+  await openChapter(page, 'trpo');
+  const w = explorer(page);
+  const area = w.locator('.trpo-shaded-region path.recharts-area-area');
+  await expect(area).toHaveCount(1);
+  const d = await area.getAttribute('d');
+  expect(d && d.length).toBeGreaterThan(20);
+  await expect(w.locator('.recharts-legend-wrapper')).toContainText("where the theorem says J(π') cannot be");
+  await expect(w.getByTestId('trpo-chart')).toHaveAttribute('aria-label', /Shaded|below both bounds/);
+  // The text alternative carries the floor the shading stops at.
+  await w.getByText(/Table of the data/).click();
+  await expect(w.locator('table th', { hasText: /^floor$/ })).toHaveCount(1);
+  // Light and dark themes draw the region with the theme's colour.
+  const light = await area.getAttribute('fill');
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await expect.poll(() => area.getAttribute('fill')).not.toBe(light);
+  expect(errors).toEqual([]);
+});
+
+test('chapter 5: trpo-holds is true at every step along the path, for both directions', async ({ page }) => {
+  await openChapter(page, 'trpo');
+  for (const dir of ['gradient', 'natural']) {
+    await explorer(page).getByLabel('direction').selectOption(dir);
+    await press(page, 'step size', 'Home');
+    await expectHolds(page);
+    expect(await readNumber(page, 'trpo-alpha')).toBe(0);
+    // Page Up moves a tenth of the range: eleven stops from 0 to the end.
+    for (let i = 0; i < 10; i++) {
+      await press(page, 'step size', 'PageUp');
+      await expectHolds(page);
+    }
+    await press(page, 'step size', 'End');
+    await expectHolds(page);
+    expect(await readNumber(page, 'trpo-alpha')).toBeGreaterThan(0);
+  }
+  // A wider range and a discount close to one: the bounds fall away but still hold.
+  await press(page, 'range', 'End');
+  await press(page, 'γ', 'End');
+  await press(page, 'step size', 'End');
+  await expectHolds(page);
+});
