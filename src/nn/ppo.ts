@@ -20,6 +20,7 @@ import { initMlp, MlpForward, type MlpParams } from './mlp';
 import type { UpdateMetrics } from './metrics';
 import { makeRng, type RunRng } from './rl-bridge';
 import { FlatAdam, syncParams, TfMlp } from './tf-net';
+import { ppoLossAndGrads } from './ppo-grads';
 import { TrainingError, type Trainer } from './trainer';
 import { allocStep, makeVecCartPole, type VecEnv, type VecStep } from './vec-env';
 
@@ -179,13 +180,22 @@ export class PpoTrainer implements Trainer {
     const t1 = now();
 
     const mbSize = Math.floor(B / cfg.numMinibatches);
-    const obsT = tf.tensor2d(this.obsBuf, [B, d]);
-    const actT = tf.tensor1d(this.actBuf, 'int32');
-    const logpT = tf.tensor1d(this.logpBuf);
-    const advT = tf.tensor1d(this.advBuf);
-    const retT = tf.tensor1d(this.retBuf);
-    const valT = tf.tensor1d(this.valBuf);
-    const vars = [...this.actorNet.vars, ...this.criticNet.vars];
+    // Everything a minibatch needs in one [B, d + A + 4] matrix, so a minibatch is one gather and one split.
+    const W = d + A + 4;
+    const packed = new Float32Array(B * W);
+    for (let i = 0; i < B; i++) {
+      const o = i * W;
+      for (let k = 0; k < d; k++) packed[o + k] = this.obsBuf[i * d + k];
+      packed[o + d + this.actBuf[i]] = 1;
+      packed[o + d + A] = this.logpBuf[i];
+      packed[o + d + A + 1] = this.advBuf[i];
+      packed[o + d + A + 2] = this.retBuf[i];
+      packed[o + d + A + 3] = this.valBuf[i];
+    }
+    const batchT = tf.tensor2d(packed, [B, W]);
+    const actorW = this.actorNet.vars;
+    const criticW = this.criticNet.vars;
+    const coefs = { clip, entCoef: ent, vfCoef: cfg.vfCoef, clipVloss: cfg.clipVloss };
     const statRows: tf.Tensor[] = [];
     const perm = new Int32Array(B);
     let epochs = 0;
@@ -197,60 +207,23 @@ export class PpoTrainer implements Trainer {
         for (let start = 0; start + mbSize <= B; start += mbSize) {
           const idx = tf.tensor1d(perm.subarray(start, start + mbSize), 'int32');
           const row = tf.tidy(() => {
-            const mbObs = tf.gather(obsT, idx) as tf.Tensor2D;
-            const mbAct = tf.gather(actT, idx);
-            const mbLogp = tf.gather(logpT, idx);
-            let mbAdv = tf.gather(advT, idx);
-            const mbRet = tf.gather(retT, idx);
-            const mbVal = tf.gather(valT, idx);
+            const [obs, oneHot, rest] = tf.split(tf.gather(batchT, idx) as tf.Tensor2D, [d, A, 4], 1);
+            const [oldLogp, adv0, ret, oldVal] = tf.unstack(tf.transpose(rest)) as tf.Tensor1D[];
+            let adv = adv0;
             if (cfg.normAdv) {
-              const { mean, variance } = tf.moments(mbAdv);
+              const { mean, variance } = tf.moments(adv);
               // torch.std is the unbiased estimator
               const std = tf.sqrt(tf.mul(variance, mbSize / Math.max(1, mbSize - 1)));
-              mbAdv = tf.div(tf.sub(mbAdv, mean), tf.add(std, 1e-8));
+              adv = tf.div(tf.sub(adv, mean), tf.add(std, 1e-8));
             }
-            const oneHot = tf.oneHot(mbAct, A);
-            let stats: tf.Tensor1D | null = null;
-            const { value, grads } = tf.variableGrads(() => {
-              const logits = this.actorNet.apply(mbObs);
-              const logpAll = tf.logSoftmax(logits);
-              const newLogp = tf.sum(tf.mul(logpAll, oneHot), 1);
-              const entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logpAll), logpAll), 1)));
-              const logratio = tf.sub(newLogp, mbLogp);
-              const ratio = tf.exp(logratio);
-              const pg1 = tf.mul(tf.neg(mbAdv), ratio);
-              const clipped = Number.isFinite(clip) ? tf.clipByValue(ratio, 1 - clip, 1 + clip) : ratio;
-              const pg2 = tf.mul(tf.neg(mbAdv), clipped);
-              const pgLoss = tf.mean(tf.maximum(pg1, pg2));
-              const newV = tf.reshape(this.criticNet.apply(mbObs), [-1]);
-              let vLoss: tf.Tensor;
-              if (cfg.clipVloss && Number.isFinite(clip)) {
-                const vUn = tf.square(tf.sub(newV, mbRet));
-                const vClip = tf.add(mbVal, tf.clipByValue(tf.sub(newV, mbVal), -clip, clip));
-                vLoss = tf.mul(0.5, tf.mean(tf.maximum(vUn, tf.square(tf.sub(vClip, mbRet)))));
-              } else {
-                vLoss = tf.mul(0.5, tf.mean(tf.square(tf.sub(newV, mbRet))));
-              }
-              const approxKl = tf.mean(tf.sub(tf.sub(ratio, 1), logratio));
-              const clipFrac = Number.isFinite(clip)
-                ? tf.mean(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), clip), 'float32'))
-                : tf.scalar(0);
-              const loss = tf.add(
-                tf.sub(pgLoss, tf.mul(ent, entropy)),
-                tf.mul(cfg.vfCoef, vLoss),
-              ) as tf.Scalar;
-              stats = tf.keep(tf.stack([pgLoss, vLoss, entropy, approxKl, clipFrac, loss]) as tf.Tensor1D);
-              return loss;
-            }, vars);
-            const norm = this.opt.apply(
-              vars.map((x) => grads[x.name]),
-              cfg.maxGradNorm,
+            const { grads, stats } = ppoLossAndGrads(
+              actorW,
+              criticW,
+              { obs: obs as tf.Tensor2D, oneHot: oneHot as tf.Tensor2D, oldLogp, adv, ret, oldVal },
+              coefs,
             );
-            value.dispose();
-            const s = stats as unknown as tf.Tensor1D;
-            const r = tf.concat([s, tf.reshape(norm, [1])]);
-            s.dispose();
-            return r;
+            const norm = this.opt.apply(grads, cfg.maxGradNorm);
+            return tf.concat([stats, tf.reshape(norm, [1])]);
           });
           idx.dispose();
           epochStats.push(row);
@@ -266,12 +239,7 @@ export class PpoTrainer implements Trainer {
         }
       }
     } finally {
-      obsT.dispose();
-      actT.dispose();
-      logpT.dispose();
-      advT.dispose();
-      retT.dispose();
-      valT.dispose();
+      batchT.dispose();
     }
     const meanStats = tf.tidy(() => tf.mean(tf.stack(statRows), 0));
     for (const r of statRows) r.dispose();
