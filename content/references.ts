@@ -90,4 +90,11 @@ export const references: Reference[] = [
     venue: 'American Mathematical Society',
     year: 2017,
   },
+  {
+    id: 'precup2000',
+    authors: 'Doina Precup, Richard S. Sutton and Satinder Singh',
+    title: 'Eligibility traces for off-policy policy evaluation',
+    venue: 'ICML',
+    year: 2000,
+  },
 ];
