@@ -97,4 +97,11 @@ export const references: Reference[] = [
     venue: 'ICML',
     year: 2000,
   },
+  {
+    id: 'achiam2017cpo',
+    authors: 'Joshua Achiam, David Held, Aviv Tamar and Pieter Abbeel',
+    title: 'Constrained policy optimization',
+    venue: 'International Conference on Machine Learning (ICML)',
+    year: 2017,
+  },
 ];
