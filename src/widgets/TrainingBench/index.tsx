@@ -3,9 +3,9 @@
  * criterion (mean of the last 20 episodes ≥ 475) or the step budget, with main-thread long tasks recorded by a
  * PerformanceObserver. The result is shown as text and put on `window.__benchResult` for scripts/bench-train.mjs.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createTrainer, presetConfig } from '@/worker/trainer-client';
-import { LineCurves } from '../TrainingPanel/Charts';
+import { CHART_MS, PanelCharts, toRows } from '../TrainingPanel/PanelCharts';
 import { useThrottled } from '../TrainingPanel/throttle';
 import { toPoint, type SeriesPoint } from '@/stores/training';
 import type { BackendChoice, TrainConfig } from '@/worker/protocol';
@@ -65,9 +65,12 @@ export default function TrainingBench({
   chart?: boolean | string;
 }) {
   const [text, setText] = useState('starting…');
-  // A live chart like the panel's, so the long-task figure includes the main thread's real rendering work.
+  // The training panel's own charts, so the long-task figure includes the main thread's real rendering work.
   const [series, setSeries] = useState<SeriesPoint[]>([]);
-  const shown = useThrottled(series, 1000);
+  const [hist, setHist] = useState<{ edges: number[]; counts: number[] } | null>(null);
+  const shown = useThrottled(series, CHART_MS);
+  const shownHist = useThrottled(hist, CHART_MS);
+  const rows = useMemo(() => toRows(shown), [shown]);
   useEffect(() => {
     const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
     const cfg = {
@@ -150,6 +153,7 @@ export default function TrainingBench({
           learnMs += u.learnMs;
         }
         const m = e.updates[e.updates.length - 1];
+        if (m.ratioHist) setHist(m.ratioHist);
         setSeries((prev) => {
           const next = [...prev, ...e.updates.map(toPoint)];
           return next.length > 400 ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
@@ -183,11 +187,13 @@ export default function TrainingBench({
         {text}
       </pre>
       {chart !== false && chart !== 'false' && chart !== '0' && (
-        <LineCurves
-          title="Mean return of the last 20 episodes"
-          data={shown}
-          curves={[{ key: 'returnMean20', name: 'return', color: '#4c78a8' }]}
-          yDomain={[0, 500]}
+        <PanelCharts
+          rows={rows}
+          hist={shownHist}
+          isPpo={algo !== 'reinforce'}
+          compact={false}
+          preset="bench"
+          solveThreshold={475}
         />
       )}
     </div>

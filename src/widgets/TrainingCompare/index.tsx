@@ -2,9 +2,11 @@
  * TrainingCompare: two runs side by side (each in its own worker) and one chart overlaying both returns.
  * `<Widget name="TrainingCompare" presetA="ppo-cartpole-many-epochs" presetB="ppo-cartpole-noclip" />`
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LiveLineChart } from '@/widgets/common';
+import { CHART_MS, toRows } from '../TrainingPanel/PanelCharts';
+import { useThrottled } from '../TrainingPanel/throttle';
 import TrainingPanel from '../TrainingPanel';
 import type { TrainingStore } from '@/stores/training';
 import { createTrainingStore } from '@/stores/training';
@@ -26,41 +28,24 @@ function Overlay({
 }) {
   const sa = useStore(a, (s) => s.series);
   const sb = useStore(b, (s) => s.series);
+  const shownA = useThrottled(sa, CHART_MS);
+  const shownB = useThrottled(sb, CHART_MS);
+  const rowsA = useMemo(() => toRows(shownA), [shownA]);
+  const rowsB = useMemo(() => toRows(shownB), [shownB]);
   return (
-    <figure style={{ margin: 0 }} aria-label={`Mean return: ${nameA} against ${nameB}`}>
-      <figcaption style={{ fontWeight: 600 }}>Mean return of the last 20 episodes</figcaption>
-      <ResponsiveContainer width="100%" height={220}>
-        <LineChart margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" opacity={0.4} />
-          <XAxis
-            dataKey="steps"
-            type="number"
-            domain={[0, 'dataMax']}
-            allowDuplicatedCategory={false}
-            fontSize={11}
-          />
-          <YAxis domain={[0, 500]} fontSize={11} width={40} />
-          <Tooltip />
-          <Legend />
-          <Line
-            data={sa}
-            dataKey="returnMean20"
-            name={`A: ${nameA}`}
-            stroke="#4c78a8"
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            data={sb}
-            dataKey="returnMean20"
-            name={`B: ${nameB}`}
-            stroke="#e45756"
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </figure>
+    <LiveLineChart
+      caption={`Mean return of the last 20 episodes: ${nameA} against ${nameB}`}
+      data={[]}
+      seriesData={[rowsA, rowsB]}
+      xKey="steps"
+      series={[
+        { key: 'returnMean20', label: `A: ${nameA}` },
+        { key: 'returnMean20', label: `B: ${nameB}` },
+      ]}
+      yDomain={[0, 500]}
+      height={220}
+      filename="compare-return"
+    />
   );
 }
 

@@ -3,15 +3,15 @@
  * `<Widget name="TrainingPanel" preset="ppo-cartpole" />`. Keyboard (platform shortcuts, to the training widget
  * used last): space = start/pause, r = reset, . = one update. Settings and seed live in the URL.
  */
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useUrlParams } from '@/lib/url-state';
 import { useTrainingShortcuts } from '@/lib/shortcuts';
 import { configFromParams, paramsFromConfig, specsFor } from './url-config';
 import { useThrottled } from './throttle';
 import { useStore, useTrainingStore } from './useTraining';
-import { RatioHistogram } from './Charts';
-import { Controls, LineChart, Readout, Readouts, WidgetShell } from '@/widgets/common';
-import { downloadCSV, type Row } from '@/lib/export';
+import { PanelCharts, toRows, CHART_MS } from './PanelCharts';
+import { Controls, Readout, Readouts, WidgetShell } from '@/widgets/common';
+import { downloadCSV } from '@/lib/export';
 import { HparamControls } from './HparamControls';
 import { download, toJson } from './export';
 import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
@@ -43,81 +43,6 @@ function debugHook(): DebugHook {
   }
   return w.__proximalDebug;
 }
-
-/** The charts, re-rendered only when their (throttled) data changes, not on every store update. */
-const PanelCharts = memo(function PanelCharts({
-  rows,
-  hist,
-  isPpo,
-  compact,
-  preset,
-  solveThreshold,
-}: {
-  rows: Row[];
-  hist: { edges: number[]; counts: number[] } | null;
-  isPpo: boolean;
-  compact: boolean;
-  preset: string;
-  solveThreshold: number;
-}) {
-  const chartH = compact ? 180 : 220;
-  return (
-    <div
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
-        gap: '0.6em',
-      }}
-    >
-      <LineChart
-        caption="Mean return of the last 20 episodes, by environment step"
-        data={rows}
-        xKey="steps"
-        series={[{ key: 'returnMean20', label: 'mean return (last 20)' }]}
-        yDomain={[0, 500]}
-        height={chartH}
-        filename={`${preset}-return`}
-        refLines={solveThreshold > 0 ? [{ y: solveThreshold, label: 'solved' }] : []}
-      />
-      <LineChart
-        caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
-        data={rows}
-        xKey="steps"
-        series={[
-          { key: 'tvMean', label: 'TV mean' },
-          { key: 'tvMax', label: 'TV max', dashed: true },
-          { key: 'klMean', label: 'KL mean' },
-          { key: 'klMax', label: 'KL max', dashed: true },
-        ]}
-        height={chartH}
-        filename={`${preset}-policy-distance`}
-      />
-      {!compact && (
-        <LineChart
-          caption="Diagnostics per update"
-          data={rows}
-          xKey="steps"
-          series={
-            isPpo
-              ? [
-                  { key: 'approxKl', label: 'approx KL' },
-                  { key: 'clipFraction', label: 'clip fraction' },
-                  { key: 'entropy', label: 'entropy' },
-                  { key: 'explainedVariance', label: 'explained variance' },
-                ]
-              : [
-                  { key: 'entropy', label: 'entropy' },
-                  { key: 'explainedVariance', label: 'explained variance' },
-                ]
-          }
-          height={chartH}
-          filename={`${preset}-diagnostics`}
-        />
-      )}
-      {!compact && hist && <RatioHistogram hist={hist} />}
-    </div>
-  );
-});
 
 export default function TrainingPanel({
   preset = 'ppo-cartpole',
@@ -169,19 +94,10 @@ export default function TrainingPanel({
     onStep: () => store.getState().step(),
   });
 
-  // Charts redraw at most once a second: recharts is the main thread's biggest cost while training.
-  const series = useThrottled(s.series, 1000);
-  const chartLatest = useThrottled(s.latest, 1000);
-  // NaN (no finished episode yet, no critic) becomes a gap rather than a point.
-  const rows = useMemo<Row[]>(
-    () =>
-      series.map((p) => {
-        const o: Row = {};
-        for (const [k, v] of Object.entries(p)) o[k] = Number.isFinite(v) ? (v as number) : null;
-        return o;
-      }),
-    [series],
-  );
+  // Charts redraw at most 4 times a second (canvas: well under a millisecond each).
+  const series = useThrottled(s.series, CHART_MS);
+  const chartLatest = useThrottled(s.latest, CHART_MS);
+  const rows = useMemo(() => toRows(series), [series]);
   const latest = s.latest;
   const isPpo = s.config.algo === 'ppo';
   const statusText =

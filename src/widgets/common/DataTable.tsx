@@ -1,4 +1,8 @@
-/** The text alternative of a chart: a collapsible table of its data. */
+/**
+ * The text alternative of a chart: a collapsible table of its data. The table is built only while it is open: a
+ * closed table of a live chart would otherwise re-render thousands of cells at every update.
+ */
+import { useState } from 'react';
 import type { Row } from '@/lib/export';
 import { formatNumber } from './Readout';
 
@@ -11,36 +15,43 @@ export function DataTable({
   caption: string;
   maxRows?: number;
 }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="data-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Table of the data ({rows.length} rows)</summary>
+      {open && <Table rows={rows} caption={caption} maxRows={maxRows} />}
+    </details>
+  );
+}
+
+function Table({ rows, caption, maxRows }: { rows: Row[]; caption: string; maxRows: number }) {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const shown =
     rows.length > maxRows ? rows.filter((_, i) => i % Math.ceil(rows.length / maxRows) === 0) : rows;
   return (
-    <details className="data-table">
-      <summary>Table of the data ({rows.length} rows)</summary>
-      <div className="table-scroll">
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {keys.map((k) => (
-                <th key={k} scope="col">
-                  {k}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r, i) => (
-              <tr key={i}>
-                {keys.map((k) => {
-                  const v = r[k];
-                  return <td key={k}>{typeof v === 'number' ? formatNumber(v, 6) : String(v ?? '')}</td>;
-                })}
-              </tr>
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {keys.map((k) => (
+              <th key={k} scope="col">
+                {k}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r, i) => (
+            <tr key={i}>
+              {keys.map((k) => {
+                const v = r[k];
+                return <td key={k}>{typeof v === 'number' ? formatNumber(v, 6) : String(v ?? '')}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

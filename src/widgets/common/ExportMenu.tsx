@@ -6,13 +6,36 @@ export function ExportMenu({
   filename,
   rows,
   chart,
+  svg: makeSvg,
 }: {
   filename: string;
   rows: Row[] | (() => Row[]);
+  /** The element holding the chart's <svg> (SVG charts). */
   chart?: RefObject<HTMLElement | null>;
+  /** Or a function drawing the chart as a standalone <svg> (canvas charts). */
+  svg?: () => SVGSVGElement | null;
 }) {
   const get = () => (typeof rows === 'function' ? rows() : rows);
   const svg = () => chart?.current?.querySelector('svg.recharts-surface, svg') as SVGSVGElement | null;
+  // A standalone <svg> is measured and styled by the export, so it is placed off-screen in the page meanwhile.
+  const withSvg = async (run: (s: SVGSVGElement) => void | Promise<void>) => {
+    if (!makeSvg) {
+      const s = svg();
+      if (s) await run(s);
+      return;
+    }
+    const s = makeSvg();
+    if (!s) return;
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;left:-10000px;top:0';
+    holder.appendChild(s);
+    document.body.appendChild(holder);
+    try {
+      await run(s);
+    } finally {
+      holder.remove();
+    }
+  };
   return (
     <div className="export-menu" role="group" aria-label="Export">
       <span className="export-label">Export</span>
@@ -22,25 +45,19 @@ export function ExportMenu({
       <button type="button" className="btn btn-small" onClick={() => downloadJSON(filename, get())}>
         JSON
       </button>
-      {chart && (
+      {(chart || makeSvg) && (
         <>
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => {
-              const s = svg();
-              if (s) void downloadPNG(filename, s);
-            }}
+            onClick={() => void withSvg((s) => downloadPNG(filename, s))}
           >
             PNG
           </button>
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => {
-              const s = svg();
-              if (s) downloadSVG(filename, s);
-            }}
+            onClick={() => void withSvg((s) => downloadSVG(filename, s))}
           >
             SVG
           </button>

@@ -8,3 +8,4 @@ export { WidgetShell, Controls, Readouts } from './WidgetShell';
 export { LineChart, type Series, type RefLine, type RefArea } from './LineChart';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
+export { LiveLineChart } from './LiveLineChart';
