@@ -54,5 +54,16 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // One copy of tfjs-core in the tests, as in the browser: its ES modules (src/nn/tf.ts registers the gradients
+    // from dist/), not the CommonJS bundle that Node would pick, with the backends transformed to import the same.
+    alias: [
+      {
+        find: /^@tensorflow\/tfjs-core$/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/@tensorflow/tfjs-core/dist/index.js', import.meta.url),
+        ),
+      },
+    ],
+    server: { deps: { inline: [/@tensorflow\//] } },
   },
 });

@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
+import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initMlp, MlpForward, orthogonal } from './mlp';
 import { makeRng } from './rl-bridge';

@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
+import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initMlp } from './mlp';
 import { ppoLossAndGrads, ppoLossReference, type PpoCoefs, type PpoMinibatch } from './ppo-grads';
@@ -30,7 +31,7 @@ function setup(seed: number) {
     [M, sizes.d],
   );
   const acts = Array.from({ length: M }, () => Math.floor(rng.uniform() * sizes.A));
-  const oneHot = tf.oneHot(tf.tensor1d(acts, 'int32'), sizes.A).toFloat() as tf.Tensor2D;
+  const oneHot = tf.cast(tf.oneHot(tf.tensor1d(acts, 'int32'), sizes.A), 'float32') as tf.Tensor2D;
   const logp = tf.tidy(() => {
     const h1 = tf.tanh(tf.add(tf.matMul(obs, actor[0] as tf.Tensor2D), actor[1]));
     const h2 = tf.tanh(tf.add(tf.matMul(h1, actor[2] as tf.Tensor2D), actor[3]));

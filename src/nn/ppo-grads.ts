@@ -16,7 +16,7 @@
  *   ∂v/∂V_i = (V_i − G_i) / M when the unclipped term is the max, else (Vclip_i − G_i) 1[|V_i − V_old,i| ≤ ε] / M
  * and the usual backward pass through two tanh layers (tanh' = 1 − tanh²).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 
 /** One minibatch, all float32 on the device. */
 export interface PpoMinibatch {

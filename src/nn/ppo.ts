@@ -4,7 +4,7 @@
  * advantage normalisation, the clipped surrogate, the clipped value loss, an entropy bonus, one `variableGrads`
  * for actor and critic together and a global gradient-norm clip. Weights come back to TypeScript once per update.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { LiveHparams, PpoConfig } from './config';
 import { gaeInPlace } from './gae';
 import {
@@ -232,7 +232,7 @@ export class PpoTrainer implements Trainer {
         statRows.push(...epochStats);
         if (cfg.targetKl > 0 && epochStats.length) {
           // Early stop reads the epoch's mean approx KL: one small read-back per epoch, only when enabled.
-          const kl = tf.tidy(() => tf.mean(tf.stack(epochStats).slice([0, 3], [-1, 1])));
+          const kl = tf.tidy(() => tf.mean(tf.slice(tf.stack(epochStats), [0, 3], [-1, 1])));
           const v = (await kl.data())[0];
           kl.dispose();
           if (v > cfg.targetKl) break;

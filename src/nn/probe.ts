@@ -1,27 +1,30 @@
-/** Times the real update workload (one PPO-style minibatch train step) on the current tfjs backend. */
-import * as tf from '@tensorflow/tfjs';
+/** Times the real update workload (one PPO minibatch step: hand-derived gradient + Adam) on the current backend. */
+import * as tf from './tf';
 import { initMlp } from './mlp';
+import { ppoLossAndGrads } from './ppo-grads';
 import { makeRng } from './rl-bridge';
-import { clipByGlobalNorm, makeAdam, TfMlp } from './tf-net';
+import { FlatAdam, TfMlp } from './tf-net';
 
 /** Median milliseconds per train step at `batch` rows, within about `budgetMs`; everything is disposed. */
 export async function measureTrainStep(batch: number, hidden: number, budgetMs: number): Promise<number> {
   const rng = makeRng(12345);
   const a = new TfMlp(initMlp([4, hidden, hidden, 2], 0.01, rng), 'probe_a');
   const c = new TfMlp(initMlp([4, hidden, hidden, 1], 1, rng), 'probe_c');
-  const opt = makeAdam(1e-4);
-  const x = tf.randomNormal([batch, 4], 0, 1, 'float32', 7) as tf.Tensor2D;
-  const y = tf.randomNormal([batch], 0, 1, 'float32', 8);
-  const vars = [...a.vars, ...c.vars];
+  const opt = new FlatAdam([...a.vars, ...c.vars], 1e-4);
+  const mb = tf.tidy(() => ({
+    obs: tf.randomNormal([batch, 4], 0, 1, 'float32', 7) as tf.Tensor2D,
+    oneHot: tf.cast(tf.oneHot(tf.randomUniform([batch], 0, 2, 'int32', 8), 2), 'float32') as tf.Tensor2D,
+    oldLogp: tf.fill([batch], Math.log(0.5)) as tf.Tensor1D,
+    adv: tf.randomNormal([batch], 0, 1, 'float32', 9) as tf.Tensor1D,
+    ret: tf.randomNormal([batch], 0, 1, 'float32', 10) as tf.Tensor1D,
+    oldVal: tf.zeros([batch]) as tf.Tensor1D,
+  }));
+  const coefs = { clip: 0.2, entCoef: 0, vfCoef: 0.5, clipVloss: true };
   const step = async () => {
     const out = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => {
-        const lp = tf.logSoftmax(a.apply(x));
-        const v = tf.reshape(c.apply(x), [-1]);
-        return tf.add(tf.mean(tf.mul(tf.sum(lp, 1), y)), tf.mean(tf.square(tf.sub(v, y)))) as tf.Scalar;
-      }, vars);
-      opt.applyGradients(clipByGlobalNorm(grads, 0.5).grads);
-      return value;
+      const { grads, stats } = ppoLossAndGrads(a.vars, c.vars, mb, coefs);
+      opt.apply(grads, 0.5).dispose();
+      return stats;
     });
     await out.data();
     out.dispose();
@@ -39,8 +42,7 @@ export async function measureTrainStep(batch: number, hidden: number, budgetMs: 
     a.dispose();
     c.dispose();
     opt.dispose();
-    x.dispose();
-    y.dispose();
+    Object.values(mb).forEach((t) => t.dispose());
   }
   times.sort((p, q) => p - q);
   return times[Math.floor(times.length / 2)] ?? Infinity;

@@ -4,7 +4,7 @@
  * Vectorised environments step in lock-step; once the batch has `batchSteps` steps an environment stops
  * contributing after its current episode ends (its later lock-step steps are discarded and not counted).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { LiveHparams, ReinforceConfig } from './config';
 import {
   EpisodeLog,

@@ -3,7 +3,7 @@
  * not tfjs's unseeded initialisers, decides them), a batched forward pass for the update, and one read-back per
  * update to sync the weights the rollout uses.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { MlpParams } from './mlp';
 
 /** What `optimizer.applyGradients` declares it takes (it accepts plain tensors at runtime). */

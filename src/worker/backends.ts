@@ -4,7 +4,10 @@
  * (otherwise the worker would fetch an HTML 404 page). "auto" times the real workload, a PPO minibatch step, on
  * every backend that initialises and keeps the fastest. Failures fall through to the next backend with a notice.
  */
-import * as tf from '@tensorflow/tfjs';
+// tfjs-core and the backends alone: the full @tensorflow/tfjs adds layers, converter and data that training never
+// uses. cpu and wasm load with the worker; webgl and webgpu are fetched only when tried.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -39,8 +42,8 @@ function absolute(u: string): string {
   return new URL(u, self.location.href).href;
 }
 
-/** Registers the optional backends once. */
-function register(notices: string[]): Promise<void> {
+/** Points the wasm backend at its binaries and sets the flags, once. */
+function register(): Promise<void> {
   registered ??= (async () => {
     setWasmPaths({
       'tfjs-backend-wasm.wasm': absolute(wasmPlain),
@@ -51,15 +54,6 @@ function register(notices: string[]): Promise<void> {
     // bundled (their blob script throws "e is not defined" and kills the run), and for a 64-unit MLP on a
     // 2-core machine the single-threaded SIMD build is as fast. SIMD is detected and used by tfjs itself.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    // Software WebGL (SwiftShader) is refused by default: allow it, it is correct if slow.
-    tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-    if ((navigator as unknown as { gpu?: unknown }).gpu) {
-      try {
-        await import('@tensorflow/tfjs-backend-webgpu');
-      } catch (e) {
-        notices.push(`WebGPU backend failed to load: ${String(e)}`);
-      }
-    }
   })();
   return registered;
 }
@@ -73,9 +67,29 @@ function unavailable(name: BackendName): string | null {
   return null;
 }
 
+const loaded: Partial<Record<BackendName, Promise<unknown>>> = {};
+
+/** The GPU backends are separate chunks, fetched the first time they are tried. */
+function load(name: BackendName): Promise<unknown> {
+  if (name === 'webgl') {
+    return (loaded.webgl ??= import('@tensorflow/tfjs-backend-webgl').then(() => {
+      // Software WebGL (SwiftShader) is refused by default: allow it, it is correct if slow. (The flag exists
+      // only once the webgl backend is loaded.)
+      tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+    }));
+  }
+  if (name === 'webgpu') return (loaded.webgpu ??= import('@tensorflow/tfjs-backend-webgpu'));
+  return Promise.resolve();
+}
+
 async function trySet(name: BackendName): Promise<string | null> {
   const why = unavailable(name);
   if (why) return why;
+  try {
+    await load(name);
+  } catch (e) {
+    return `${name} backend failed to load: ${e instanceof Error ? e.message : String(e)}`;
+  }
   try {
     const ok = await tf.setBackend(name);
     if (!ok || tf.getBackend() !== name) return `${name} failed to initialise`;
@@ -101,7 +115,7 @@ export async function selectBackend(
   hidden: number,
 ): Promise<BackendReport> {
   const notices: string[] = [];
-  await register(notices);
+  await register();
   const timings: Partial<Record<BackendName, number>> = {};
   if (choice === 'auto') {
     // wasm and cpu first: they are quick to measure; a software GPU can take seconds to compile its shaders,
