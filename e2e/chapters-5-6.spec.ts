@@ -66,3 +66,59 @@ test('chapter 5: trpo-holds is true at every step along the path, for both direc
   await press(page, 'step size', 'End');
   await expectHolds(page);
 });
+
+test('chapter 5: the errata, the exercises and the per-update TV/KL panel are on the page', async ({
+  page,
+}) => {
+  await openChapter(page, 'trpo');
+  await expect(page.locator('article .callout-erratum')).toHaveCount(5);
+  const exercises = page.locator('article .callout-exercise');
+  await expect(exercises).toHaveCount(4);
+  // Solutions are hidden until asked for.
+  const first = exercises.first();
+  await expect(first.locator('.solution-body')).toBeHidden();
+  await first.getByRole('button').click();
+  await expect(first.locator('.solution-body')).toBeVisible();
+  await expect(page.locator('[data-widget="TrainingPanel"]')).toHaveCount(1);
+  await expect(page.locator('#how-far-does-one-update-move')).toBeVisible();
+  await expect(page.locator('article .katex-error')).toHaveCount(0);
+});
+
+test('chapter 6: the clip explorer, cell by cell of the gradient table', async ({ page }) => {
+  // A good action whose probability fell: not clipped, pulled back up.
+  await openChapter(page, 'ppo', '?clip.r=0.5&clip.eps=0.2&clip.adv=1');
+  expect(await readNumber(page, 'clip-objective')).toBeCloseTo(0.5, 12);
+  expect(await readNumber(page, 'clip-gradient')).toBe(1);
+  // A bad action suppressed below 1 − ε: flat at (1 − ε)A.
+  await openChapter(page, 'ppo', '?clip.r=0.5&clip.eps=0.2&clip.adv=-1');
+  expect(await readNumber(page, 'clip-objective')).toBeCloseTo(-0.8, 12);
+  expect(await readNumber(page, 'clip-gradient')).toBe(0);
+  // A bad action whose probability grew: the full penalty rA, gradient A.
+  await openChapter(page, 'ppo', '?clip.r=1.5&clip.eps=0.2&clip.adv=-2');
+  expect(await readNumber(page, 'clip-objective')).toBeCloseTo(-3, 12);
+  expect(await readNumber(page, 'clip-gradient')).toBe(-2);
+});
+
+test('chapter 6: the new sections, blocks and cross-chapter references render', async ({ page }) => {
+  const { errors } = collectErrors(page);
+  await openChapter(page, 'ppo');
+  for (const id of [
+    'the-clipped-surrogate',
+    'the-gradient-in-each-region',
+    'ppo-with-a-kl-penalty',
+    'early-stopping-on-kl',
+    'the-actor-critic-loss',
+    'training-ppo-on-cartpole',
+    'clip-against-no-clip',
+  ])
+    await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
+  await expect(page.locator('article .block-label', { hasText: /^Lemma 6\.\d+$/ })).toHaveCount(2);
+  await expect(page.locator('article .callout-exercise')).toHaveCount(4);
+  await expect(page.locator('article a', { hasText: /^\(5\.\d+\)$/ }).first()).toBeVisible();
+  await expect(page.locator('article .ref-missing')).toHaveCount(0);
+  await expect(page.locator('article .katex-error')).toHaveCount(0);
+  // The seed links of the comparison set both runs' seeds in the address.
+  await page.locator('article a', { hasText: 'seed 3' }).click();
+  await expect(page).toHaveURL(/ppo-cartpole-many-epochs\.A\.seed=3&ppo-cartpole-noclip\.B\.seed=3/);
+  expect(errors).toEqual([]);
+});
