@@ -4,12 +4,11 @@ import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
 import remarkMath from 'remark-math';
 import remarkGfm from 'remark-gfm';
-import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import { fileURLToPath } from 'node:url';
 import { remarkNumbering, numberingIndexPlugin } from './scripts/vite-plugins/numbering';
 import { searchIndexPlugin } from './scripts/vite-plugins/search-index';
-import { rehypeFocusableMath } from './scripts/vite-plugins/rehype-focusable-math';
+import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -28,12 +27,9 @@ export default defineConfig({
       ...mdx({
         providerImportSource: '@mdx-js/react',
         remarkPlugins: [remarkGfm, remarkMath, remarkNumbering],
-        // Math is typeset at build time; a bad formula renders as .katex-error (caught by the e2e tests).
-        rehypePlugins: [
-          rehypeSlug,
-          [rehypeKatex, { throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' }],
-          rehypeFocusableMath,
-        ],
+        // Math is typeset at build time and shipped as HTML strings; a bad formula renders as .katex-error
+        // (caught by the e2e tests).
+        rehypePlugins: [rehypeSlug, rehypeKatexHtml],
       }),
     },
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),

@@ -19,6 +19,9 @@ test.describe('every chapter page', () => {
     });
 
     test(`${slug}: axe finds no serious or critical violations`, async ({ page }) => {
+      // axe walks every node of a long chapter (each formula carries KaTeX's HTML and its MathML): over a minute
+      // on a loaded 2-core machine.
+      test.setTimeout(240_000);
       await openChapter(page, slug);
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).analyze();

@@ -21,6 +21,7 @@ import { Cite, References } from './Cite';
 import { H2, H3, H4 } from './headings';
 import { Ref } from './Ref';
 import { Widget } from './Widget';
+import { MathHtml } from './MathHtml';
 
 export const mdxComponents = {
   Definition,
@@ -39,6 +40,7 @@ export const mdxComponents = {
   Cite,
   References,
   Widget,
+  MathHtml,
   h2: H2,
   h3: H3,
   h4: H4,
