@@ -104,4 +104,11 @@ export const references: Reference[] = [
     venue: 'International Conference on Machine Learning (ICML)',
     year: 2017,
   },
+  {
+    id: 'peters2008nac',
+    authors: 'Jan Peters and Stefan Schaal',
+    title: 'Natural actor-critic',
+    venue: 'Neurocomputing 71(7–9)',
+    year: 2008,
+  },
 ];
