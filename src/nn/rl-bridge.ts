@@ -2,7 +2,9 @@
  * The one place where src/nn meets src/rl: the run RNG (`createRng`) and the CartPole-v1 environment, adapted to
  * the small interfaces the engine uses (so the trainers do not care which environment they train on).
  */
-import { CartPole, createRng, type Rng } from '@/rl';
+import { CartPole, createRng, VecCartPole, type Rng } from '@/rl';
+
+export { VecCartPole };
 
 /** The run RNG as the engine uses it (uniform in [0, 1) and standard normal). */
 export type RunRng = Rng;

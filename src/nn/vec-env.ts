@@ -2,7 +2,7 @@
  * Vectorised environments with auto-reset, writing into flat Float32Arrays so the rollout loop allocates nothing
  * per step. The engine only sees this interface: it does not care which environment it trains on.
  */
-import { makeCartPole, type RunRng, type SingleEnv } from './rl-bridge';
+import { VecCartPole, type RunRng, type SingleEnv } from './rl-bridge';
 
 export interface VecEnv {
   readonly numEnvs: number;
@@ -93,7 +93,45 @@ export class SyncVecEnv implements VecEnv {
   }
 }
 
+/**
+ * CartPole-v1 vectorised by src/rl's allocation-free `VecCartPole` (Gymnasium's dynamics, auto-reset with the final
+ * observation kept), seen through the engine's `VecEnv` interface. Resets draw from the run RNG in the same order as
+ * `SyncVecEnv` over single CartPoles would.
+ */
+export class VecCartPoleEnv implements VecEnv {
+  readonly obsSize = 4;
+  readonly numActions = 2;
+  private vec: VecCartPole | null = null;
+
+  constructor(
+    readonly numEnvs: number,
+    private rng: RunRng,
+  ) {}
+
+  reset(obs: Float32Array): void {
+    this.vec = new VecCartPole(this.numEnvs, this.rng);
+    obs.set(this.vec.obs);
+  }
+
+  step(actions: Int32Array, out: VecStep): void {
+    const v = this.vec;
+    if (!v) throw new Error('VecCartPoleEnv.step before reset');
+    v.step(actions);
+    out.obs.set(v.obs);
+    out.rewards.set(v.rewards);
+    out.terminated.set(v.terminated);
+    out.truncated.set(v.truncated);
+    out.episodeReturn.fill(NaN);
+    out.episodeLength.fill(0);
+    for (const f of v.finished) {
+      out.episodeReturn[f.env] = f.return;
+      out.episodeLength[f.env] = f.length;
+      for (let k = 0; k < 4; k++) out.finalObs[f.env * 4 + k] = v.finalObs[f.env * 4 + k];
+    }
+  }
+}
+
 /** CartPole-v1, vectorised. */
 export function makeVecCartPole(numEnvs: number, rng: RunRng): VecEnv {
-  return new SyncVecEnv(makeCartPole, numEnvs, 4, 2, rng);
+  return new VecCartPoleEnv(numEnvs, rng);
 }

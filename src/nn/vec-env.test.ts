@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { makeCartPole, makeRng } from './rl-bridge';
+import { allocStep, SyncVecEnv, VecCartPoleEnv } from './vec-env';
+
+describe('VecCartPoleEnv (src/rl VecCartPole behind the engine interface)', () => {
+  it('steps exactly like single CartPoles vectorised by SyncVecEnv, episode ends and truncations included', () => {
+    const n = 5;
+    const a = new VecCartPoleEnv(n, makeRng(11));
+    const b = new SyncVecEnv(makeCartPole, n, 4, 2, makeRng(11));
+    const oa = new Float32Array(4 * n);
+    const ob = new Float32Array(4 * n);
+    a.reset(oa);
+    b.reset(ob);
+    expect(Array.from(oa)).toEqual(Array.from(ob));
+    const sa = allocStep(a);
+    const sb = allocStep(b);
+    // A policy that balances for a while (so some episodes reach the 500-step truncation) with random moves.
+    const actRng = makeRng(3);
+    const acts = new Int32Array(n);
+    let ends = 0;
+    let truncations = 0;
+    for (let t = 0; t < 6000; t++) {
+      for (let e = 0; e < n; e++)
+        acts[e] =
+          actRng.uniform() < 0.1
+            ? actRng.uniform() < 0.5
+              ? 0
+              : 1
+            : oa[4 * e + 2] + oa[4 * e + 3] > 0
+              ? 1
+              : 0;
+      a.step(acts, sa);
+      b.step(acts, sb);
+      for (const k of ['obs', 'rewards', 'terminated', 'truncated', 'episodeLength'] as const)
+        expect(Array.from(sa[k])).toEqual(Array.from(sb[k]));
+      expect(Array.from(sa.episodeReturn)).toEqual(Array.from(sb.episodeReturn));
+      for (let e = 0; e < n; e++) {
+        if (sa.terminated[e] || sa.truncated[e]) {
+          ends++;
+          truncations += sa.truncated[e];
+          expect(Array.from(sa.finalObs.subarray(4 * e, 4 * e + 4))).toEqual(
+            Array.from(sb.finalObs.subarray(4 * e, 4 * e + 4)),
+          );
+        }
+      }
+      oa.set(sa.obs);
+    }
+    expect(ends).toBeGreaterThan(10);
+    expect(truncations).toBeGreaterThan(0);
+  });
+});
