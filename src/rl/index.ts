@@ -57,3 +57,11 @@ export {
 } from './random-mdp';
 export { gridWorld, GRID_ACTIONS, type GridWorld, type GridWorldSpec, type CellKind } from './gridworld';
 export { CartPole, VecCartPole, CARTPOLE, cartpoleDynamics, type StepResult } from './cartpole';
+export { kakadeLangfordSteps, klHorizon, type KakadeLangfordSteps, type KLTimeStep } from './kakade-langford';
+export {
+  importanceMoments,
+  productWeightGrowth,
+  sampleImportanceEstimates,
+  type EstimatorMoments,
+  type ImportanceMoments,
+} from './importance';
