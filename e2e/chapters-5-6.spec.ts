@@ -122,3 +122,18 @@ test('chapter 6: the new sections, blocks and cross-chapter references render', 
   await expect(page).toHaveURL(/ppo-cartpole-many-epochs\.A\.seed=3&ppo-cartpole-noclip\.B\.seed=3/);
   expect(errors).toEqual([]);
 });
+
+test('chapter 5: zoomed in, the TV bound itself rises above the old return (a guaranteed improvement)', async ({
+  page,
+}) => {
+  await openChapter(page, 'trpo');
+  await page.locator('article a', { hasText: 'this link' }).click();
+  await expect(page).toHaveURL(/trpo\.tmax=0\.1&trpo\.t=0\.03/);
+  await expect(explorer(page).getByLabel('range', { exact: true })).toHaveValue('0.1');
+  const bound = await readNumber(page, 'trpo-tv-bound');
+  await expectHolds(page);
+  await press(page, 'step size', 'Home');
+  const J0 = await readNumber(page, 'trpo-J');
+  // The chapter quotes a guaranteed improvement of about 0.016 near this step.
+  expect(bound - J0).toBeGreaterThan(0.01);
+});
