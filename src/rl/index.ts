@@ -57,6 +57,15 @@ export {
 } from './random-mdp';
 export { gridWorld, GRID_ACTIONS, type GridWorld, type GridWorldSpec, type CellKind } from './gridworld';
 export { CartPole, VecCartPole, CARTPOLE, cartpoleDynamics, type StepResult } from './cartpole';
+export {
+  gaeMoments,
+  gaeTarget,
+  gaeErrorCurve,
+  type GaeMoments,
+  type GaeTarget,
+  type GaeErrorRow,
+} from './gae-moments';
+export { coupledRolloutCurves, type CoupledRolloutRow } from './coupled-rollouts';
 export { kakadeLangfordSteps, klHorizon, type KakadeLangfordSteps, type KLTimeStep } from './kakade-langford';
 export {
   importanceMoments,

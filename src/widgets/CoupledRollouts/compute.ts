@@ -1,13 +1,7 @@
 /**
- * Coupled rollouts (chapter 8, back to chapter 5): two policies run from the same start state, sharing their
- * randomness through the maximal coupling of their action distributions at every state while they still agree.
- *
- * Exact curves, by forward recursions over the state distribution:
- *  - the laws of s_t under π and π' (ρ0 P_π^t, ρ0 P_π'^t) and their total variation;
- *  - u_t(s) = Pr(the coupled pair agreed on a_0, …, a_{t−1} and s_t = s):
- *      u_{t+1}(s') = Σ_s u_t(s) Σ_a c(a|s) P(s'|s, a),
- *    with c(a|s) = min(π(a|s), π'(a|s)) for the maximal coupling and π(a|s)π'(a|s) for independent draws;
- *  - the bound Pr(agreement through t) ≥ (1 − α)^t.
+ * Coupled rollouts (chapter 8, back to chapter 5): the widget's model (two softmax policies a step apart on a random
+ * MDP) and its seeded Monte Carlo. The exact curves (state laws, disagreement of the maximal and independent
+ * couplings, the bound 1 − (1 − α)^t) are `coupledRolloutCurves` of src/rl/coupled-rollouts.ts.
  */
 import {
   createRng,
@@ -16,7 +10,6 @@ import {
   randomTheta,
   sampleCouplingPair,
   softmaxPolicy,
-  tvDistance,
   tvMax,
   type MDP,
   type Policy,
@@ -38,56 +31,6 @@ export function makeModel(seed: number, step: number): CoupledModel {
   const pi = softmaxPolicy(theta);
   const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + step * dir[s][a])));
   return { mdp, pi, piNew, alpha: tvMax(pi, piNew) };
-}
-
-function propagate(mdp: MDP, mass: number[], weight: (s: number, a: number) => number): number[] {
-  const n = mass.length;
-  const next = new Array<number>(n).fill(0);
-  for (let s = 0; s < n; s++) {
-    if (mass[s] === 0) continue;
-    for (let a = 0; a < mdp.P.length; a++) {
-      const w = mass[s] * weight(s, a);
-      if (w === 0) continue;
-      const row = mdp.P[a][s];
-      for (let s2 = 0; s2 < n; s2++) next[s2] += w * row[s2];
-    }
-  }
-  return next;
-}
-
-export interface CurveRow {
-  t: number;
-  /** D_TV(law of s_t under π, under π'). */
-  tvState: number;
-  /** Pr(the maximally coupled pair disagreed on some action before t). */
-  disagreeMaximal: number;
-  /** The same under independent draws of the two actions. */
-  disagreeIndependent: number;
-  /** 1 − (1 − α)^t. */
-  bound: number;
-}
-
-export function exactCurves({ mdp, pi, piNew, alpha }: CoupledModel, horizon: number): CurveRow[] {
-  let mu = mdp.rho0.slice();
-  let muNew = mdp.rho0.slice();
-  let uMax = mdp.rho0.slice();
-  let uInd = mdp.rho0.slice();
-  const rows: CurveRow[] = [];
-  const sum = (x: number[]) => x.reduce((a, b) => a + b, 0);
-  for (let t = 0; t <= horizon; t++) {
-    rows.push({
-      t,
-      tvState: tvDistance(mu, muNew),
-      disagreeMaximal: Math.max(0, 1 - sum(uMax)),
-      disagreeIndependent: Math.max(0, 1 - sum(uInd)),
-      bound: 1 - (1 - alpha) ** t,
-    });
-    mu = propagate(mdp, mu, (s, a) => pi[s][a]);
-    muNew = propagate(mdp, muNew, (s, a) => piNew[s][a]);
-    uMax = propagate(mdp, uMax, (s, a) => Math.min(pi[s][a], piNew[s][a]));
-    uInd = propagate(mdp, uInd, (s, a) => pi[s][a] * piNew[s][a]);
-  }
-  return rows;
 }
 
 /**

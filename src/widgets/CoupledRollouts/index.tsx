@@ -15,7 +15,8 @@ import {
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { useChunkedRun } from '@/widgets/common';
-import { createCoupledSampler, exactCurves, makeModel } from './compute';
+import { coupledRolloutCurves } from '@/rl';
+import { createCoupledSampler, makeModel } from './compute';
 
 const HORIZON = 30;
 const params = defineParams({
@@ -29,7 +30,7 @@ export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const colors = useThemeColors();
   const model = useMemo(() => makeModel(p.seed, p.step), [p.seed, p.step]);
-  const exact = useMemo(() => exactCurves(model, HORIZON), [model]);
+  const exact = useMemo(() => coupledRolloutCurves(model.mdp, model.pi, model.piNew, HORIZON), [model]);
   const [sampled, setSampled] = useState<{ key: string; n: number; disagreed: number[] }>({
     key: '',
     n: 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { argminMse, createLambdaSampler, LAMBDAS, makeModel } from './compute';
-import { exactErrorCurve } from './gae-moments';
+import { gaeErrorCurve } from '@/rl';
 
 describe('Lambda lab Monte Carlo', () => {
   it('does not depend on how the work is chunked', () => {
@@ -14,7 +14,7 @@ describe('Lambda lab Monte Carlo', () => {
 
   it('converges to the exact curves, and MSE = bias² + variance', () => {
     const model = makeModel(1, 1, 0.9, 'gradient');
-    const exact = exactErrorCurve(model.mdp, model.pi, model.Vhat, 'gradient', LAMBDAS);
+    const exact = gaeErrorCurve(model.mdp, model.pi, model.Vhat, 'gradient', LAMBDAS);
     const s = createLambdaSampler(model, 5);
     const err = () => Math.max(...s.rows().map((r, i) => Math.abs(r.mse - exact[i].mse) / exact[i].mse));
     s.step(200);
@@ -28,9 +28,9 @@ describe('Lambda lab Monte Carlo', () => {
 
   it('an exact critic wants small λ; a noisy one wants λ near 1 (exact and sampled)', () => {
     for (const seed of [1, 2, 3]) {
-      const exact0 = exactErrorCurve(...args(seed, 0), LAMBDAS);
+      const exact0 = gaeErrorCurve(...args(seed, 0), LAMBDAS);
       expect(argminMse(exact0).lambda).toBe(0);
-      const exact2 = exactErrorCurve(...args(seed, 2), LAMBDAS);
+      const exact2 = gaeErrorCurve(...args(seed, 2), LAMBDAS);
       expect(argminMse(exact2).lambda).toBeGreaterThanOrEqual(0.5);
     }
     const s0 = createLambdaSampler(makeModel(1, 0, 0.9, 'gradient'), 1);

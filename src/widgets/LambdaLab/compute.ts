@@ -10,15 +10,17 @@ import {
   defaultHorizon,
   evaluatePolicy,
   gaeFromTrajectory,
+  gaeTarget,
   randomMDP,
   randomTheta,
   sampleTrajectory,
   softmaxPolicy,
   type Evaluation,
+  type GaeErrorRow,
+  type GaeTarget,
   type MDP,
   type Policy,
 } from '@/rl';
-import { targetOf, type ErrorRow, type Target } from './gae-moments';
 
 export const LAMBDAS = Array.from({ length: 21 }, (_, i) => i / 20);
 const STATES = 5;
@@ -33,13 +35,13 @@ export interface LabModel {
   tgt: number[][];
 }
 
-export function makeModel(seed: number, noise: number, gamma: number, target: Target): LabModel {
+export function makeModel(seed: number, noise: number, gamma: number, target: GaeTarget): LabModel {
   const mdp = randomMDP(seed, { states: STATES, actions: ACTIONS, gamma });
   const pi = softmaxPolicy(randomTheta(seed + 1, STATES, ACTIONS));
   const ev = evaluatePolicy(mdp, pi);
   const noiseRng = createRng(seed + 2);
   const Vhat = ev.V.map((v) => v + noise * noiseRng.normal());
-  return { mdp, pi, ev, Vhat, tgt: targetOf(ev.A, ev.V, Vhat, target) };
+  return { mdp, pi, ev, Vhat, tgt: gaeTarget(ev.A, ev.V, Vhat, target) };
 }
 
 export interface LambdaSampler {
@@ -47,7 +49,7 @@ export interface LambdaSampler {
   step(count: number): void;
   readonly n: number;
   /** Sampled bias², variance and MSE for every λ of LAMBDAS (NaN before the first sample). */
-  rows(): ErrorRow[];
+  rows(): GaeErrorRow[];
 }
 
 /** Seeded: the k-th sample depends only on `seed`, never on how the work was split into chunks. */
@@ -101,6 +103,6 @@ export function createLambdaSampler(model: LabModel, seed: number): LambdaSample
 }
 
 /** The λ of the grid with the smallest MSE (first one on ties). */
-export function argminMse(rows: ErrorRow[]): ErrorRow {
+export function argminMse(rows: GaeErrorRow[]): GaeErrorRow {
   return rows.reduce((best, r) => (r.mse < best.mse ? r : best));
 }

@@ -1,6 +1,6 @@
 /**
  * Lambda lab (chapter 7): bias², variance and MSE of GAE(γ, λ) against λ, for a critic V̂ = V^π + noise. Exact
- * curves (from the moment equations of gae-moments.ts) and a seeded, chunked Monte Carlo that converges to them.
+ * curves (from the moment equations of src/rl/gae-moments.ts) and a seeded, chunked Monte Carlo that converges to them.
  */
 import { useMemo, useState } from 'react';
 import {
@@ -15,7 +15,7 @@ import {
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { argminMse, createLambdaSampler, LAMBDAS, makeModel } from './compute';
-import { exactErrorCurve, type ErrorRow, type Target } from './gae-moments';
+import { gaeErrorCurve, type GaeErrorRow, type GaeTarget } from '@/rl';
 import { useChunkedRun } from '@/widgets/common';
 
 const params = defineParams({
@@ -27,7 +27,7 @@ const params = defineParams({
   target: oneOf(['gradient', 'advantage'] as const, 'gradient'),
 });
 
-const TARGETS: ReadonlyArray<{ value: Target; label: string }> = [
+const TARGETS: ReadonlyArray<{ value: GaeTarget; label: string }> = [
   { value: 'gradient', label: 'Q^π(s,a) − V̂(s): error up to a state baseline' },
   { value: 'advantage', label: 'A^π(s,a): the advantage itself' },
 ];
@@ -40,10 +40,10 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
     [p.seed, p.noise, p.gamma, p.target],
   );
   const exact = useMemo(
-    () => exactErrorCurve(model.mdp, model.pi, model.Vhat, p.target, LAMBDAS),
+    () => gaeErrorCurve(model.mdp, model.pi, model.Vhat, p.target, LAMBDAS),
     [model, p.target],
   );
-  const [sampled, setSampled] = useState<{ n: number; rows: ErrorRow[]; key: string }>({
+  const [sampled, setSampled] = useState<{ n: number; rows: GaeErrorRow[]; key: string }>({
     n: 0,
     rows: [],
     key: '',
