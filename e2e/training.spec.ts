@@ -112,4 +112,20 @@ test.describe('training engine', () => {
     await expect(page.getByTestId('train-steps')).toHaveAttribute('data-value', '0');
     await expect(page.getByTestId('train-error')).toHaveCount(0);
   });
+
+  test('auto measures the backends within its budget, says which it picked and why, and trains', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.goto(panel('ppo-cartpole', 'auto'));
+    await startAndSeeLearning(page, (early) => early + 10, 60_000);
+    const backend = page.getByTestId('train-backend');
+    await expect(backend).toContainText(
+      /auto: fastest measured train step \((wasm|cpu|webgl|webgpu) [\d.]+ ms/,
+    );
+    // The winner is the first (fastest) backend of the measured list.
+    const text = (await backend.textContent()) ?? '';
+    const fastest = /train step \((\w+)/.exec(text)?.[1];
+    await expect(backend).toHaveAttribute('data-value', fastest ?? '');
+  });
 });

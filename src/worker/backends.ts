@@ -17,8 +17,10 @@ import type { BackendChoice, BackendName, BackendReport } from './protocol';
 
 const ORDER: BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
 const AUTO_ORDER: BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
-const INIT_LIMIT_MS = 1500;
-const MEASURE_LIMIT_MS = 1500;
+/** All of auto's measuring, initialisation included, fits in this budget (the reader waits for it). */
+const AUTO_BUDGET_MS = 1200;
+/** Timed steps per backend (after one warm-up step), at most. */
+const PROBE_MS = 150;
 
 /** Resolves like `p`, or rejects with `message` after `ms` (the work itself is not cancelled). */
 function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
@@ -118,12 +120,21 @@ export async function selectBackend(
   await register();
   const timings: Partial<Record<BackendName, number>> = {};
   if (choice === 'auto') {
-    // wasm and cpu first: they are quick to measure; a software GPU can take seconds to compile its shaders,
-    // so every candidate gets a bounded time and is skipped with a notice when it runs over.
+    // wasm and cpu first: they are quick to measure. A GPU backend's first step compiles its shaders, which on a
+    // software GPU takes seconds: each candidate gets what is left of the budget, and one that does not fit is
+    // skipped with a notice (the reader can still force it). Work cut off by a timeout is not cancelled, so
+    // once the budget is gone no further backend is even started.
+    const t0 = performance.now();
+    const left = () => AUTO_BUDGET_MS - (performance.now() - t0);
+    const skipped: BackendName[] = [];
     for (const name of AUTO_ORDER) {
+      if (left() < 100) {
+        skipped.push(name);
+        continue;
+      }
       let err: string | null;
       try {
-        err = await withTimeout(trySet(name), INIT_LIMIT_MS, `${name} took too long to initialise`);
+        err = await withTimeout(trySet(name), left(), `${name} took too long to initialise`);
       } catch (e) {
         err = e instanceof Error ? e.message : String(e);
       }
@@ -133,14 +144,19 @@ export async function selectBackend(
       }
       try {
         timings[name] = await withTimeout(
-          measureTrainStep(batch, hidden, 250),
-          MEASURE_LIMIT_MS,
+          measureTrainStep(batch, hidden, Math.min(PROBE_MS, left() / 2)),
+          Math.max(0, left()),
           `${name} was too slow to measure`,
         );
       } catch (e) {
         notices.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    if (skipped.length)
+      notices.push(
+        `${skipped.join(' and ')} not measured: auto's ${AUTO_BUDGET_MS / 1000} s budget was used up (a GPU ` +
+          `backend's first step compiles its shaders); choose one in the Backend menu to try it`,
+      );
     const ranked = (Object.entries(timings) as [BackendName, number][]).sort((a, b) => a[1] - b[1]);
     for (const [name] of ranked) {
       if ((await trySet(name)) === null) {
