@@ -74,3 +74,5 @@ export {
   type EstimatorMoments,
   type ImportanceMoments,
 } from './importance';
+export { cpiStep, type CpiStep } from './cpi';
+export { clippedObjective, clippedGradient } from './ppo-clip';

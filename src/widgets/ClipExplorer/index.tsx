@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
-import { clippedGradient, clippedObjective } from './clip';
+import { clippedGradient, clippedObjective } from '@/rl';
 
 const params = defineParams({
   eps: num({ min: 0.01, max: 0.9, step: 0.01, default: 0.2 }),

@@ -1,12 +1,12 @@
 /**
  * Conservative policy iteration (chapter 4): each iteration mixes towards the greedy policy with the α that
- * maximises Kakade and Langford's bound, so J never decreases.
+ * maximises Kakade and Langford's bound, so J never decreases. The step is `cpiStep` of src/rl/cpi.ts.
  */
 import { useMemo, useState } from 'react';
 import {
+  cpiStep,
   evaluatePolicy,
   greedyPolicy,
-  mixtureBound,
   randomMDP,
   randomTheta,
   softmaxPolicy,
@@ -19,18 +19,6 @@ const params = defineParams({
   seed: int({ min: 0, max: 9999, default: 8 }),
   gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
 });
-
-function cpiStep(mdp: ReturnType<typeof randomMDP>, pi: Policy) {
-  const piPrime = greedyPolicy(evaluatePolicy(mdp, pi).Q);
-  let best = { alpha: 0, bound: 0 };
-  for (let i = 1; i <= 200; i++) {
-    const alpha = i / 200;
-    const b = mixtureBound(mdp, pi, piPrime, alpha).lowerBound;
-    if (b > best.bound) best = { alpha, bound: b };
-  }
-  const next = mixtureBound(mdp, pi, piPrime, best.alpha).mixture;
-  return { next, ...best };
-}
 
 export default function CpiRun({ id = 'cpi' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
