@@ -27,7 +27,8 @@ export interface KLTimeStep {
   weight: number;
   /** sum_s (Pr_{pi_alpha}(s_t = s) - (1-alpha)^t Pr_pi(s_t = s)), from the remainder's own recursion. */
   remainderMass: number;
-  /** min_s of the remainder (non-negative by Step 3). */
+  /** min_s nu_t(s) = min_s (Pr_{pi_alpha}(s_t = s) - (1-alpha)^t Pr_pi(s_t = s)) / (1 - (1-alpha)^t), from the two
+   * independently propagated laws (non-negative by Step 3; 0 at t = 0 or alpha = 0, where nu_t has no mass). */
   remainderMin: number;
   /** max_s |Pr_{pi_alpha}(s_t = s) - (1-alpha)^t Pr_pi(s_t = s) - m_t(s)|: the identity of Step 3. */
   lawDeviation: number;
@@ -68,7 +69,7 @@ export interface KakadeLangfordSteps {
   deltaSeries: number;
   /** Upper bound on the truncated tail of Step 2's series: 2 eps gamma^T / (1 - gamma). */
   tailBound: number;
-  /** Step 3 over all t < T: the smallest entry of any remainder m_t (>= 0). */
+  /** Step 3 over all t in 1..T-1: the smallest entry of any nu_t, from the two state laws (>= 0 up to rounding). */
   remainderMinAll: number;
   /** Step 3 over all t < T: max_t |mass(m_t) - (1 - (1-alpha)^t)|. */
   remainderMassDeviation: number;
@@ -166,22 +167,22 @@ export function kakadeLangfordSteps(
     const piAverage = dot(lawPi, abar);
     const delta = dot(lawMix, abar) - piAverage;
     const remAverage = dot(rem, abar);
+    const split = 1 - weight;
     let remainderMass = 0;
-    let remainderMin = Infinity;
+    let remainderMin = split > 0 ? Infinity : 0;
     let lawDeviation = 0;
     for (let s = 0; s < n; s++) {
       remainderMass += rem[s];
-      remainderMin = Math.min(remainderMin, rem[s]);
+      if (split > 0) remainderMin = Math.min(remainderMin, (lawMix[s] - weight * lawPi[s]) / split);
       lawDeviation = Math.max(lawDeviation, Math.abs(lawMix[s] - weight * lawPi[s] - rem[s]));
     }
-    const split = 1 - weight;
     const deltaFromSplit = remAverage - split * piAverage;
     const nuAverage = split > 0 ? remAverage / split : 0;
     const bound = 2 * eps * split;
     deltaSeries += disc * delta;
     absSeries += disc * Math.abs(delta);
     weightSeries += disc * split;
-    remainderMinAll = Math.min(remainderMinAll, remainderMin);
+    if (split > 0) remainderMinAll = Math.min(remainderMinAll, remainderMin);
     remainderMassDeviation = Math.max(remainderMassDeviation, Math.abs(remainderMass - split));
     lawDeviationMax = Math.max(lawDeviationMax, lawDeviation);
     splitDeviationMax = Math.max(splitDeviationMax, Math.abs(delta - deltaFromSplit));
@@ -228,7 +229,7 @@ export function kakadeLangfordSteps(
     deltaBound,
     deltaSeries,
     tailBound: (2 * eps * disc) / (1 - g),
-    remainderMinAll,
+    remainderMinAll: Number.isFinite(remainderMinAll) ? remainderMinAll : 0,
     remainderMassDeviation,
     lawDeviationMax,
     splitDeviationMax,
