@@ -76,3 +76,10 @@ export {
 } from './importance';
 export { cpiStep, type CpiStep } from './cpi';
 export { clippedObjective, clippedGradient } from './ppo-clip';
+export {
+  enumerateTrajectories,
+  trajectoryProbability,
+  logDerivativeLines,
+  type TrajectoryPath,
+  type LogDerivativeLines,
+} from './log-derivative';
