@@ -128,4 +128,19 @@ test.describe('training engine', () => {
     const fastest = /train step \((\w+)/.exec(text)?.[1];
     await expect(backend).toHaveAttribute('data-value', fastest ?? '');
   });
+
+  test('target KL from a link stops the epochs of an update early, and the panel shows how many ran', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.goto(
+      '/?props.preset=ppo-cartpole&props.backend=wasm&ppo-cartpole.kl=0.002&ppo-cartpole.epochs=10#/widget/TrainingPanel',
+    );
+    await expect(page.getByLabel('Target KL (early stop; 0 = off)')).toHaveValue('0.002');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => num(page, 'train-steps'), { timeout: 60_000 }).toBeGreaterThan(8000);
+    const epochs = await num(page, 'train-epochs');
+    expect(epochs).toBeGreaterThanOrEqual(1);
+    expect(epochs).toBeLessThan(10);
+  });
 });

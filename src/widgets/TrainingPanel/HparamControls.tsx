@@ -36,6 +36,14 @@ const PPO_FIELDS: SliderSpec[] = [
   { field: 'numMinibatches', label: 'Minibatches', min: 1, max: 32, step: 1 },
   { field: 'gamma', label: 'Discount γ', min: 0.9, max: 0.999, step: 0.001 },
   { field: 'gaeLambda', label: 'GAE λ', min: 0.8, max: 1, step: 0.01 },
+  {
+    field: 'targetKl',
+    label: 'Target KL (early stop; 0 = off)',
+    min: 0,
+    max: 0.05,
+    step: 0.001,
+    format: (v) => (v === 0 ? 'off' : String(v)),
+  },
   { field: 'hidden', label: 'Hidden units', min: 8, max: 256, step: 8 },
 ];
 

@@ -254,6 +254,13 @@ export default function TrainingPanel({
               digits={3}
             />
           )}
+          {isPpo && s.config.algo === 'ppo' && s.config.targetKl > 0 && (
+            <Readout
+              label={`Epochs run (of ${s.config.updateEpochs})`}
+              value={latest?.epochs ?? NaN}
+              testId="train-epochs"
+            />
+          )}
           <Readout
             label="TV(π_old, π_new), mean"
             value={latest?.tvMean ?? NaN}

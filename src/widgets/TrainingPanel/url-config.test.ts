@@ -15,7 +15,14 @@ describe('training settings in the URL', () => {
   it('round-trips changed settings, seed and backend through the query string', () => {
     const base = presetConfig('ppo-cartpole');
     const specs = specsFor(base, 'auto');
-    const changed = { ...base, seed: 42, learningRate: 1e-3, numEnvs: 8, clipCoef: Infinity };
+    const changed = {
+      ...base,
+      seed: 42,
+      learningRate: 1e-3,
+      numEnvs: 8,
+      clipCoef: Infinity,
+      targetKl: 0.015,
+    };
     const search = writeParams('p', specs, paramsFromConfig(changed, 'wasm') as never, '?other.x=1');
     expect(search).toContain('p.seed=42');
     expect(search).toContain('other.x=1');

@@ -27,6 +27,7 @@ export function specsFor(cfg: TrainConfig, backend: BackendChoice) {
       epochs: int({ min: 1, max: 100, default: cfg.updateEpochs }),
       mb: int({ min: 1, max: 64, default: cfg.numMinibatches }),
       lambda: num({ min: 0, max: 1, default: cfg.gaeLambda }),
+      kl: num({ min: 0, max: 1, default: cfg.targetKl }),
       clip: num({ min: 0.01, max: 1, default: Number.isFinite(cfg.clipCoef) ? cfg.clipCoef : NOCLIP_EPS }),
       noclip: bool(!Number.isFinite(cfg.clipCoef)),
     } satisfies ParamSpecs;
@@ -59,6 +60,7 @@ export function configFromParams(base: TrainConfig, v: AnyValues): TrainConfig {
       updateEpochs: v.epochs as number,
       numMinibatches: v.mb as number,
       gaeLambda: v.lambda as number,
+      targetKl: v.kl as number,
       clipCoef: v.noclip ? Infinity : (v.clip as number),
     };
   }
@@ -93,6 +95,7 @@ export function paramsFromConfig(
       epochs: cfg.updateEpochs,
       mb: cfg.numMinibatches,
       lambda: cfg.gaeLambda,
+      kl: cfg.targetKl,
       // With clipping off the URL keeps ε at the value clipping comes back with (0.2, as the checkbox does).
       clip: finite ? cfg.clipCoef : NOCLIP_EPS,
       noclip: !finite,
