@@ -52,7 +52,8 @@ function holds(r: StepRow): boolean {
   return r.lhs >= r.rhs - 1e-12 * scale;
 }
 
-const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) < 1e-4 ? v.toExponential(3) : v.toPrecision(9));
+const fmt = (v: number) =>
+  v === 0 ? '0' : Math.abs(v) < 1e-4 ? v.toExponential(2) : String(Number(v.toPrecision(8)));
 
 export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
@@ -229,7 +230,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
         <Readout label="bound on |Δ|" value={k.deltaBound} testId="kl-delta-bound" />
         <Readout label="every step holds" value={allHold ? 'yes' : 'no'} testId="kl-holds" />
       </Readouts>
-      <div style={{ overflowX: 'auto', fontSize: '0.875rem' }}>
+      <div style={{ overflowX: 'auto' }}>
         <table className="derivation">
           <caption className="visually-hidden">
             The steps of the proof of Kakade and Langford&apos;s bound, each evaluated on both sides
@@ -255,7 +256,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
                     {i + 1}. {s.step}
                   </strong>
                   <br />
-                  <span className="kl-formula">
+                  <span style={{ fontSize: '0.78rem', color: 'var(--fg-muted)' }}>
                     {s.lhsLabel} {s.relation} {s.rhsLabel}
                   </span>
                 </td>
