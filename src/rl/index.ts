@@ -83,3 +83,13 @@ export {
   type TrajectoryPath,
   type LogDerivativeLines,
 } from './log-derivative';
+export {
+  linearLogits,
+  linearSoftmaxPolicy,
+  linearSoftmaxGradient,
+  linearSoftmaxFisher,
+  linearSoftmaxNaturalGradient,
+  penaltyStep,
+  trustRegionStep,
+  type Features,
+} from './linear-softmax';
