@@ -25,7 +25,7 @@ const PROBE_MS = 150;
 /** Resolves like `p`, or rejects with `message` after `ms` (the work itself is not cancelled). */
 function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${message} (over ${ms / 1000} s), skipped`)), ms);
+    const t = setTimeout(() => reject(new Error(message)), ms);
     p.then(
       (v) => {
         clearTimeout(t);
@@ -134,7 +134,11 @@ export async function selectBackend(
       }
       let err: string | null;
       try {
-        err = await withTimeout(trySet(name), left(), `${name} took too long to initialise`);
+        err = await withTimeout(
+          trySet(name),
+          left(),
+          `${name}: not ready within what was left of auto's ${AUTO_BUDGET_MS / 1000} s budget; skipped`,
+        );
       } catch (e) {
         err = e instanceof Error ? e.message : String(e);
       }
@@ -146,10 +150,10 @@ export async function selectBackend(
         timings[name] = await withTimeout(
           measureTrainStep(batch, hidden, Math.min(PROBE_MS, left() / 2)),
           Math.max(0, left()),
-          `${name} was too slow to measure`,
+          `${name}: its first step (shader compilation on a GPU) did not finish within auto's budget; skipped`,
         );
       } catch (e) {
-        notices.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+        notices.push(e instanceof Error ? e.message : String(e));
       }
     }
     if (skipped.length)
