@@ -169,6 +169,12 @@ test('chapter 3: the importance-sampling lab agrees with the table and its estim
   expect(Math.abs(r.exactL)).toBeLessThan(1e-12);
   expect(r.one).toBe(r.prod);
   expect(Math.abs(r.one)).toBeLessThanOrEqual(2 * r.oneBand);
+  // N from the keyboard: Home is the smallest batch, one arrow step adds 100 trajectories.
+  const n = w.getByLabel('trajectories N');
+  await n.press('Home');
+  await finished(page, 100);
+  await n.press('ArrowRight');
+  await finished(page, 200);
   expect(errors).toEqual([]);
 });
 

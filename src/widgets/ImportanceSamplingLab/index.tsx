@@ -35,7 +35,8 @@ const params = defineParams({
   seed: int({ min: 0, max: 9999, default: 1 }),
   gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
   move: num({ min: 0, max: 1, step: 0.05, default: 1 }),
-  n: int({ min: 100, max: 200000, default: 20000 }),
+  // Steps of 100, so that the arrow keys move N by a visible amount.
+  n: num({ min: 100, max: 200000, step: 100, default: 20000 }),
   draw: int({ min: 0, max: 9999, default: 1 }),
 });
 const ROWS = 200;
@@ -81,15 +82,16 @@ export default function ImportanceSamplingLab({ id = 'is' }: { id?: string }) {
     };
   }, [p.seed, p.gamma, p.move]);
 
+  const N = Math.max(1, Math.round(p.n));
   const [state, setState] = useState<{ rows: ChartRow[]; running: boolean }>({ rows: [], running: true });
   useChunkedRun(
-    `${p.seed}:${p.gamma}:${p.move}:${p.n}:${p.draw}`,
+    `${p.seed}:${p.gamma}:${p.move}:${N}:${p.draw}`,
     () => {
       const rng = createRng(p.seed * 100003 + p.draw);
       const one: Running = { mean: 0, m2: 0 };
       const prod: Running = { mean: 0, m2: 0 };
       let n = 0;
-      const every = Math.max(1, Math.floor(p.n / ROWS));
+      const every = Math.max(1, Math.floor(N / ROWS));
       const rows: ChartRow[] = [];
       const m = model.moments;
       const record = () =>
@@ -109,15 +111,15 @@ export default function ImportanceSamplingLab({ id = 'is' }: { id?: string }) {
           exactVarProduct: m.product.variance,
         });
       return {
-        done: () => n >= p.n,
+        done: () => n >= N,
         step: () => {
           const x = sampleImportanceEstimates(model.mdp, model.pi, model.piNew, model.A, rng, model.horizon);
           n++;
           push(one, x.oneRatio, n);
           push(prod, x.product, n);
-          if (n % every === 0 || n === p.n) record();
+          if (n % every === 0 || n === N) record();
         },
-        publish: () => setState({ rows: rows.slice(), running: n < p.n }),
+        publish: () => setState({ rows: rows.slice(), running: n < N }),
       };
     },
     200,
