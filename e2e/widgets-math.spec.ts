@@ -2,8 +2,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import { collectErrors, openChapter, readNumber, relClose } from './helpers';
 
-async function nudge(page: Page, label: string | RegExp, key: string, times = 1) {
-  const slider = page.getByLabel(label, { exact: typeof label === 'string' }).first();
+/** Presses `key` on a slider, the first with that label, inside the named widget when one is given. */
+async function nudge(page: Page, label: string | RegExp, key: string, times = 1, widget?: string) {
+  const scope = widget ? page.locator(`[data-widget="${widget}"]`) : page;
+  const slider = scope.getByLabel(label, { exact: typeof label === 'string' }).first();
   await slider.focus();
   for (let i = 0; i < times; i++) await slider.press(key);
 }
@@ -59,7 +61,8 @@ test('chapter 4: the mixture improvement stays above the Kakade-Langford bound, 
 }) => {
   await openChapter(page, 'mixture-policies');
   for (const key of ['Home', 'ArrowRight', 'PageUp', 'PageUp', 'End']) {
-    await nudge(page, 'mixture weight α', key);
+    // Chapter 4's proof widget has a slider of the same name.
+    await nudge(page, 'mixture weight α', key, 1, 'MixtureExplorer');
     expect(await readNumber(page, 'mixture-improvement')).toBeGreaterThanOrEqual(
       (await readNumber(page, 'mixture-lower-bound')) - 1e-12,
     );

@@ -1,6 +1,7 @@
 /**
  * The widget frame: `<Widget name="GridWorldLab" height={520} …props />` lazy-loads src/widgets/<name>/index.tsx
- * behind a placeholder of the given height (prose does not jump), catches the widget's errors with a readable
+ * behind a placeholder of the given height (prose does not jump) when it comes near the viewport (or its turn in
+ * the idle queue comes, see mount-when-near.ts), catches the widget's errors with a readable
  * message and a Retry button, and offers a fullscreen button. Widgets are found by folder name, so adding one
  * never edits a shared file.
  */
@@ -14,6 +15,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
+import { useMountWhenNear } from './mount-when-near';
 
 type WidgetModule = { default: ComponentType<Record<string, unknown>> };
 const loaders = import.meta.glob<WidgetModule>('/src/widgets/*/index.tsx');
@@ -78,6 +80,12 @@ export function Widget({
   const frame = useRef<HTMLDivElement>(null);
   // A new lazy component per attempt, so Retry also retries a failed chunk download.
   const Lazy = useMemo(() => loadWidget(name), [name, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  const near = useMountWhenNear(frame);
+  const placeholder = (
+    <div className="widget-placeholder" style={{ height }} aria-busy="true">
+      Loading the {name} widget…
+    </div>
+  );
 
   const fullscreen = () => {
     const el = frame.current;
@@ -99,19 +107,16 @@ export function Widget({
           ⤢
         </button>
       </div>
-      {Lazy ? (
+      {!Lazy ? null : !near ? (
+        placeholder
+      ) : (
         <WidgetErrorBoundary name={name} onRetry={() => setAttempt((a) => a + 1)} key={attempt}>
-          <Suspense
-            fallback={
-              <div className="widget-placeholder" style={{ height }} aria-busy="true">
-                Loading the {name} widget…
-              </div>
-            }
-          >
+          <Suspense fallback={placeholder}>
             <Lazy {...props} />
           </Suspense>
         </WidgetErrorBoundary>
-      ) : (
+      )}
+      {Lazy ? null : (
         <div className="widget-error" role="alert">
           <strong>Unknown widget “{name}”.</strong> Known widgets: {widgetNames.join(', ') || 'none yet'}.
         </div>
