@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
  */
 test('live training charts draw, describe themselves, tabulate and export', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/?props.preset=ppo-cartpole&props.backend=wasm#/widget/TrainingPanel');
+  // lr 1e-3: the run must still be going when the test presses Pause (the default can solve in ~3 s).
+  await page.goto(
+    '/?props.preset=ppo-cartpole&props.backend=wasm&ppo-cartpole.lr=0.001#/widget/TrainingPanel',
+  );
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const returnChart = page.getByRole('figure', { name: /Mean return of the last 20 episodes/ });
   const canvas = returnChart.locator('canvas');
