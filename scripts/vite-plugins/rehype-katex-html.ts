@@ -44,6 +44,9 @@ export function rehypeKatexHtml() {
         output: 'htmlAndMathml',
       });
       if (html.includes('katex-error')) file.message?.(`KaTeX could not render: ${tex}`);
+      // The MathML keeps its structure for screen readers; its TeX annotation (a second copy of the source, used
+      // only by copy-as-TeX tools we do not ship) is dropped: about a tenth of a chapter's JavaScript.
+      html = html.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '');
       // The display wrapper is drawn by the component (it makes the block focusable and scrollable).
       if (display && html.startsWith(DISPLAY_OPEN) && html.endsWith('</span>'))
         html = html.slice(DISPLAY_OPEN.length, -'</span>'.length);
