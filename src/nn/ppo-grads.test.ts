@@ -2,7 +2,7 @@ import * as tf from './tf';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initMlp } from './mlp';
-import { ppoLossAndGrads, ppoLossReference, type PpoCoefs, type PpoMinibatch } from './ppo-grads';
+import { ppoLossAndGrads, type MlpWeights, type PpoCoefs, type PpoMinibatch } from './ppo-grads';
 import { makeRng } from './rl-bridge';
 
 beforeAll(async () => {
@@ -52,6 +52,33 @@ function setup(seed: number) {
     oldVal: tf.add(v, noise(0.4)) as tf.Tensor1D, // |V − V_old| on both sides of ε
   };
   return { actor, critic, mb };
+}
+
+/**
+ * The same loss written with ordinary ops, for `tf.grads` (the reference the hand-derived gradient is tested
+ * against).
+ */
+function ppoLossReference(actor: MlpWeights, critic: MlpWeights, mb: PpoMinibatch, c: PpoCoefs): tf.Scalar {
+  const apply = (w: MlpWeights, x: tf.Tensor2D) => {
+    const h1 = tf.tanh(tf.add(tf.matMul(x, w[0] as tf.Tensor2D), w[1]));
+    const h2 = tf.tanh(tf.add(tf.matMul(h1, w[2] as tf.Tensor2D), w[3]));
+    return tf.add(tf.matMul(h2, w[4] as tf.Tensor2D), w[5]) as tf.Tensor2D;
+  };
+  const logp = tf.logSoftmax(apply(actor, mb.obs));
+  const newLogp = tf.sum(tf.mul(logp, mb.oneHot), 1);
+  const ratio = tf.exp(tf.sub(newLogp, mb.oldLogp));
+  const clipped = Number.isFinite(c.clip);
+  const pg1 = tf.mul(tf.neg(mb.adv), ratio);
+  const pg2 = tf.mul(tf.neg(mb.adv), clipped ? tf.clipByValue(ratio, 1 - c.clip, 1 + c.clip) : ratio);
+  const pgLoss = tf.mean(tf.maximum(pg1, pg2));
+  const entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), 1)));
+  const v = tf.reshape(apply(critic, mb.obs), [-1]);
+  let vLoss: tf.Tensor;
+  if (c.clipVloss && clipped) {
+    const vClip = tf.add(mb.oldVal, tf.clipByValue(tf.sub(v, mb.oldVal), -c.clip, c.clip));
+    vLoss = tf.mul(0.5, tf.mean(tf.maximum(tf.square(tf.sub(v, mb.ret)), tf.square(tf.sub(vClip, mb.ret)))));
+  } else vLoss = tf.mul(0.5, tf.mean(tf.square(tf.sub(v, mb.ret))));
+  return tf.add(tf.sub(pgLoss, tf.mul(c.entCoef, entropy)), tf.mul(c.vfCoef, vLoss)) as tf.Scalar;
 }
 
 const cases: Array<[string, PpoCoefs]> = [

@@ -139,35 +139,3 @@ export function ppoLossAndGrads(
   const stats = tf.stack([pgLoss, vLoss, entropy, approxKl, clipFrac, loss]) as tf.Tensor1D;
   return { grads, stats };
 }
-
-/**
- * The same loss written with ordinary ops, for `tf.grads` (the reference the hand-derived gradient is tested
- * against). Not used in training.
- */
-export function ppoLossReference(
-  actor: MlpWeights,
-  critic: MlpWeights,
-  mb: PpoMinibatch,
-  c: PpoCoefs,
-): tf.Scalar {
-  const apply = (w: MlpWeights, x: tf.Tensor2D) => {
-    const h1 = tf.tanh(tf.add(tf.matMul(x, w[0] as tf.Tensor2D), w[1]));
-    const h2 = tf.tanh(tf.add(tf.matMul(h1, w[2] as tf.Tensor2D), w[3]));
-    return tf.add(tf.matMul(h2, w[4] as tf.Tensor2D), w[5]) as tf.Tensor2D;
-  };
-  const logp = tf.logSoftmax(apply(actor, mb.obs));
-  const newLogp = tf.sum(tf.mul(logp, mb.oneHot), 1);
-  const ratio = tf.exp(tf.sub(newLogp, mb.oldLogp));
-  const clipped = Number.isFinite(c.clip);
-  const pg1 = tf.mul(tf.neg(mb.adv), ratio);
-  const pg2 = tf.mul(tf.neg(mb.adv), clipped ? tf.clipByValue(ratio, 1 - c.clip, 1 + c.clip) : ratio);
-  const pgLoss = tf.mean(tf.maximum(pg1, pg2));
-  const entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), 1)));
-  const v = tf.reshape(apply(critic, mb.obs), [-1]);
-  let vLoss: tf.Tensor;
-  if (c.clipVloss && clipped) {
-    const vClip = tf.add(mb.oldVal, tf.clipByValue(tf.sub(v, mb.oldVal), -c.clip, c.clip));
-    vLoss = tf.mul(0.5, tf.mean(tf.maximum(tf.square(tf.sub(v, mb.ret)), tf.square(tf.sub(vClip, mb.ret)))));
-  } else vLoss = tf.mul(0.5, tf.mean(tf.square(tf.sub(v, mb.ret))));
-  return tf.add(tf.sub(pgLoss, tf.mul(c.entCoef, entropy)), tf.mul(c.vfCoef, vLoss)) as tf.Scalar;
-}

@@ -79,13 +79,18 @@ export type TrainingStore = StoreApi<TrainingState & TrainingActions>;
 /** Longest series kept; when exceeded every other point is dropped (charts stay cheap at any run length). */
 export const MAX_POINTS = 240;
 
-export function toPoint(m: UpdateMetrics): SeriesPoint {
+function toPoint(m: UpdateMetrics): SeriesPoint {
   return Object.fromEntries(SERIES_KEYS.map((k) => [k, m[k]])) as SeriesPoint;
 }
 
 function thin(series: SeriesPoint[]): SeriesPoint[] {
   if (series.length <= MAX_POINTS) return series;
   return series.filter((_, i) => i % 2 === 0 || i === series.length - 1);
+}
+
+/** The series with one point per new update appended, thinned to at most MAX_POINTS. */
+export function appendPoints(series: SeriesPoint[], updates: UpdateMetrics[]): SeriesPoint[] {
+  return thin([...series, ...updates.map(toPoint)]);
 }
 
 interface SavedRun {
@@ -173,7 +178,7 @@ export function createTrainingStore(
           return;
         case 'metrics': {
           const last = e.updates[e.updates.length - 1];
-          const series = thin([...get().series, ...e.updates.map(toPoint)]);
+          const series = appendPoints(get().series, e.updates);
           set({
             series,
             latest: last,

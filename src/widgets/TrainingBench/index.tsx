@@ -3,11 +3,11 @@
  * criterion (mean of the last 20 episodes ≥ 475) or the step budget, with main-thread long tasks recorded by a
  * PerformanceObserver. The result is shown as text and put on `window.__benchResult` for scripts/bench-train.mjs.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createTrainer, presetConfig } from '@/worker/trainer-client';
-import { CHART_MS, PanelCharts, toRows } from '../TrainingPanel/PanelCharts';
+import { CHART_MS, PanelCharts, useChartRows } from '../TrainingPanel/PanelCharts';
 import { useThrottled } from '../TrainingPanel/throttle';
-import { toPoint, type SeriesPoint } from '@/stores/training';
+import { appendPoints, type SeriesPoint } from '@/stores/training';
 import type { BackendChoice, TrainConfig } from '@/worker/protocol';
 
 export interface BenchResult {
@@ -68,9 +68,8 @@ export default function TrainingBench({
   // The training panel's own charts, so the long-task figure includes the main thread's real rendering work.
   const [series, setSeries] = useState<SeriesPoint[]>([]);
   const [hist, setHist] = useState<{ edges: number[]; counts: number[] } | null>(null);
-  const shown = useThrottled(series, CHART_MS);
+  const rows = useChartRows(series);
   const shownHist = useThrottled(hist, CHART_MS);
-  const rows = useMemo(() => toRows(shown), [shown]);
   useEffect(() => {
     const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
     const cfg = {
@@ -154,10 +153,7 @@ export default function TrainingBench({
         }
         const m = e.updates[e.updates.length - 1];
         if (m.ratioHist) setHist(m.ratioHist);
-        setSeries((prev) => {
-          const next = [...prev, ...e.updates.map(toPoint)];
-          return next.length > 400 ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
-        });
+        setSeries((prev) => appendPoints(prev, e.updates));
         last = { steps: m.steps, update: m.update, sps: e.sps, elapsedMs: e.elapsedMs };
         // Progress so far, for a script that gives up before the run ends.
         (window as unknown as { __benchProgress?: unknown }).__benchProgress = {

@@ -2,11 +2,10 @@
  * TrainingCompare: two runs side by side (each in its own worker) and one chart overlaying both returns.
  * `<Widget name="TrainingCompare" presetA="ppo-cartpole-many-epochs" presetB="ppo-cartpole-noclip" />`
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useStore } from 'zustand';
 import { LiveLineChart } from '@/widgets/common';
-import { CHART_MS, toRows } from '../TrainingPanel/PanelCharts';
-import { useThrottled } from '../TrainingPanel/throttle';
+import { useChartRows } from '../TrainingPanel/PanelCharts';
 import TrainingPanel from '../TrainingPanel';
 import type { TrainingStore } from '@/stores/training';
 import { createTrainingStore } from '@/stores/training';
@@ -28,10 +27,8 @@ function Overlay({
 }) {
   const sa = useStore(a, (s) => s.series);
   const sb = useStore(b, (s) => s.series);
-  const shownA = useThrottled(sa, CHART_MS);
-  const shownB = useThrottled(sb, CHART_MS);
-  const rowsA = useMemo(() => toRows(shownA), [shownA]);
-  const rowsB = useMemo(() => toRows(shownB), [shownB]);
+  const rowsA = useChartRows(sa);
+  const rowsB = useChartRows(sb);
   return (
     <LiveLineChart
       caption={`Mean return of the last 20 episodes: ${nameA} against ${nameB}`}

@@ -2,11 +2,12 @@
  * The training panel's live charts (canvas, see LiveLineChart) and the ratio histogram, re-rendered only when their
  * throttled data change. TrainingBench draws the same charts, so the benchmark's main-thread figure is the panel's.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { SeriesPoint } from '@/stores/training';
 import type { Row } from '@/lib/export';
 import { LiveLineChart } from '@/widgets/common';
 import { RatioHistogram } from './RatioHistogram';
+import { useThrottled } from './throttle';
 
 /** How often the charts redraw while training (ms). */
 export const CHART_MS = 250;
@@ -18,6 +19,12 @@ export function toRows(series: SeriesPoint[]): Row[] {
     for (const [k, v] of Object.entries(p)) o[k] = Number.isFinite(v) ? (v as number) : null;
     return o;
   });
+}
+
+/** Chart rows for a live series, changing at most every CHART_MS (the charts' redraw rate while training). */
+export function useChartRows(series: SeriesPoint[]): Row[] {
+  const shown = useThrottled(series, CHART_MS);
+  return useMemo(() => toRows(shown), [shown]);
 }
 
 export const PanelCharts = memo(function PanelCharts({

@@ -9,7 +9,7 @@ import { useTrainingShortcuts } from '@/lib/shortcuts';
 import { configFromParams, paramsFromConfig, specsFor } from './url-config';
 import { useThrottled } from './throttle';
 import { useStore, useTrainingStore } from './useTraining';
-import { PanelCharts, toRows, CHART_MS } from './PanelCharts';
+import { PanelCharts, useChartRows, CHART_MS } from './PanelCharts';
 import { Controls, Readout, Readouts, WidgetShell } from '@/widgets/common';
 import { downloadCSV } from '@/lib/export';
 import { HparamControls } from './HparamControls';
@@ -95,9 +95,8 @@ export default function TrainingPanel({
   });
 
   // Charts redraw at most 4 times a second (canvas: well under a millisecond each).
-  const series = useThrottled(s.series, CHART_MS);
+  const rows = useChartRows(s.series);
   const chartLatest = useThrottled(s.latest, CHART_MS);
-  const rows = useMemo(() => toRows(series), [series]);
   const latest = s.latest;
   const isPpo = s.config.algo === 'ppo';
   const statusText =

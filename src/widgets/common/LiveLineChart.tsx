@@ -149,9 +149,7 @@ export function LiveLineChart({
       series: series.map((s, i) => ({ ...s, color: s.color ?? colors.series[i % colors.series.length] })),
       refLines,
     }),
-    // refLines is a small literal; compare by value so a new array each render does not redraw.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series, colors, JSON.stringify(refLines)],
+    [series, colors, refLines],
   );
   const keys = useMemo(() => series.map((s) => s.key), [series]);
   const geometry = useMemo(
