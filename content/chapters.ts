@@ -81,34 +81,38 @@ export const chapters: ChapterInfo[] = [
   },
   {
     number: 9,
-    slug: 'dqn',
-    folder: null,
-    title: 'Value-based methods and DQN',
-    summary: 'Q-learning, function approximation and deep Q-networks.',
+    slug: 'value-based',
+    folder: '09-value-based',
+    title: 'Value-based methods: from TD learning to DQN',
+    summary:
+      'Monte Carlo and TD evaluation, SARSA and Q-learning, maximisation bias and double Q-learning, function approximation and the deadly triad, deep Q-networks.',
     status: 'coming',
   },
   {
     number: 10,
     slug: 'sac-dpg',
-    folder: null,
-    title: 'SAC and deterministic policy gradients',
-    summary: 'Maximum-entropy RL and continuous actions.',
+    folder: '10-sac-dpg',
+    title: 'Maximum entropy and deterministic policy gradients: SAC, DDPG and TD3',
+    summary:
+      'Soft Bellman equations and soft policy iteration, the reparameterisation trick, soft actor-critic; the deterministic policy gradient theorem, DDPG and TD3.',
     status: 'coming',
   },
   {
     number: 11,
-    slug: 'grpo',
-    folder: null,
-    title: 'GRPO',
-    summary: 'Group-relative policy optimisation without a critic.',
+    slug: 'offline-rl',
+    folder: '11-offline-rl',
+    title: 'Offline reinforcement learning: IQL and CQL',
+    summary:
+      'Learning from a fixed dataset: distribution shift, expectiles and implicit Q-learning, conservative Q-learning and its lower bounds.',
     status: 'coming',
   },
   {
     number: 12,
-    slug: 'dpo',
-    folder: null,
-    title: 'Preference optimisation (DPO)',
-    summary: 'Learning from preferences without a reward model.',
+    slug: 'preferences',
+    folder: '12-preferences',
+    title: 'Learning from preferences and verifiable rewards: RLHF, DPO and GRPO',
+    summary:
+      'Bradley-Terry reward models, the KL-regularised optimum, direct preference optimisation, and group-relative policy optimisation without a critic.',
     status: 'coming',
   },
 ];
