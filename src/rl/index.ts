@@ -94,6 +94,46 @@ export {
   type Features,
 } from './linear-softmax';
 export {
+  logSumExp,
+  klRegularizedObjective,
+  klRegularizedOptimum,
+  maximizeKlRegularized,
+  rewardKlFrontier,
+  logSpacedBetas,
+  type KlOptimum,
+  type DirectMaximum,
+  type FrontierPoint,
+} from './kl-regularized';
+export {
+  sigmoid,
+  logSigmoid,
+  bradleyTerry,
+  rewardModelLoss,
+  logSoftmaxRows,
+  implicitReward,
+  dpoLoss,
+  dpoPopulationLoss,
+  winRate,
+  type Preference,
+  type LossAndGrad,
+  type DpoLossAndGrad,
+} from './bradley-terry';
+export {
+  klEstimate,
+  klEstimatorMoments,
+  expectedLossGradient,
+  reverseKlGradient,
+  forwardKlGradient,
+  type KlEstimator,
+  type EstimatorMoment,
+} from './kl-estimators';
+export {
+  groupAdvantages,
+  expectedGroupUpdate,
+  grpoBinaryWeight,
+  type GroupAdvantageOptions,
+} from './group-advantages';
+export {
   softMax,
   boltzmannPolicy,
   policyEntropy,
