@@ -116,3 +116,76 @@ export {
   trustRegionStep,
   type Features,
 } from './linear-softmax';
+export {
+  logSumExp,
+  klRegularizedObjective,
+  klRegularizedOptimum,
+  maximizeKlRegularized,
+  rewardKlFrontier,
+  logSpacedBetas,
+  type KlOptimum,
+  type DirectMaximum,
+  type FrontierPoint,
+} from './kl-regularized';
+export {
+  sigmoid,
+  logSigmoid,
+  bradleyTerry,
+  rewardModelLoss,
+  logSoftmaxRows,
+  implicitReward,
+  dpoLoss,
+  dpoPopulationLoss,
+  winRate,
+  type Preference,
+  type LossAndGrad,
+  type DpoLossAndGrad,
+} from './bradley-terry';
+export {
+  klEstimate,
+  klEstimatorMoments,
+  expectedLossGradient,
+  reverseKlGradient,
+  forwardKlGradient,
+  type KlEstimator,
+  type EstimatorMoment,
+} from './kl-estimators';
+export {
+  groupAdvantages,
+  expectedGroupUpdate,
+  grpoBinaryWeight,
+  type GroupAdvantageOptions,
+} from './group-advantages';
+export {
+  softMax,
+  boltzmannPolicy,
+  policyEntropy,
+  softPolicyEvaluation,
+  softBellmanOperator,
+  softOptimalityOperator,
+  softValueIteration,
+  softPolicyIteration,
+  type SoftEvaluation,
+  type SoftValueIterationResult,
+  type SoftPolicyIterationResult,
+  type SoftPolicyIterationStep,
+} from './soft';
+export { normalPdf, normalCdf, normalLogPdf, normalExpectation, simpson } from './normal';
+export {
+  criticValue,
+  criticSlope,
+  gaussianGradientMoments,
+  gaussianGradientSample,
+  type ActionCritic,
+  type GaussianGradientMoments,
+  type EstimatorMoments as GaussianEstimatorMoments,
+} from './gaussian-gradients';
+export {
+  logOneMinusTanhSq,
+  squashedLogProb,
+  squashedLogProbUncorrected,
+  squashedDensity,
+  squashedDensityUncorrected,
+  squashedMoments,
+  type SquashedMoments,
+} from './squashed-gaussian';
