@@ -93,3 +93,63 @@ export {
   trustRegionStep,
   type Features,
 } from './linear-softmax';
+export {
+  actionsIn,
+  validateTask,
+  continuingTask,
+  evaluateTask,
+  taskQFromV,
+  optimalTask,
+  taskGreedyPolicy,
+  epsilonGreedyPolicy,
+  epsilonGreedyRow,
+  type TabularTask,
+} from './tabular-task';
+export {
+  randomWalk,
+  uniformOver,
+  cliffWalking,
+  CLIFF,
+  maximisationBias,
+  bairdCounterexample,
+  bairdProblem,
+  bairdValueDynamics,
+  BAIRD_MODES,
+  type Baird,
+  type BairdMode,
+} from './value-examples';
+export {
+  mcEvaluation,
+  tdEvaluation,
+  sampleEpisode,
+  sampleReward,
+  rmsError,
+  stepSizeAt,
+  harmonicStepSize,
+  DEFAULT_EPISODE_CAP,
+  type StepSize,
+  type Episode,
+  type EvaluationOptions,
+  type EvaluationRun,
+} from './td-evaluation';
+export {
+  tdControl,
+  epsilonGreedyAction,
+  CONTROL_METHODS,
+  type ControlMethod,
+  type ControlOptions,
+  type ControlRun,
+  type EpsilonSchedule,
+} from './td-control';
+export {
+  expectedLinearTD,
+  linearTDMatrices,
+  tdFixedPoint,
+  projectOnFeatures,
+  stationaryDistribution,
+  chainValues,
+  policyTransitions,
+  type LinearTDProblem,
+  type LinearTarget,
+  type LinearTDRun,
+} from './linear-td';
