@@ -153,3 +153,43 @@ export {
   type LinearTarget,
   type LinearTDRun,
 } from './linear-td';
+export {
+  logSumExp,
+  klRegularizedObjective,
+  klRegularizedOptimum,
+  maximizeKlRegularized,
+  rewardKlFrontier,
+  logSpacedBetas,
+  type KlOptimum,
+  type DirectMaximum,
+  type FrontierPoint,
+} from './kl-regularized';
+export {
+  sigmoid,
+  logSigmoid,
+  bradleyTerry,
+  rewardModelLoss,
+  logSoftmaxRows,
+  implicitReward,
+  dpoLoss,
+  dpoPopulationLoss,
+  winRate,
+  type Preference,
+  type LossAndGrad,
+  type DpoLossAndGrad,
+} from './bradley-terry';
+export {
+  klEstimate,
+  klEstimatorMoments,
+  expectedLossGradient,
+  reverseKlGradient,
+  forwardKlGradient,
+  type KlEstimator,
+  type EstimatorMoment,
+} from './kl-estimators';
+export {
+  groupAdvantages,
+  expectedGroupUpdate,
+  grpoBinaryWeight,
+  type GroupAdvantageOptions,
+} from './group-advantages';
