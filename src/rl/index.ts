@@ -193,3 +193,36 @@ export {
   grpoBinaryWeight,
   type GroupAdvantageOptions,
 } from './group-advantages';
+export {
+  softMax,
+  boltzmannPolicy,
+  policyEntropy,
+  softPolicyEvaluation,
+  softBellmanOperator,
+  softOptimalityOperator,
+  softValueIteration,
+  softPolicyIteration,
+  type SoftEvaluation,
+  type SoftValueIterationResult,
+  type SoftPolicyIterationResult,
+  type SoftPolicyIterationStep,
+} from './soft';
+export { normalPdf, normalCdf, normalLogPdf, normalExpectation, simpson } from './normal';
+export {
+  criticValue,
+  criticSlope,
+  gaussianGradientMoments,
+  gaussianGradientSample,
+  type ActionCritic,
+  type GaussianGradientMoments,
+  type EstimatorMoments as GaussianEstimatorMoments,
+} from './gaussian-gradients';
+export {
+  logOneMinusTanhSq,
+  squashedLogProb,
+  squashedLogProbUncorrected,
+  squashedDensity,
+  squashedDensityUncorrected,
+  squashedMoments,
+  type SquashedMoments,
+} from './squashed-gaussian';
