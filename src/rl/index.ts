@@ -114,6 +114,8 @@ export {
   dpoLoss,
   dpoPopulationLoss,
   winRate,
+  bradleyTerryMle,
+  type BradleyTerryMle,
   type Preference,
   type LossAndGrad,
   type DpoLossAndGrad,
