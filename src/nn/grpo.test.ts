@@ -8,7 +8,14 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const tiny: GrpoConfig = { ...GRPO_DEFAULTS, hidden: 16, problems: 8, groupSize: 4, updates: 4, sftSteps: 60 };
+const tiny: GrpoConfig = {
+  ...GRPO_DEFAULTS,
+  hidden: 16,
+  problems: 8,
+  groupSize: 4,
+  updates: 4,
+  sftSteps: 60,
+};
 
 function run(cfg: GrpoConfig, n = cfg.updates) {
   const r = new GrpoRun(cfg, createRng(cfg.seed));
