@@ -128,3 +128,43 @@ export {
   type CqlBoundAnalysis,
 } from './cql';
 export { iqlFixedPoint, inSupportOptimal, awrPolicy, type IqlFixedPoint } from './iql';
+export {
+  logSumExp,
+  klRegularizedObjective,
+  klRegularizedOptimum,
+  maximizeKlRegularized,
+  rewardKlFrontier,
+  logSpacedBetas,
+  type KlOptimum,
+  type DirectMaximum,
+  type FrontierPoint,
+} from './kl-regularized';
+export {
+  sigmoid,
+  logSigmoid,
+  bradleyTerry,
+  rewardModelLoss,
+  logSoftmaxRows,
+  implicitReward,
+  dpoLoss,
+  dpoPopulationLoss,
+  winRate,
+  type Preference,
+  type LossAndGrad,
+  type DpoLossAndGrad,
+} from './bradley-terry';
+export {
+  klEstimate,
+  klEstimatorMoments,
+  expectedLossGradient,
+  reverseKlGradient,
+  forwardKlGradient,
+  type KlEstimator,
+  type EstimatorMoment,
+} from './kl-estimators';
+export {
+  groupAdvantages,
+  expectedGroupUpdate,
+  grpoBinaryWeight,
+  type GroupAdvantageOptions,
+} from './group-advantages';
