@@ -11,7 +11,7 @@ import { createRng } from './rng';
 import type { MDP, Policy } from './types';
 import { RLInputError, validateMDP, validatePolicy } from './validate';
 
-export interface Transition {
+export interface LoggedTransition {
   s: number;
   a: number;
   r: number;
@@ -23,7 +23,7 @@ export interface Transition {
 export interface OfflineDataset {
   states: number;
   actions: number;
-  transitions: Transition[];
+  transitions: LoggedTransition[];
 }
 
 /** Counts of a dataset and the empirical model they define. */
@@ -63,7 +63,7 @@ export function sampleDataset(mdp: MDP, piBeta: Policy, N: number, seed: number)
     throw new RLInputError(`sampleDataset: N = ${N} must be an integer >= 0`);
   const rng = createRng(seed);
   const terminal = terminalStates(mdp);
-  const transitions: Transition[] = [];
+  const transitions: LoggedTransition[] = [];
   const start = () => rng.categorical(mdp.rho0);
   let s = start();
   while (transitions.length < N) {
