@@ -118,6 +118,101 @@ export {
   type Features,
 } from './linear-softmax';
 export {
+  expectile,
+  expectileLoss,
+  expectileRisk,
+  expectileResidual,
+  expectileByBisection,
+  quantile,
+} from './expectile';
+export {
+  behaviourPolicy,
+  sampleDataset,
+  datasetCounts,
+  empiricalMDP,
+  idealCounts,
+  pairCoverage,
+  terminalStates,
+  type LoggedTransition,
+  type OfflineDataset,
+  type DatasetCounts,
+} from './offline-dataset';
+export { fittedQIteration, type FittedQResult } from './fitted-q';
+export {
+  cqlPenalty,
+  cqlFixedPoint,
+  cqlIterate,
+  cqlObjective,
+  cqlBoundAnalysis,
+  cqlDivergence,
+  klRegularisedMax,
+  klRegularisedObjective,
+  type CqlSetting,
+  type CqlVariant,
+  type CqlBoundAnalysis,
+} from './cql';
+export { iqlFixedPoint, inSupportOptimal, awrPolicy, type IqlFixedPoint } from './iql';
+export {
+  actionsIn,
+  validateTask,
+  continuingTask,
+  evaluateTask,
+  taskQFromV,
+  optimalTask,
+  taskGreedyPolicy,
+  epsilonGreedyPolicy,
+  epsilonGreedyRow,
+  type TabularTask,
+} from './tabular-task';
+export {
+  randomWalk,
+  uniformOver,
+  cliffWalking,
+  CLIFF,
+  maximisationBias,
+  bairdCounterexample,
+  bairdProblem,
+  bairdValueDynamics,
+  BAIRD_MODES,
+  type Baird,
+  type BairdMode,
+} from './value-examples';
+export {
+  mcEvaluation,
+  tdEvaluation,
+  sampleEpisode,
+  sampleReward,
+  rmsError,
+  stepSizeAt,
+  harmonicStepSize,
+  DEFAULT_EPISODE_CAP,
+  type StepSize,
+  type Episode,
+  type EvaluationOptions,
+  type EvaluationRun,
+} from './td-evaluation';
+export {
+  tdControl,
+  epsilonGreedyAction,
+  CONTROL_METHODS,
+  type ControlMethod,
+  type ControlOptions,
+  type ControlRun,
+  type EpsilonSchedule,
+} from './td-control';
+export {
+  expectedLinearTD,
+  linearTDMatrices,
+  tdFixedPoint,
+  projectOnFeatures,
+  stationaryDistribution,
+  chainValues,
+  policyTransitions,
+  type LinearTDProblem,
+  type LinearTarget,
+  type LinearTDRun,
+} from './linear-td';
+export {
   logSumExp,
   klRegularizedObjective,
   klRegularizedOptimum,
@@ -138,6 +233,8 @@ export {
   dpoLoss,
   dpoPopulationLoss,
   winRate,
+  bradleyTerryMle,
+  type BradleyTerryMle,
   type Preference,
   type LossAndGrad,
   type DpoLossAndGrad,
