@@ -99,7 +99,7 @@ export default function CliffWalk({ id = 'cliff' }: { id?: string }) {
         },
       };
     },
-    200,
+    1000,
   );
 
   return (

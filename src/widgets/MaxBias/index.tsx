@@ -68,7 +68,7 @@ export default function MaxBias({ id = 'maxbias' }: { id?: string }) {
           }),
       };
     },
-    200,
+    1000,
   );
 
   const peak = (key: string): Peak =>

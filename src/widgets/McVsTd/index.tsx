@@ -66,7 +66,7 @@ export default function McVsTd({ id = 'mctd' }: { id?: string }) {
         },
       };
     },
-    150,
+    1000,
   );
 
   const last = prog.rows[prog.rows.length - 1];

@@ -61,7 +61,7 @@ export default function NStepTd({ id = 'nstep' }: { id?: string }) {
         },
       };
     },
-    200,
+    1000,
   );
 
   const { grid } = state;
