@@ -9,7 +9,8 @@ import type { DqnConfig } from './config';
 import type { OffPolicyEnv } from './env';
 import { FlatVarAdam, polyak } from './flat-adam';
 import { dqnLossAndGrads, dqnTarget, type DqnBatch } from './dqn-loss';
-import { forward, initLinearTorch, pack, TsForward, unpack, type Sizes } from './net';
+import { FlatNet } from './flat-net';
+import { forward, initLinearTorch, pack, TsForward, type Sizes } from './net';
 import { OffPolicyLoop, type OffPolicyLive, type OffPolicyOptions } from './offpolicy-loop';
 
 /** CleanRL's linear_schedule: from start to end over `duration` steps, then end. */
@@ -22,8 +23,8 @@ export function linearSchedule(start: number, end: number, duration: number, t: 
 export class DqnTrainer extends OffPolicyLoop {
   declare readonly config: DqnConfig;
   private readonly sizes: Sizes;
-  private readonly q: tf.Variable;
-  private readonly qTarget: tf.Variable;
+  private readonly q: FlatNet;
+  private readonly qTarget: FlatNet;
   private readonly opt: FlatVarAdam;
   /** The acting copy of the online weights (read back after each training block). */
   private qTs: Float32Array;
@@ -37,8 +38,8 @@ export class DqnTrainer extends OffPolicyLoop {
     this.sizes = [env.obsSize, cfg.hidden, cfg.hidden, env.action.n];
     // One seed: the online network's init first (the target starts as its copy), then env resets, then acting.
     this.qTs = initLinearTorch(this.sizes, this.rng);
-    this.q = tf.variable(tf.tensor1d(this.qTs), true);
-    this.qTarget = tf.variable(tf.tensor1d(this.qTs), false);
+    this.q = new FlatNet(this.qTs, this.sizes);
+    this.qTarget = new FlatNet(this.qTs, this.sizes, 1, false);
     this.opt = new FlatVarAdam(this.q, cfg.learningRate);
     this.fwd = new TsForward(this.sizes, 1);
     this.lastTargetUpdate = Math.floor(cfg.learningStarts / cfg.targetNetworkFrequency);
@@ -85,8 +86,8 @@ export class DqnTrainer extends OffPolicyLoop {
     const c = this.config;
     const stats = tf.tidy(() => {
       const b = this.batch(tf.tensor2d(this.batchBuf.subarray(0, n * this.width), [n, this.width]));
-      const w = unpack(this.q, this.sizes);
-      const wt = c.targetNetwork ? unpack(this.qTarget, this.sizes) : w;
+      const w = this.q.weights();
+      const wt = c.targetNetwork ? this.qTarget.weights() : w;
       const y = dqnTarget(w, wt, b, c.gamma, c.double);
       const { grads, stats } = dqnLossAndGrads(w, b, y, c.loss === 'huber');
       this.opt.apply(pack(grads));
@@ -111,7 +112,7 @@ export class DqnTrainer extends OffPolicyLoop {
   }
 
   protected async syncActing(): Promise<boolean> {
-    const v = (await this.q.data()) as Float32Array;
+    const v = (await this.q.v.data()) as Float32Array;
     let ok = true;
     for (let k = 0; k < v.length; k++) if (!Number.isFinite(v[k])) ok = false;
     this.qTs = v;
@@ -121,7 +122,7 @@ export class DqnTrainer extends OffPolicyLoop {
   protected readoutQ(rows: tf.Tensor2D): tf.Tensor {
     const d = this.obsSize;
     const [obs, oneHot] = tf.split(rows, [d, this.actCols], 1);
-    return tf.mean(tf.sum(tf.mul(forward(unpack(this.q, this.sizes), obs as tf.Tensor2D).out, oneHot), 1));
+    return tf.mean(tf.sum(tf.mul(forward(this.q.weights(), obs as tf.Tensor2D).out, oneHot), 1));
   }
 
   protected extras() {

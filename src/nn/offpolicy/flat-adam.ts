@@ -3,21 +3,25 @@
  * parameter variable, and the Polyak target update on one: about a dozen kernels per step for a whole network.
  */
 import * as tf from '../tf';
+import type { FlatNet } from './flat-net';
 
 export class FlatVarAdam {
   private m: tf.Variable;
   private v: tf.Variable;
   private t = 0;
 
+  private readonly param: tf.Variable;
+
   constructor(
-    readonly param: tf.Variable,
+    private readonly target: tf.Variable | FlatNet,
     public learningRate: number,
     private beta1 = 0.9,
     private beta2 = 0.999,
     private eps = 1e-8,
   ) {
-    this.m = tf.variable(tf.zerosLike(param), false);
-    this.v = tf.variable(tf.zerosLike(param), false);
+    this.param = target instanceof tf.Variable ? target : target.v;
+    this.m = tf.variable(tf.zerosLike(this.param), false);
+    this.v = tf.variable(tf.zerosLike(this.param), false);
   }
 
   /** One step against the flat gradient `g` (same shape as the parameter). */
@@ -32,7 +36,9 @@ export class FlatVarAdam {
       this.v.assign(v);
       // torch: p -= lr/bc1 · m / (sqrt(v)/sqrt(bc2) + eps)
       const denom = tf.add(tf.mul(tf.sqrt(v), 1 / Math.sqrt(bc2)), this.eps);
-      this.param.assign(tf.sub(this.param, tf.mul(tf.div(m, denom), this.learningRate / bc1)));
+      const next = tf.sub(this.param, tf.mul(tf.div(m, denom), this.learningRate / bc1));
+      if (this.target instanceof tf.Variable) this.target.assign(next);
+      else this.target.assign(next);
     });
   }
 
@@ -43,8 +49,8 @@ export class FlatVarAdam {
 }
 
 /** target ← τ·source + (1 − τ)·target (τ = 1: a hard copy). */
-export function polyak(target: tf.Variable, source: tf.Variable, tau: number): void {
+export function polyak(target: FlatNet, source: FlatNet, tau: number): void {
   tf.tidy(() => {
-    target.assign(tau >= 1 ? tf.clone(source) : tf.add(tf.mul(source, tau), tf.mul(target, 1 - tau)));
+    target.assign(tau >= 1 ? tf.clone(source.v) : tf.add(tf.mul(source.v, tau), tf.mul(target.v, 1 - tau)));
   });
 }

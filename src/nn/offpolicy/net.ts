@@ -156,19 +156,22 @@ export function backward(
   opts: { weights?: boolean; input?: boolean } = {},
 ): { grads: tf.Tensor[]; dX: tf.Tensor2D | null } {
   const wantW = opts.weights !== false;
-  const dZ2 = reluBack(tf.matMul(dOut, w[4] as tf.Tensor2D, false, true), f.h2);
-  const dZ1 = reluBack(tf.matMul(dZ2, w[2] as tf.Tensor2D, false, true), f.h1);
+  // Explicit transposes: tfjs-wasm's matMul with transposeA/transposeB is 5-8× slower than a transpose followed by a
+  // plain matMul at these sizes (measured: 256×64 · 256×64ᵀ, 12.1 ms vs 1.7 ms on the loaded 2-core machine).
+  const T = (m: tf.Tensor) => tf.transpose(m) as tf.Tensor2D;
+  const dZ2 = reluBack(tf.matMul(dOut, T(w[4])), f.h2);
+  const dZ1 = reluBack(tf.matMul(dZ2, T(w[2])), f.h1);
   const grads = wantW
     ? [
-        tf.matMul(f.x, dZ1, true, false),
+        tf.matMul(T(f.x), dZ1),
         tf.sum(dZ1, 0),
-        tf.matMul(f.h1, dZ2, true, false),
+        tf.matMul(T(f.h1), dZ2),
         tf.sum(dZ2, 0),
-        tf.matMul(f.h2, dOut, true, false),
+        tf.matMul(T(f.h2), dOut),
         tf.sum(dOut, 0),
       ]
     : [];
-  const dX = opts.input ? (tf.matMul(dZ1, w[0] as tf.Tensor2D, false, true) as tf.Tensor2D) : null;
+  const dX = opts.input ? (tf.matMul(dZ1, T(w[0])) as tf.Tensor2D) : null;
   return { grads, dX };
 }
 

@@ -190,10 +190,11 @@ export abstract class OffPolicyLoop {
     }
     // One read-back of the chunk's statistics and the readout.
     const tr = now();
-    const ex = this.extras();
+    let ex: ReturnType<OffPolicyLoop['extras']> = { epsilon: NaN, alpha: NaN, learningRate: NaN };
     const crit = this.critStats.length;
     const act = this.actorStats.length;
     const flat = tf.tidy(() => {
+      ex = this.extras(); // inside the tidy: its tensors are freed with the rest
       const parts: tf.Tensor[] = [];
       parts.push(crit ? tf.mean(tf.stack(this.critStats), 0) : tf.fill([3], NaN));
       parts.push(act ? tf.reshape(tf.mean(tf.stack(this.actorStats)), [1]) : tf.tensor1d([NaN]));
