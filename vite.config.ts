@@ -12,13 +12,12 @@ import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer). Everything is same-origin.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// No cross-origin isolation headers: the wasm backend runs single-threaded (src/worker/backends.ts says why), so
+// nothing needs SharedArrayBuffer, and a static host cannot be relied on to send headers anyway.
 
-export default defineConfig({
+// `vite build --mode bench` adds the training benchmark page (bench.html, src/bench/) for scripts/bench-train.mjs;
+// the book readers get (`vite build`) does not contain it.
+export default defineConfig(({ mode }) => ({
   // Relative asset paths + hash routing: dist/ works from any host and subpath.
   base: './',
   plugins: [
@@ -43,9 +42,12 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  server: { headers: isolation },
-  preview: { headers: isolation },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+    ...(mode === 'bench' ? { rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } } } : {}),
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
     environment: 'node',
@@ -62,4 +64,4 @@ export default defineConfig({
     ],
     server: { deps: { inline: [/@tensorflow\//] } },
   },
-});
+}));

@@ -130,8 +130,3 @@ export class VecCartPoleEnv implements VecEnv {
     }
   }
 }
-
-/** CartPole-v1, vectorised. */
-export function makeVecCartPole(numEnvs: number, rng: RunRng): VecEnv {
-  return new VecCartPoleEnv(numEnvs, rng);
-}
