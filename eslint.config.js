@@ -57,7 +57,6 @@ export default tseslint.config(
     ['src/spec/**'],
     [
       '@/rl',
-      '@/rl/*',
       '@/lib/*',
       '@/nn',
       '@/nn/*',
@@ -70,7 +69,7 @@ export default tseslint.config(
       'react-dom',
       '@tensorflow/*',
     ],
-    'src/spec is the layer-neutral training spec: plain data and types, it imports nothing of ours.',
+    'src/spec is the layer-neutral training spec: plain data and types; of ours it reads only src/rl modules (env specs).',
   ),
   layer(
     ['src/lib/**'],

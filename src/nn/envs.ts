@@ -1,16 +1,14 @@
 /**
  * The environment registry of the engine: spec id → vectorised implementation (the dynamics live in src/rl). The
- * trainers size their networks from the env (`obsSize`, `numActions`) and never name one.
+ * trainers size their networks from the env (`obsSize`, `numActions`) and never name one. Environments with a box
+ * action space need a continuous policy head first: asking for one is a clear error (the spec's rules keep the
+ * discrete-only algorithms from asking).
  */
-import type { EnvId } from '@/spec';
-import type { RunRng } from './rl-bridge';
-import { VecCartPoleEnv, type VecEnv } from './vec-env';
-
-export const VEC_ENVS: { [K in EnvId]: (numEnvs: number, rng: RunRng) => VecEnv } = {
-  'CartPole-v1': (n, rng) => new VecCartPoleEnv(n, rng),
-};
+import { envSpec, type EnvId } from '@/spec';
+import { rlVec, type RunRng } from './rl-bridge';
+import { RlVecEnv, type VecEnv } from './vec-env';
 
 /** `numEnvs` copies of environment `id`, reset and sampled with the run RNG. */
 export function makeVecEnv(id: EnvId, numEnvs: number, rng: RunRng): VecEnv {
-  return VEC_ENVS[id](numEnvs, rng);
+  return new RlVecEnv(rlVec(id), envSpec(id), numEnvs, rng);
 }

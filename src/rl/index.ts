@@ -56,7 +56,30 @@ export {
   type RandomMDPOptions,
 } from './random-mdp';
 export { gridWorld, GRID_ACTIONS, type GridWorld, type GridWorldSpec, type CellKind } from './gridworld';
-export { CartPole, VecCartPole, CARTPOLE, cartpoleDynamics, type StepResult } from './cartpole';
+export { CartPole, VecCartPole, CARTPOLE, CARTPOLE_SPEC, cartpoleDynamics } from './cartpole';
+export {
+  ENV_IDS,
+  obsSize,
+  actionSize,
+  type EnvId,
+  type EnvSpec,
+  type ActionSpace,
+  type Action,
+  type Env,
+  type VecEnv,
+  type StepResult,
+} from './env-spec';
+export { envs, isEnvId, getEnv, type EnvEntry } from './envs';
+export { KernelEnv, VecKernelEnv, type EnvKernel, type Transition } from './env-kernel';
+export { Acrobot, VecAcrobot, ACROBOT, ACROBOT_SPEC, acrobotDynamics, acrobotTerminal } from './acrobot';
+export { MountainCar, VecMountainCar, MOUNTAIN_CAR, MOUNTAIN_CAR_SPEC, mountainHeight } from './mountain-car';
+export {
+  MountainCarContinuous,
+  VecMountainCarContinuous,
+  MOUNTAIN_CAR_CONTINUOUS,
+  MOUNTAIN_CAR_CONTINUOUS_SPEC,
+} from './mountain-car-continuous';
+export { Pendulum, VecPendulum, PENDULUM, PENDULUM_SPEC, angleNormalize } from './pendulum';
 export {
   gaeMoments,
   gaeTarget,
@@ -93,3 +116,173 @@ export {
   trustRegionStep,
   type Features,
 } from './linear-softmax';
+export {
+  expectile,
+  expectileLoss,
+  expectileRisk,
+  expectileResidual,
+  expectileByBisection,
+  quantile,
+} from './expectile';
+export {
+  behaviourPolicy,
+  sampleDataset,
+  datasetCounts,
+  empiricalMDP,
+  idealCounts,
+  pairCoverage,
+  terminalStates,
+  type LoggedTransition,
+  type OfflineDataset,
+  type DatasetCounts,
+} from './offline-dataset';
+export { fittedQIteration, type FittedQResult } from './fitted-q';
+export {
+  cqlPenalty,
+  cqlFixedPoint,
+  cqlIterate,
+  cqlObjective,
+  cqlBoundAnalysis,
+  cqlDivergence,
+  klRegularisedMax,
+  klRegularisedObjective,
+  type CqlSetting,
+  type CqlVariant,
+  type CqlBoundAnalysis,
+} from './cql';
+export { iqlFixedPoint, inSupportOptimal, awrPolicy, type IqlFixedPoint } from './iql';
+export {
+  actionsIn,
+  validateTask,
+  continuingTask,
+  evaluateTask,
+  taskQFromV,
+  optimalTask,
+  taskGreedyPolicy,
+  epsilonGreedyPolicy,
+  epsilonGreedyRow,
+  type TabularTask,
+} from './tabular-task';
+export {
+  randomWalk,
+  uniformOver,
+  cliffWalking,
+  CLIFF,
+  maximisationBias,
+  bairdCounterexample,
+  bairdProblem,
+  bairdValueDynamics,
+  BAIRD_MODES,
+  type Baird,
+  type BairdMode,
+} from './value-examples';
+export {
+  mcEvaluation,
+  tdEvaluation,
+  sampleEpisode,
+  sampleReward,
+  rmsError,
+  stepSizeAt,
+  harmonicStepSize,
+  DEFAULT_EPISODE_CAP,
+  type StepSize,
+  type Episode,
+  type EvaluationOptions,
+  type EvaluationRun,
+} from './td-evaluation';
+export {
+  tdControl,
+  epsilonGreedyAction,
+  CONTROL_METHODS,
+  type ControlMethod,
+  type ControlOptions,
+  type ControlRun,
+  type EpsilonSchedule,
+} from './td-control';
+export {
+  expectedLinearTD,
+  linearTDMatrices,
+  tdFixedPoint,
+  projectOnFeatures,
+  stationaryDistribution,
+  chainValues,
+  policyTransitions,
+  type LinearTDProblem,
+  type LinearTarget,
+  type LinearTDRun,
+} from './linear-td';
+export {
+  logSumExp,
+  klRegularizedObjective,
+  klRegularizedOptimum,
+  maximizeKlRegularized,
+  rewardKlFrontier,
+  logSpacedBetas,
+  type KlOptimum,
+  type DirectMaximum,
+  type FrontierPoint,
+} from './kl-regularized';
+export {
+  sigmoid,
+  logSigmoid,
+  bradleyTerry,
+  rewardModelLoss,
+  logSoftmaxRows,
+  implicitReward,
+  dpoLoss,
+  dpoPopulationLoss,
+  winRate,
+  bradleyTerryMle,
+  type BradleyTerryMle,
+  type Preference,
+  type LossAndGrad,
+  type DpoLossAndGrad,
+} from './bradley-terry';
+export {
+  klEstimate,
+  klEstimatorMoments,
+  expectedLossGradient,
+  reverseKlGradient,
+  forwardKlGradient,
+  type KlEstimator,
+  type EstimatorMoment,
+} from './kl-estimators';
+export {
+  groupAdvantages,
+  expectedGroupUpdate,
+  grpoBinaryWeight,
+  type GroupAdvantageOptions,
+} from './group-advantages';
+export {
+  softMax,
+  boltzmannPolicy,
+  policyEntropy,
+  softPolicyEvaluation,
+  softBellmanOperator,
+  softOptimalityOperator,
+  softValueIteration,
+  softPolicyIteration,
+  type SoftEvaluation,
+  type SoftValueIterationResult,
+  type SoftPolicyIterationResult,
+  type SoftPolicyIterationStep,
+} from './soft';
+export { normalPdf, normalCdf, normalLogPdf, normalExpectation, simpson } from './normal';
+export {
+  criticValue,
+  criticSlope,
+  gaussianGradientMoments,
+  gaussianGradientSample,
+  type ActionCritic,
+  type GaussianGradientMoments,
+  type EstimatorMoments as GaussianEstimatorMoments,
+} from './gaussian-gradients';
+export {
+  logOneMinusTanhSq,
+  squashedLogProb,
+  squashedLogProbUncorrected,
+  squashedDensity,
+  squashedDensityUncorrected,
+  squashedMoments,
+  type SquashedMoments,
+} from './squashed-gaussian';

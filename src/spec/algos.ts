@@ -5,7 +5,7 @@
  */
 import type { AlgoSpec, Constraint } from './algo';
 import { checkWork } from './common';
-import { ENV_SPECS, isEnvId, type EnvSpec } from './envs';
+import { ENV_SPECS, isEnvId, type EnvId, type EnvSpec } from './envs';
 import { checkField, checkFields, defaultsOf, liveFieldsOf, type Fields } from './fields';
 import { PPO, type PpoConfig } from './ppo';
 import { REINFORCE, type ReinforceConfig } from './reinforce';
@@ -36,7 +36,7 @@ export function algoSpec(id: AlgoId): AlgoSpec {
 }
 
 /** The table's defaults for `algo`, with the environment's solve threshold. */
-export function defaultConfig<A extends AlgoId>(algo: A, env: keyof typeof ENV_SPECS = 'CartPole-v1') {
+export function defaultConfig<A extends AlgoId>(algo: A, env: EnvId = 'CartPole-v1') {
   const spec = algoSpec(algo);
   return {
     ...defaultsOf(spec.fields),

@@ -14,7 +14,7 @@ export const ENV: EnumField<EnvId> = oneOf<EnvId>(
   'CartPole-v1',
   'Environment',
   'the environment trained on (see src/spec/envs.ts)',
-  ENV_IDS.map((id) => ({ value: id, label: ENV_SPECS[id].label })),
+  ENV_IDS.map((id) => ({ value: id, label: id })),
   { url: 'env' },
 );
 export const NUM_ENVS = int(16, 'Environments', 'parallel environments stepped in lock-step', {

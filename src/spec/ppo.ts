@@ -5,7 +5,7 @@
  */
 import { defineAlgo } from './algo';
 import * as c from './common';
-import { actionDim } from './envs';
+import { actionDim, obsDim } from './envs';
 import { bool, int, num, withDefault, type ValuesOf } from './fields';
 
 export const PPO_FIELDS = {
@@ -122,7 +122,7 @@ export const PPO = defineAlgo({
   workFields: ['numEnvs', 'numSteps', 'numMinibatches', 'updateEpochs', 'hidden'],
   work: (p, env) => {
     const B = p.numEnvs * p.numSteps;
-    const d = env.obsLow.length;
+    const d = obsDim(env);
     const macs = c.mlpMacs(d, p.hidden, actionDim(env.action)) + c.mlpMacs(d, p.hidden, 1);
     return {
       batchRows: B,

@@ -4,7 +4,7 @@
  */
 import { defineAlgo } from './algo';
 import * as c from './common';
-import { actionDim } from './envs';
+import { actionDim, obsDim } from './envs';
 import { bool, int, oneOf, withDefault, type ValuesOf } from './fields';
 
 export const REINFORCE_VARIANTS = [
@@ -82,7 +82,7 @@ export const REINFORCE = defineAlgo({
   work: (r, env) => {
     // Episodes are completed: every environment may run one whole episode past the batch size.
     const rows = r.batchSteps + r.numEnvs * env.maxEpisodeSteps;
-    const d = env.obsLow.length;
+    const d = obsDim(env);
     const actor = c.mlpMacs(d, r.hidden, actionDim(env.action));
     const critic = r.variant === 'reward-to-go-baseline' ? c.mlpMacs(d, r.hidden, 1) : 0;
     return {

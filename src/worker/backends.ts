@@ -12,7 +12,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { measureTrainStep } from '@/nn/probe';
-import { actionDim, algoSpec, envSpec, type TrainConfig } from '@/spec';
+import { actionDim, algoSpec, envSpec, obsDim, type TrainConfig } from '@/spec';
 import type { BackendChoice, BackendName, BackendReport } from './protocol';
 
 const ORDER: BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
@@ -113,10 +113,21 @@ async function trySet(name: BackendName): Promise<string | null> {
  * the train step (the config's largest gradient step, bounded by the spec's work limits) on every backend and
  * keeps the fastest.
  */
-export async function selectBackend(choice: BackendChoice, config: TrainConfig): Promise<BackendReport> {
+export function selectBackendFor(choice: BackendChoice, config: TrainConfig): Promise<BackendReport> {
   const env = envSpec(config.env);
   const work = algoSpec(config.algo).work(config as never, env);
-  const dims = [work.stepRows, work.hidden, env.obsLow.length, actionDim(env.action)] as const;
+  return selectBackend(choice, work.stepRows, work.hidden, obsDim(env), actionDim(env.action));
+}
+
+/** The same for a workload given by its size: `batch` rows of an `obs` → `hidden` → `hidden` → `actions` MLP. */
+export async function selectBackend(
+  choice: BackendChoice,
+  batch: number,
+  hidden: number,
+  obs = 4,
+  actions = 2,
+): Promise<BackendReport> {
+  const dims = [batch, hidden, obs, actions] as const;
   const notices: string[] = [];
   await register();
   const timings: Partial<Record<BackendName, number>> = {};
