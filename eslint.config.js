@@ -56,7 +56,6 @@ export default tseslint.config(
   layer(
     ['src/spec/**'],
     [
-      '@/rl',
       '@/lib/*',
       '@/nn',
       '@/nn/*',
