@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { remarkNumbering, contentPlugin } from './scripts/vite-plugins/numbering.ts';
 import { searchIndexPlugin } from './scripts/vite-plugins/search-index.ts';
 import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html.ts';
+import { cspPlugin } from './scripts/vite-plugins/csp.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -35,6 +36,7 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),
     contentPlugin(root),
     searchIndexPlugin(root),
+    cspPlugin(),
   ],
   resolve: {
     alias: {

@@ -192,11 +192,13 @@ export {
 } from './td-evaluation';
 export {
   tdControl,
+  createControlLearner,
   epsilonGreedyAction,
   CONTROL_METHODS,
   type ControlMethod,
   type ControlOptions,
   type ControlRun,
+  type ControlLearner,
   type EpsilonSchedule,
 } from './td-control';
 export {
@@ -232,6 +234,8 @@ export {
   dpoLoss,
   dpoPopulationLoss,
   winRate,
+  bradleyTerryMle,
+  type BradleyTerryMle,
   type Preference,
   type LossAndGrad,
   type DpoLossAndGrad,
@@ -284,3 +288,19 @@ export {
   squashedMoments,
   type SquashedMoments,
 } from './squashed-gaussian';
+export {
+  runSeeds,
+  WALK_SERIES,
+  walkRun,
+  NSTEP_NS,
+  NSTEP_ALPHAS,
+  NSTEP_EPISODES,
+  nStepRun,
+  cliffTask,
+  greedyPath,
+  cliffRun,
+  cliffLearner,
+  CLIFF_DEFAULTS,
+  maxBiasRun,
+  type WalkSeries,
+} from './value-experiments';
