@@ -14,13 +14,12 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer). Everything is same-origin.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// No cross-origin isolation headers: the wasm backend runs single-threaded (src/worker/backends.ts says why), so
+// nothing needs SharedArrayBuffer, and a static host cannot be relied on to send headers anyway.
 
-export default defineConfig({
+// `vite build --mode bench` adds the training benchmark page (bench.html, src/bench/) for scripts/bench-train.mjs;
+// the book readers get (`vite build`) does not contain it.
+export default defineConfig(({ mode }) => ({
   // Relative asset paths + hash routing: dist/ works from any host and subpath.
   base: './',
   plugins: [
@@ -78,14 +77,15 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  server: { headers: isolation },
-  preview: { headers: isolation },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
     // Rolldown's per-plugin timing report is a profiling aid, not a problem: keep `npm start` quiet.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      ...(mode === 'bench' ? { input: { main: 'index.html', bench: 'bench.html' } } : {}),
+    },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
@@ -103,4 +103,4 @@ export default defineConfig({
     ],
     server: { deps: { inline: [/@tensorflow\//] } },
   },
-});
+}));
