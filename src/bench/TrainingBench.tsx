@@ -6,13 +6,23 @@
  */
 import { useEffect, useState } from 'react';
 import { createTrainer } from '@/worker/trainer-client';
-import { presetConfig, validateConfig, type BackendChoice, type RatioHist, type TrainConfig } from '@/spec';
+import {
+  isEnvId,
+  presetConfig,
+  presetFor,
+  validateConfig,
+  type BackendChoice,
+  type RatioHist,
+  type TrainConfig,
+} from '@/spec';
 import { CHART_MS, PanelCharts, useChartRows } from '@/widgets/TrainingPanel/PanelCharts';
 import { useThrottled } from '@/widgets/TrainingPanel/throttle';
 import { appendPoints, type SeriesPoint } from '@/stores/training';
 
 export interface BenchResult {
   algo: string;
+  /** Gymnasium id of the environment trained on. */
+  env: string;
   backend: string;
   backend_reason: string;
   seed: number;
@@ -47,8 +57,15 @@ function overrides(cfg: string | undefined): Partial<TrainConfig> {
   }
 }
 
+function baseConfig(algo: string, env: string | undefined, preset: string | undefined): TrainConfig {
+  const a = algo === 'reinforce' ? 'reinforce' : 'ppo';
+  if (!preset && isEnvId(env)) return presetFor(a, env);
+  return presetConfig(preset ?? `${a}-cartpole`);
+}
+
 export default function TrainingBench({
   algo = 'ppo',
+  env,
   backend = 'wasm',
   seed = 1,
   budget,
@@ -57,6 +74,8 @@ export default function TrainingBench({
   chart = true,
 }: {
   algo?: string;
+  /** A Gymnasium id: trains that env with its preset for `algo` (or the table defaults), unless `preset` is given. */
+  env?: string;
   backend?: string;
   seed?: number | string;
   budget?: number | string;
@@ -72,7 +91,7 @@ export default function TrainingBench({
   const rows = useChartRows(series);
   const shownHist = useThrottled(hist, CHART_MS);
   useEffect(() => {
-    const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
+    const base = baseConfig(algo, env, preset);
     const cfg = {
       ...base,
       ...overrides(cfgJson),
@@ -113,6 +132,7 @@ export default function TrainingBench({
       observer?.disconnect();
       const r: BenchResult = {
         algo: cfg.algo,
+        env: cfg.env,
         backend: backendName,
         backend_reason: reason,
         seed: cfg.seed,
@@ -184,7 +204,7 @@ export default function TrainingBench({
       observer?.disconnect();
       handle.terminate();
     };
-  }, [algo, backend, seed, budget, preset, cfgJson]);
+  }, [algo, env, backend, seed, budget, preset, cfgJson]);
   return (
     <div>
       <pre data-testid="bench-result" style={{ whiteSpace: 'pre-wrap' }}>
@@ -197,7 +217,7 @@ export default function TrainingBench({
           algo={algo === 'reinforce' ? 'reinforce' : 'ppo'}
           compact={false}
           preset="bench"
-          solveThreshold={presetConfig(preset ?? `${algo}-cartpole`).solveThreshold}
+          solveThreshold={baseConfig(algo, env, preset).solveThreshold}
         />
       )}
     </div>

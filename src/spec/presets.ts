@@ -2,7 +2,8 @@
  * Named configurations the chapters embed (`<Widget name="TrainingPanel" preset="..." />`), the table defaults
  * under the names the old code used, and the migration of configs saved by earlier versions.
  */
-import { defaultConfig, validateConfig, type TrainConfig } from './algos';
+import { defaultConfig, validateConfig, type AlgoId, type TrainConfig } from './algos';
+import type { EnvId } from './envs';
 
 /**
  * Default PPO config, tuned for wall-clock time to solve CartPole-v1 on a 2-core machine (tfjs wasm for the
@@ -30,6 +31,13 @@ export const PRESETS = {
     clipCoef: Infinity,
     clipVloss: false,
   },
+  /** PPO on Acrobot-v1 (sparse −1 reward): the CartPole defaults sized to 6 inputs and 3 actions; solves at −100. */
+  'ppo-acrobot': { ...defaultConfig('ppo', 'Acrobot-v1') },
+  /**
+   * PPO on MountainCar-v0, the documented failure: random pushes never reach the flag within 200 steps, every
+   * return is −200, the advantages carry no signal and the policy never learns (contrast DQN in chapter 9).
+   */
+  'ppo-mountaincar': { ...defaultConfig('ppo', 'MountainCar-v0'), totalSteps: 200_000 },
   'reinforce-cartpole': { ...REINFORCE_DEFAULTS },
   'reinforce-cartpole-vanilla': {
     ...REINFORCE_DEFAULTS,
@@ -49,6 +57,12 @@ export function isPresetName(name: unknown): name is PresetName {
 /** A copy of a preset (unknown names fall back to 'ppo-cartpole'). */
 export function presetConfig(name: string): TrainConfig {
   return { ...PRESETS[isPresetName(name) ? name : 'ppo-cartpole'] };
+}
+
+/** The preset of `algo` on `env` if there is one, else the table's defaults for that environment. */
+export function presetFor(algo: AlgoId, env: EnvId): TrainConfig {
+  const found = Object.values(PRESETS).find((p) => p.algo === algo && p.env === env);
+  return { ...(found ?? defaultConfig(algo, env)) } as TrainConfig;
 }
 
 /**

@@ -8,7 +8,7 @@ import { makeMlpRunner } from '@/worker/trainer-client';
 import type { AgentPolicy } from '@/lib/agent-file';
 
 export function agentActor(
-  policy: AgentPolicy,
+  policy: Pick<AgentPolicy, 'kind' | 'sizes' | 'logStd'> & { tensors: ArrayLike<number>[] },
   rng: Rng,
   greedy = false,
 ): (obs: ArrayLike<number>) => Action {

@@ -14,6 +14,8 @@ import { algoSpec, BACKEND_CHOICES, ENV_SPECS, type BackendChoice } from '@/spec
 import type { TrainingStore } from '@/stores/training';
 import { Controls, Readout, Readouts, WidgetShell } from '@/widgets/common';
 import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
+import { PolicyWatch } from '../EnvPlay/PolicyWatch';
+import { SaveAgentButton } from '../AgentLibrary/SaveAgentButton';
 import { HparamControls } from './HparamControls';
 import { StoreCharts, toRows } from './PanelCharts';
 import { useTrainingPanelStore, type PanelStoreProps } from './useTraining';
@@ -265,7 +267,14 @@ function Settings({ store }: { store: TrainingStore }) {
   const policy = useStore(store, (s) => s.policy);
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.8em', alignItems: 'flex-start' }}>
-      {config.env === 'CartPole-v1' && <CartPoleCanvas policy={policy} seed={config.seed} />}
+      <div>
+        {config.env === 'CartPole-v1' ? (
+          <CartPoleCanvas policy={policy} seed={config.seed} />
+        ) : (
+          <PolicyWatch env={config.env} policy={policy} seed={config.seed} />
+        )}
+        <SaveAgentButton store={store} />
+      </div>
       <div style={{ flex: '1 1 320px' }}>
         <HparamControls
           config={config}

@@ -1,0 +1,88 @@
+/**
+ * "Save agent" / "Export agent" for a training panel: the run's current actor (weights), config, env id, seed,
+ * backend and returns, into the saved-agent library (IndexedDB) or straight to a JSON file.
+ */
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { envs } from '@/rl';
+import {
+  AGENT_FORMAT,
+  AGENT_VERSION,
+  expectedPolicy,
+  policyFromSnapshot,
+  serialiseAgent,
+  type AgentFile,
+} from '@/lib/agent-file';
+import { agentLibrary } from '@/lib/agent-library';
+import type { TrainingStore } from '@/stores/training';
+import { Button } from '@/widgets/common';
+
+export function agentFromRun(store: TrainingStore): AgentFile | null {
+  const s = store.getState();
+  if (!s.policy) return null;
+  const env = s.config.env;
+  const kind = expectedPolicy(env).kind;
+  const mean = s.latest?.returnMean20;
+  const now = new Date();
+  return {
+    format: AGENT_FORMAT,
+    version: AGENT_VERSION,
+    name: `${s.config.algo} ${env} seed ${s.config.seed}`,
+    env,
+    algo: s.config.algo,
+    seed: s.config.seed,
+    backend: s.backend?.name ?? 'unknown',
+    config: JSON.parse(JSON.stringify(s.config, (_k, v) => (v === Infinity ? 'Infinity' : v))) as Record<
+      string,
+      unknown
+    >,
+    returns: {
+      mean20: mean !== undefined && Number.isFinite(mean) ? mean : null,
+      recent: (s.latest?.episodeReturns ?? []).filter(Number.isFinite).slice(-100),
+      episodes: s.episodes,
+      steps: s.steps,
+    },
+    policy: policyFromSnapshot(kind, s.policy.sizes, s.policy.tensors),
+    savedAt: now.toISOString(),
+  };
+}
+
+export function SaveAgentButton({ store }: { store: TrainingStore }) {
+  const hasPolicy = useStore(
+    store,
+    (s) => s.policy !== null && envs[s.config.env].spec.action.kind === 'discrete',
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const save = async () => {
+    const a = agentFromRun(store);
+    if (!a) return;
+    await agentLibrary().save(a);
+    const problem = agentLibrary().store.getState().problem;
+    setMessage(problem ? `Saved for this visit only: ${problem}` : `Saved "${a.name}" to your agents.`);
+  };
+  const exportFile = () => {
+    const a = agentFromRun(store);
+    if (!a) return;
+    const url = URL.createObjectURL(new Blob([serialiseAgent(a)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${a.name.replace(/[^\w.-]+/g, '-')}.${a.env}.agent.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div className="controls">
+      <Button onClick={() => void save()} disabled={!hasPolicy} testId="save-agent">
+        Save agent
+      </Button>
+      <Button onClick={exportFile} disabled={!hasPolicy} testId="export-agent">
+        Export agent
+      </Button>
+      {message && (
+        <span role="status" data-testid="save-agent-message">
+          {message} <a href="#/widget/AgentLibrary">Saved agents</a>
+        </span>
+      )}
+    </div>
+  );
+}
