@@ -7,9 +7,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { WALK_SERIES, bairdValueDynamics, runSeeds, walkRun } from '../src/rl';
-import { collectErrors, openChapter, readNumber } from './helpers';
+import { collectErrors, readNumber } from './helpers';
 
 const SLUG = 'value-based';
+
+/**
+ * Opens the chapter like helpers' openChapter, with a longer wait for the first paint: this chapter's Monte Carlo
+ * widgets start working as soon as it opens, and on a loaded machine the page can take over 20 s to show its h1.
+ */
+async function openChapter(page: Page, slug: string, query = '') {
+  await page.goto(`./${query}#/${slug}`);
+  await expect(page.locator('article h1')).toBeVisible({ timeout: 90_000 });
+}
 const within = (page: Page, widget: string) => page.locator(`[data-widget="${widget}"]`);
 const articleText = (page: Page) => page.locator('article').innerText();
 const fixed = (x: number, digits: number) => x.toFixed(digits);
@@ -61,7 +70,8 @@ test('chapter 9 renders its h1, math and widgets with no KaTeX, reference or con
 });
 
 test('chapter 9: axe finds no serious or critical violations', async ({ page }) => {
-  test.setTimeout(180_000);
+  // A long chapter (some 30 000 nodes besides KaTeX's hidden HTML): axe needs minutes on a loaded 2-core machine.
+  test.setTimeout(600_000);
   await openChapter(page, SLUG, only());
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.widget-placeholder')).toHaveCount(0, { timeout: 60_000 });
@@ -75,7 +85,7 @@ test('chapter 9: axe finds no serious or critical violations', async ({ page }) 
 test('chapter 9: Monte Carlo against TD on the random walk, as quoted and as src/rl computes it', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000);
   const { errors } = collectErrors(page);
   await openChapter(page, SLUG, only('mctd'));
   await finished(page, 'mctd-done');
@@ -103,7 +113,7 @@ test('chapter 9: Monte Carlo against TD on the random walk, as quoted and as src
 });
 
 test('chapter 9: n-step TD, the best n and step size as quoted', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await openChapter(page, SLUG, only('nstep'));
   await finished(page, 'nstep-done');
   expect(await readNumber(page, 'nstep-runs')).toBe(50);
@@ -120,7 +130,7 @@ test('chapter 9: n-step TD, the best n and step size as quoted', async ({ page }
 test('chapter 9: cliff walking, SARSA earns more online while Q-learning learns the edge path', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await openChapter(page, SLUG, only('cliff'));
   await finished(page, 'cliff-done');
   const sarsa = await readNumber(page, 'cliff-late-sarsa');
@@ -137,7 +147,7 @@ test('chapter 9: cliff walking, SARSA earns more online while Q-learning learns 
 });
 
 test('chapter 9: maximisation bias, Q-learning against double Q-learning as quoted', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await openChapter(page, SLUG, only('maxbias'));
   await finished(page, 'maxbias-done');
   expect(await readNumber(page, 'maxbias-runs')).toBe(1000);
