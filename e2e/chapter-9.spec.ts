@@ -50,6 +50,7 @@ async function finished(page: Page, testId: string) {
 test('chapter 9 renders its h1, math and widgets with no KaTeX, reference or console errors', async ({
   page,
 }) => {
+  test.setTimeout(480_000);
   const { errors } = collectErrors(page);
   await openChapter(page, SLUG, only());
   await expect(page.locator('article h1')).toHaveText(/Value-based methods/);
@@ -164,6 +165,7 @@ test('chapter 9: maximisation bias, Q-learning against double Q-learning as quot
 test("chapter 9: Baird's counterexample, off-policy, on-policy and Monte Carlo, as quoted", async ({
   page,
 }) => {
+  test.setTimeout(480_000);
   const { errors } = collectErrors(page);
   await openChapter(page, SLUG, only());
   const text = await articleText(page);
