@@ -146,6 +146,7 @@ export {
   type SoftValueIterationResult,
   type SoftPolicyIterationResult,
   type SoftPolicyIterationStep,
+  type TerminalMask,
 } from './soft';
 export { normalPdf, normalCdf, normalLogPdf, normalExpectation, simpson } from './normal';
 export {
