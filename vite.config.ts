@@ -6,9 +6,9 @@ import remarkMath from 'remark-math';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import { fileURLToPath } from 'node:url';
-import { remarkNumbering, numberingIndexPlugin } from './scripts/vite-plugins/numbering';
-import { searchIndexPlugin } from './scripts/vite-plugins/search-index';
-import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html';
+import { remarkNumbering, contentPlugin } from './scripts/vite-plugins/numbering.ts';
+import { searchIndexPlugin } from './scripts/vite-plugins/search-index.ts';
+import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -33,7 +33,7 @@ export default defineConfig({
       }),
     },
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),
-    numberingIndexPlugin(root),
+    contentPlugin(root),
     searchIndexPlugin(root),
   ],
   resolve: {
@@ -45,7 +45,13 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { headers: isolation },
   preview: { headers: isolation },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+    // Rolldown's per-plugin timing report is a profiling aid, not a problem: keep `npm start` quiet.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
     environment: 'node',

@@ -2,10 +2,21 @@ declare module 'virtual:numbering' {
   const index: Record<
     string,
     {
-      kind: 'Definition' | 'Theorem' | 'Lemma' | 'Proposition' | 'Corollary' | 'Equation';
+      kind:
+        | 'Definition'
+        | 'Theorem'
+        | 'Lemma'
+        | 'Proposition'
+        | 'Corollary'
+        | 'Equation'
+        | 'Exercise'
+        | 'Figure'
+        | 'Section';
+      /** "3.2"; for a section, its heading text. */
       number: string;
       slug: string;
       chapter: number;
+      title?: string;
     }
   >;
   export default index;

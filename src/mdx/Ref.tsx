@@ -1,4 +1,7 @@
-/** `<Ref to="thm-pdl" />` → "Theorem 3.2" (or "(3.1)" for equations), linked, across chapters. */
+/**
+ * `<Ref to="thm-pdl" />` → "Theorem 3.2" ("(3.1)" for equations, "Exercise 3.1", "Figure 3.1", a section by its
+ * heading), linked, across chapters. Unresolved ids fail the build (scripts/vite-plugins/content-index.ts).
+ */
 import refs from 'virtual:numbering';
 
 export function Ref({ to, children }: { to: string; children?: React.ReactNode }) {
@@ -10,6 +13,11 @@ export function Ref({ to, children }: { to: string; children?: React.ReactNode }
       </span>
     );
   }
-  const label = t.kind === 'Equation' ? `(${t.number})` : `${t.kind} ${t.number}`;
+  const label =
+    t.kind === 'Equation'
+      ? `(${t.number})`
+      : t.kind === 'Section'
+        ? `“${t.number}”`
+        : `${t.kind} ${t.number}`;
   return <a href={`#/${t.slug}/${to}`}>{children ?? label}</a>;
 }

@@ -1,6 +1,7 @@
 /**
- * The widget frame: `<Widget name="GridWorldLab" height={520} …props />` lazy-loads src/widgets/<name>/index.tsx
- * behind a placeholder of the given height (prose does not jump) when it comes near the viewport (or its turn in
+ * The widget frame: `<Widget name="GridWorldLab" …props />` lazy-loads src/widgets/<name>/index.tsx behind a
+ * placeholder as tall as the widget will be (prose does not jump): the height it measured last time in this browser,
+ * else the one the widget declares in its size.ts. It mounts when it comes near the viewport (or its turn in
  * the idle queue comes, see mount-when-near.ts), catches the widget's errors with a readable
  * message and a Retry button, and offers a fullscreen button. Widgets are found by folder name, so adding one
  * never edits a shared file.
@@ -9,6 +10,7 @@ import {
   Component,
   Suspense,
   lazy,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -16,9 +18,12 @@ import {
   type ReactNode,
 } from 'react';
 import { useMountWhenNear } from './mount-when-near';
+import { declaredHeight, type WidgetSize } from '@/widgets/size';
+import { rememberHeight, rememberedHeight } from './widget-heights';
 
 type WidgetModule = { default: ComponentType<Record<string, unknown>> };
 const loaders = import.meta.glob<WidgetModule>('/src/widgets/*/index.tsx');
+const sizes = import.meta.glob<WidgetSize>('/src/widgets/*/size.ts', { eager: true, import: 'default' });
 
 export const widgetNames = Object.keys(loaders).map((p) => p.split('/')[3]);
 
@@ -67,20 +72,22 @@ class WidgetErrorBoundary extends Component<BoundaryProps, { error: Error | null
   }
 }
 
-export function Widget({
-  name,
-  height = 400,
-  ...props
-}: {
-  name: string;
-  height?: number;
-  [k: string]: unknown;
-}) {
+export function Widget({ name, ...props }: { name: string; [k: string]: unknown }) {
   const [attempt, setAttempt] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
+  const sizeKey = useMemo(() => `${name}:${JSON.stringify(props)}`, [name, props]);
+  const height = useMemo(
+    () => rememberedHeight(sizeKey) ?? declaredHeight(sizes[`/src/widgets/${name}/size.ts`], props),
+    [sizeKey], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   // A new lazy component per attempt, so Retry also retries a failed chunk download.
   const Lazy = useMemo(() => loadWidget(name), [name, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
   const near = useMountWhenNear(frame);
+  const mounted = !!Lazy && near;
+  useEffect(
+    () => (mounted && frame.current ? rememberHeight(frame.current, sizeKey) : undefined),
+    [mounted, sizeKey],
+  );
   const placeholder = (
     <div className="widget-placeholder" style={{ height }} aria-busy="true">
       Loading the {name} widget…
@@ -95,7 +102,12 @@ export function Widget({
   };
 
   return (
-    <div className="widget-frame" ref={frame} data-widget={name} style={{ minHeight: height }}>
+    <div
+      className="widget-frame"
+      ref={frame}
+      data-widget={name}
+      style={mounted ? undefined : { minHeight: height }}
+    >
       <div className="widget-toolbar">
         <button
           type="button"

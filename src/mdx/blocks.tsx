@@ -77,14 +77,14 @@ export function Erratum({ title, children }: { title?: string; children?: ReactN
   );
 }
 
-export function Exercise({ id, title, children }: { id?: string; title?: string; children?: ReactNode }) {
+export function Exercise({ id, title, number, children }: BlockProps) {
+  const label = `Exercise${number ? ` ${number}` : ''}`;
   return (
-    <section
-      className="callout callout-exercise"
-      id={id}
-      aria-label={title ? `Exercise: ${title}` : 'Exercise'}
-    >
-      <strong className="callout-head">Exercise{title ? `: ${title}` : ''}</strong>
+    <section className="callout callout-exercise" id={id} aria-label={title ? `${label}: ${title}` : label}>
+      <strong className="callout-head">
+        {label}
+        {title ? `: ${title}` : ''}
+      </strong>
       {children}
     </section>
   );
@@ -105,11 +105,26 @@ export function Solution({ children }: { children?: ReactNode }) {
   );
 }
 
-export function Figure({ caption, children }: { caption?: ReactNode; children?: ReactNode }) {
+export function Figure({
+  id,
+  number,
+  caption,
+  children,
+}: {
+  id?: string;
+  number?: string;
+  caption?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
-    <figure className="figure">
+    <figure className="figure" id={id}>
       {children}
-      {caption && <figcaption>{caption}</figcaption>}
+      {(caption || number) && (
+        <figcaption>
+          {number && <strong>Figure {number}. </strong>}
+          {caption}
+        </figcaption>
+      )}
     </figure>
   );
 }

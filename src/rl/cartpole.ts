@@ -5,6 +5,7 @@
  * terminates, truncation after 500 steps, reset uniform in [-0.05, 0.05) for every state variable. The state is
  * float64; observations are float32, as in Gymnasium.
  */
+import type { EnvSpec } from './env-spec';
 import type { Rng } from './rng';
 
 export const CARTPOLE = {
@@ -22,12 +23,24 @@ export const CARTPOLE = {
   maxEpisodeSteps: 500,
 } as const;
 
-export interface StepResult {
-  obs: Float32Array;
-  reward: number;
-  terminated: boolean;
-  truncated: boolean;
-}
+export type { StepResult } from './env-spec';
+import type { StepResult } from './env-spec';
+
+const f32 = Math.fround;
+
+export const CARTPOLE_SPEC: EnvSpec = {
+  id: 'CartPole-v1',
+  // Gymnasium: high = [2 x_threshold, inf, 2 theta_threshold, inf] as float32, low = -high.
+  observation: {
+    low: [-f32(2 * CARTPOLE.xThreshold), -Infinity, -f32(2 * CARTPOLE.thetaThreshold), -Infinity],
+    high: [f32(2 * CARTPOLE.xThreshold), Infinity, f32(2 * CARTPOLE.thetaThreshold), Infinity],
+  },
+  action: { kind: 'discrete', n: 2 },
+  maxEpisodeSteps: 500,
+  solveThreshold: 475,
+  solveWindow: 20,
+  label: 'CartPole-v1: balance the pole (push left or right, reward 1 a step)',
+};
 
 /** One Euler step of the dynamics on s = [x, x_dot, theta, theta_dot] at offset o, in place. */
 export function cartpoleDynamics(s: Float64Array, o: number, action: number): void {
@@ -56,6 +69,7 @@ const outOfBounds = (s: Float64Array, o: number) =>
   s[o + 2] > CARTPOLE.thetaThreshold;
 
 export class CartPole {
+  readonly spec = CARTPOLE_SPEC;
   /** [x, x_dot, theta, theta_dot] in float64; may be read and set (e.g. to replay a hand-checked state). */
   state = new Float64Array(4);
   /** Steps taken in the current episode. */
@@ -70,7 +84,8 @@ export class CartPole {
   }
 
   step(action: 0 | 1): StepResult {
-    if (action !== 0 && action !== 1) throw new Error(`CartPole action must be 0 or 1, got ${action}`);
+    if (action !== 0 && action !== 1)
+      throw new Error(`CartPole-v1 takes an integer action in 0..1, got ${String(action)}`);
     cartpoleDynamics(this.state, 0, action);
     this.steps++;
     const terminated = outOfBounds(this.state, 0);
@@ -89,6 +104,7 @@ export class CartPole {
  * first observation of the next episode.
  */
 export class VecCartPole {
+  readonly spec = CARTPOLE_SPEC;
   readonly n: number;
   readonly state: Float64Array;
   readonly obs: Float32Array;

@@ -56,7 +56,30 @@ export {
   type RandomMDPOptions,
 } from './random-mdp';
 export { gridWorld, GRID_ACTIONS, type GridWorld, type GridWorldSpec, type CellKind } from './gridworld';
-export { CartPole, VecCartPole, CARTPOLE, cartpoleDynamics, type StepResult } from './cartpole';
+export { CartPole, VecCartPole, CARTPOLE, CARTPOLE_SPEC, cartpoleDynamics } from './cartpole';
+export {
+  ENV_IDS,
+  obsSize,
+  actionSize,
+  type EnvId,
+  type EnvSpec,
+  type ActionSpace,
+  type Action,
+  type Env,
+  type VecEnv,
+  type StepResult,
+} from './env-spec';
+export { envs, isEnvId, getEnv, type EnvEntry } from './envs';
+export { KernelEnv, VecKernelEnv, type EnvKernel, type Transition } from './env-kernel';
+export { Acrobot, VecAcrobot, ACROBOT, ACROBOT_SPEC, acrobotDynamics, acrobotTerminal } from './acrobot';
+export { MountainCar, VecMountainCar, MOUNTAIN_CAR, MOUNTAIN_CAR_SPEC, mountainHeight } from './mountain-car';
+export {
+  MountainCarContinuous,
+  VecMountainCarContinuous,
+  MOUNTAIN_CAR_CONTINUOUS,
+  MOUNTAIN_CAR_CONTINUOUS_SPEC,
+} from './mountain-car-continuous';
+export { Pendulum, VecPendulum, PENDULUM, PENDULUM_SPEC, angleNormalize } from './pendulum';
 export {
   gaeMoments,
   gaeTarget,
@@ -93,6 +116,66 @@ export {
   trustRegionStep,
   type Features,
 } from './linear-softmax';
+export {
+  actionsIn,
+  validateTask,
+  continuingTask,
+  evaluateTask,
+  taskQFromV,
+  optimalTask,
+  taskGreedyPolicy,
+  epsilonGreedyPolicy,
+  epsilonGreedyRow,
+  type TabularTask,
+} from './tabular-task';
+export {
+  randomWalk,
+  uniformOver,
+  cliffWalking,
+  CLIFF,
+  maximisationBias,
+  bairdCounterexample,
+  bairdProblem,
+  bairdValueDynamics,
+  BAIRD_MODES,
+  type Baird,
+  type BairdMode,
+} from './value-examples';
+export {
+  mcEvaluation,
+  tdEvaluation,
+  sampleEpisode,
+  sampleReward,
+  rmsError,
+  stepSizeAt,
+  harmonicStepSize,
+  DEFAULT_EPISODE_CAP,
+  type StepSize,
+  type Episode,
+  type EvaluationOptions,
+  type EvaluationRun,
+} from './td-evaluation';
+export {
+  tdControl,
+  epsilonGreedyAction,
+  CONTROL_METHODS,
+  type ControlMethod,
+  type ControlOptions,
+  type ControlRun,
+  type EpsilonSchedule,
+} from './td-control';
+export {
+  expectedLinearTD,
+  linearTDMatrices,
+  tdFixedPoint,
+  projectOnFeatures,
+  stationaryDistribution,
+  chainValues,
+  policyTransitions,
+  type LinearTDProblem,
+  type LinearTarget,
+  type LinearTDRun,
+} from './linear-td';
 export {
   logSumExp,
   klRegularizedObjective,
