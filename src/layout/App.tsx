@@ -11,7 +11,7 @@ import { WidgetPage } from './WidgetPage';
 import { usePresenter } from './presenter';
 import { parseRoute, useHash } from './router';
 import { useTheme } from './theme';
-import { isTypingTarget } from '@/lib/shortcuts';
+import { dialogOpen, isFormControl } from '@/lib/shortcuts';
 
 export function App() {
   const route = parseRoute(useHash());
@@ -22,10 +22,14 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      // Letter shortcuts never fire in a form control (a focused slider takes its own keys) or under a dialog.
+      if (e.ctrlKey || e.metaKey || e.altKey || isFormControl(e.target) || dialogOpen()) return;
       if (e.key === 'p') usePresenter.getState().toggle();
       else if (e.key === '?') setHelp(true);
-      else if (e.key === 'Escape') setDrawer(false);
+      else if (e.key === 'Escape') {
+        setDrawer(false);
+        if (usePresenter.getState().on && !document.fullscreenElement) usePresenter.getState().toggle();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -46,6 +50,19 @@ export function App() {
       </div>
     );
   else page = <Home />;
+
+  // A chapter sets its own title (ChapterPage); every other page sets one here, so no title outlives its page.
+  const pageTitle =
+    route.kind === 'home'
+      ? 'Proximal'
+      : route.kind === 'widget'
+        ? `${route.name} — Proximal`
+        : chapter
+          ? null
+          : 'No such chapter — Proximal';
+  useEffect(() => {
+    if (pageTitle) document.title = pageTitle;
+  }, [pageTitle]);
 
   return (
     <div className={`app ${presenter.on ? 'is-presenter' : ''}`}>
@@ -83,14 +100,14 @@ export function App() {
           </button>
           <button
             type="button"
-            className="btn btn-icon hide-narrow"
+            className="btn btn-icon hide-narrow presenter-toggle"
             onClick={presenter.toggle}
             aria-pressed={presenter.on}
             aria-label="Presenter mode"
-            title="Presenter mode (p)"
+            title={presenter.on ? 'Leave presenter mode (p or Esc)' : 'Presenter mode (p)'}
             data-testid="presenter-toggle"
           >
-            Present
+            {presenter.on ? 'Exit' : 'Present'}
           </button>
           <button
             type="button"

@@ -8,6 +8,7 @@ import { readyChapters, type ChapterInfo } from '@content/chapters';
 import { ChapterContext, mdxComponents } from '@/mdx';
 import { Outline, type OutlineItem } from './Outline';
 import { chapterHref } from './router';
+import { addNotice } from '@/lib/notices';
 
 const modules = import.meta.glob<{ default: ComponentType }>('/content/*/index.mdx');
 
@@ -45,14 +46,18 @@ export function ChapterPage({ chapter, section }: { chapter: ChapterInfo; sectio
   useEffect(() => {
     if (!rendered) return;
     if (section) {
-      const el = document.getElementById(section);
-      if (el) {
+      // Only ids inside the chapter's own text are sections: page chrome (#main, the sidebar) is not.
+      const body = document.getElementById('chapter-body');
+      const el = body?.querySelector<HTMLElement>(`#${CSS.escape(section)}`);
+      if (el && el !== body) {
         el.scrollIntoView({ block: 'start' });
         el.classList.add('target-flash');
         const t = setTimeout(() => el.classList.remove('target-flash'), 1600);
         return () => clearTimeout(t);
       }
-    } else window.scrollTo(0, 0);
+      addNotice(`This chapter has no section “${section.slice(0, 80)}”: showing its beginning.`);
+    }
+    window.scrollTo(0, 0);
   }, [rendered, section, chapter.slug]);
 
   const index = readyChapters.findIndex((c) => c.slug === chapter.slug);

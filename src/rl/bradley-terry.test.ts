@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  bradleyTerryMle,
   createRng,
   dpoLoss,
   dpoPopulationLoss,
@@ -148,5 +149,42 @@ describe('win rate against the reference', () => {
         expect(winRate(o.pi, ref[0], rStar[0])).toBeGreaterThanOrEqual(0.5 - 1e-12);
       }),
     );
+  });
+});
+
+describe('Bradley–Terry maximum likelihood', () => {
+  const winsOf = (pairs: Preference[], x: number, K: number) => {
+    const w = Array.from({ length: K }, () => new Array<number>(K).fill(0));
+    for (const p of pairs) if (p.x === x) w[p.w][p.l]++;
+    return w;
+  };
+
+  it('when it exists, the DPO gradient on the data vanishes at π*_{r̂}: DPO’s minimiser on a finite dataset', () => {
+    fc.assert(
+      fc.property(arbData, ({ ref, rStar, rng, X, K, beta }) => {
+        const pairs = Array.from({ length: 60 * K }, () => samplePair(rng, X, K, rStar));
+        const mles = ref.map((_, x) => bradleyTerryMle(winsOf(pairs, x, K)));
+        fc.pre(mles.every((m) => m.finite && m.compared.every(Boolean)));
+        const theta = ref.map((row, x) => row.map((p, y) => Math.log(p) + mles[x].reward[y] / beta));
+        const { grad } = dpoLoss(theta, ref, pairs, beta);
+        expect(Math.max(...grad.flat().map(Math.abs))).toBeLessThan(1e-9);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('approaches the hidden reward (centred) as the data grow, and does not exist when one response wins every comparison', () => {
+    const rng = createRng(7);
+    const rStar = [[0.5, -1, 1.5, 0]];
+    const pairs = Array.from({ length: 40000 }, () => samplePair(rng, 1, 4, rStar));
+    const m = bradleyTerryMle(winsOf(pairs, 0, 4));
+    const centred = rStar[0].map((v) => v - 0.25);
+    m.reward.forEach((v, y) => expect(Math.abs(v - centred[y])).toBeLessThan(0.05));
+    const sweep = [
+      [0, 3, 2],
+      [0, 0, 1],
+      [0, 1, 0],
+    ]; // response 0 never loses
+    expect(bradleyTerryMle(sweep).finite).toBe(false);
   });
 });

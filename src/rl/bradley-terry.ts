@@ -163,3 +163,111 @@ export function winRate(pi: ArrayLike<number>, ref: ArrayLike<number>, r: ArrayL
   }
   return s;
 }
+
+export interface BradleyTerryMle {
+  /** The maximum-likelihood reward, normalised to mean 0 over the compared responses (0 for the others). */
+  reward: number[];
+  /** False when the maximum does not exist: the "beats" graph of the compared responses is not strongly connected. */
+  finite: boolean;
+  /** Responses that appear in at least one comparison. */
+  compared: boolean[];
+}
+
+/** Is every compared response reachable from every other along edges a → b where a beat b at least once? */
+function stronglyConnected(wins: number[][], nodes: number[]): boolean {
+  if (nodes.length <= 1) return true;
+  const reach = (forward: boolean) => {
+    const seen = new Set([nodes[0]]);
+    const stack = [nodes[0]];
+    while (stack.length) {
+      const a = stack.pop()!;
+      for (const b of nodes) {
+        const edge = forward ? wins[a][b] > 0 : wins[b][a] > 0;
+        if (edge && !seen.has(b)) {
+          seen.add(b);
+          stack.push(b);
+        }
+      }
+    }
+    return seen.size === nodes.length;
+  };
+  return reach(true) && reach(false);
+}
+
+/**
+ * The Bradley–Terry maximum-likelihood reward of one prompt from win counts (wins[a][b] = times a beat b): the
+ * minimiser of −Σ n_ab log σ(r_a − r_b), by Newton's method with one reward held at 0, then centred. It exists
+ * exactly when the compared responses' "beats" graph is strongly connected (Zermelo, Ford); otherwise the
+ * likelihood keeps growing as some rewards go to ±∞ and `finite` is false (reward is then NaN).
+ */
+export function bradleyTerryMle(
+  wins: number[][],
+  { tol = 1e-12, maxIterations = 200 } = {},
+): BradleyTerryMle {
+  const K = wins.length;
+  const compared = Array.from({ length: K }, (_, a) => wins[a].some((n, b) => n > 0 || wins[b][a] > 0));
+  const nodes = compared.flatMap((c, a) => (c ? [a] : []));
+  if (!stronglyConnected(wins, nodes))
+    return { reward: new Array<number>(K).fill(NaN), finite: false, compared };
+  const r = new Array<number>(K).fill(0);
+  const free = nodes.slice(1); // nodes[0] is held at 0
+  const nll = (v: number[]) => {
+    let s = 0;
+    for (const a of nodes) for (const b of nodes) if (wins[a][b]) s -= wins[a][b] * logSigmoid(v[a] - v[b]);
+    return s;
+  };
+  for (let it = 0; it < maxIterations && free.length; it++) {
+    const g = free.map(() => 0);
+    const H = new Float64Array(free.length * free.length);
+    free.forEach((a, i) => {
+      for (const b of nodes) {
+        if (a === b) continue;
+        g[i] += -wins[a][b] * sigmoid(r[b] - r[a]) + wins[b][a] * sigmoid(r[a] - r[b]);
+        const h = (wins[a][b] + wins[b][a]) * sigmoid(r[a] - r[b]) * sigmoid(r[b] - r[a]);
+        H[i * free.length + i] += h;
+        const j = free.indexOf(b);
+        if (j >= 0) H[i * free.length + j] -= h;
+      }
+    });
+    if (Math.max(...g.map(Math.abs)) < tol) break;
+    const d = solveSymmetric(H, g, free.length).map((x) => -x);
+    const f0 = nll(r);
+    let t = 1;
+    for (;;) {
+      const next = r.slice();
+      free.forEach((a, i) => (next[a] += t * d[i]));
+      if (nll(next) <= f0 + 1e-12 * Math.max(1, Math.abs(f0)) || t < 1e-10) {
+        for (let a = 0; a < K; a++) r[a] = next[a];
+        break;
+      }
+      t /= 2;
+    }
+  }
+  const mean = nodes.reduce((s, a) => s + r[a], 0) / Math.max(1, nodes.length);
+  return { reward: r.map((v, a) => (compared[a] ? v - mean : 0)), finite: true, compared };
+}
+
+/** Solves H x = g for a small symmetric positive definite H (Cholesky). */
+function solveSymmetric(H: Float64Array, g: number[], n: number): number[] {
+  const L = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = H[i * n + j];
+      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
+      L[i * n + j] = i === j ? Math.sqrt(Math.max(s, 1e-300)) : s / L[j * n + j];
+    }
+  }
+  const y = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let s = g[i];
+    for (let k = 0; k < i; k++) s -= L[i * n + k] * y[k];
+    y[i] = s / L[i * n + i];
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i];
+    for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k];
+    x[i] = s / L[i * n + i];
+  }
+  return x;
+}

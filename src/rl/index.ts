@@ -117,6 +117,41 @@ export {
   type Features,
 } from './linear-softmax';
 export {
+  expectile,
+  expectileLoss,
+  expectileRisk,
+  expectileResidual,
+  expectileByBisection,
+  quantile,
+} from './expectile';
+export {
+  behaviourPolicy,
+  sampleDataset,
+  datasetCounts,
+  empiricalMDP,
+  idealCounts,
+  pairCoverage,
+  terminalStates,
+  type LoggedTransition,
+  type OfflineDataset,
+  type DatasetCounts,
+} from './offline-dataset';
+export { fittedQIteration, type FittedQResult } from './fitted-q';
+export {
+  cqlPenalty,
+  cqlFixedPoint,
+  cqlIterate,
+  cqlObjective,
+  cqlBoundAnalysis,
+  cqlDivergence,
+  klRegularisedMax,
+  klRegularisedObjective,
+  type CqlSetting,
+  type CqlVariant,
+  type CqlBoundAnalysis,
+} from './cql';
+export { iqlFixedPoint, inSupportOptimal, awrPolicy, type IqlFixedPoint } from './iql';
+export {
   actionsIn,
   validateTask,
   continuingTask,
@@ -197,6 +232,8 @@ export {
   dpoLoss,
   dpoPopulationLoss,
   winRate,
+  bradleyTerryMle,
+  type BradleyTerryMle,
   type Preference,
   type LossAndGrad,
   type DpoLossAndGrad,
