@@ -262,6 +262,7 @@ export {
   softOptimalityOperator,
   softValueIteration,
   softPolicyIteration,
+  undiscountedEntropySoftQ,
   type SoftEvaluation,
   type SoftValueIterationResult,
   type SoftPolicyIterationResult,

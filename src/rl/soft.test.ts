@@ -24,6 +24,7 @@ import {
   softValueIteration,
   supNorm,
   uniformPolicy,
+  undiscountedEntropySoftQ,
   valueIteration,
 } from './index';
 import { arbCase } from './test-utils';
@@ -336,6 +337,32 @@ describe('episodic tasks: no entropy bonus in terminal states', () => {
     }
     expect(() => softValueIteration(world.mdp, { temperature: 1, terminal: [true] })).toThrow(
       /terminal should have 20/,
+    );
+  });
+});
+
+describe("note 004's entropy reward without the discount", () => {
+  it('overstates soft Q by (1 - gamma) times the discounted entropy to come: alpha log|A| for the uniform policy', () => {
+    fc.assert(
+      fc.property(arbCase(8, 4, 0.95), fc.double({ min: 0.01, max: 5, noNaN: true }), ({ mdp, pi }, t) => {
+        const nA = mdp.P.length;
+        const u = uniformPolicy(mdp.rho0.length, nA);
+        const gap = undiscountedEntropySoftQ(mdp, u, t)
+          .flat()
+          .map((q, i) => q - softPolicyEvaluation(mdp, u, { temperature: t }).Q.flat()[i]);
+        gap.forEach((g) =>
+          expect(Math.abs(g - t * Math.log(nA))).toBeLessThan(1e-9 * Math.max(1, t / (1 - mdp.gamma))),
+        );
+        // In general the gap is (1 - gamma) alpha times E[sum_{k>=1} gamma^{k-1} H(s_k)] >= 0.
+        const note = undiscountedEntropySoftQ(mdp, pi, t);
+        const ev = softPolicyEvaluation(mdp, pi, { temperature: t });
+        note
+          .flat()
+          .forEach((q, i) =>
+            expect(q).toBeGreaterThanOrEqual(ev.Q.flat()[i] - 1e-9 * Math.max(1, t / (1 - mdp.gamma))),
+          );
+      }),
+      { numRuns: 100 },
     );
   });
 });

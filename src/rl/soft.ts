@@ -286,3 +286,19 @@ export function softPolicyIteration(
   }
   return { V: ev.V, Q: ev.Q, policy: pi, iterations: it, steps };
 }
+
+/**
+ * Note 004's Lemma 16 rewrites soft evaluation with the reward r(s, a) + alpha E_s'[H(pi(.|s'))], without the
+ * discount gamma on the entropy of the next state. This is the fixed point of that (mistaken) evaluation, for the
+ * chapter's erratum; the correct reward is r + gamma alpha E_s'[H].
+ */
+export function undiscountedEntropySoftQ(mdp: MDP, pi: Policy, temperature: number): number[][] {
+  const { states, actions } = validateMDP(mdp);
+  validatePolicy(pi, states, actions);
+  checkTemperature(temperature);
+  const H = policyEntropy(pi);
+  const R = mdp.R.map((row, s) =>
+    row.map((r, a) => r + temperature * mdp.P[a][s].reduce((acc, p, t) => acc + p * H[t], 0)),
+  );
+  return evaluateUnchecked({ ...mdp, R }, pi).Q;
+}
