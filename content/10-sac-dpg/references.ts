@@ -13,7 +13,8 @@ export const references: Reference[] = [
   {
     id: 'haarnoja2018sac',
     authors: 'Tuomas Haarnoja, Aurick Zhou, Pieter Abbeel and Sergey Levine',
-    title: 'Soft actor-critic: off-policy maximum entropy deep reinforcement learning with a stochastic actor',
+    title:
+      'Soft actor-critic: off-policy maximum entropy deep reinforcement learning with a stochastic actor',
     venue: 'ICML',
     year: 2018,
     url: 'https://arxiv.org/abs/1801.01290',
@@ -84,7 +85,8 @@ export const references: Reference[] = [
   },
   {
     id: 'huang2022cleanrl',
-    authors: 'Shengyi Huang, Rousslan Fernand Julien Dossa, Chang Ye, Jeff Braga, Dipam Chakraborty, Kinal Mehta and João G. M. Araújo',
+    authors:
+      'Shengyi Huang, Rousslan Fernand Julien Dossa, Chang Ye, Jeff Braga, Dipam Chakraborty, Kinal Mehta and João G. M. Araújo',
     title: 'CleanRL: high-quality single-file implementations of deep reinforcement learning algorithms',
     venue: 'Journal of Machine Learning Research 23',
     year: 2022,
