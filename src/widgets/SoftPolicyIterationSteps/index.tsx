@@ -17,6 +17,7 @@ import {
   Button,
   Chart,
   Controls,
+  ExportMenu,
   ParamControls,
   Readout,
   Readouts,
@@ -132,8 +133,13 @@ export default function SoftPolicyIterationSteps({ id = 'spi' }: { id?: string }
           digits={3}
         />
       </Readouts>
-      <div className="table-scroll">
-        <table className="data">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Soft Q of every state and action at this step"
+      >
+        <table className="derivation">
           <caption>
             Step {kk}: soft Q of π_k, its change since the last step, and the fixed point Q*_α
           </caption>
@@ -163,6 +169,7 @@ export default function SoftPolicyIterationSteps({ id = 'spi' }: { id?: string }
           </tbody>
         </table>
       </div>
+      <ExportMenu filename={`soft-q-step-${kk}`} rows={table} />
       <Chart
         caption="Distance of soft Q to the fixed point of soft value iteration, per improvement step"
         data={errors.map((e) => ({ ...e, error: Math.max(e.error, 1e-16) }))}

@@ -10,9 +10,9 @@ const DIRS = [
   [-1, 0],
 ] as const;
 const FILL: Partial<Record<CellKind, string>> = {
-  goal: 'var(--ok, #2e7d32)',
-  pit: 'var(--bad, #c62828)',
-  wall: 'var(--muted, #888)',
+  goal: 'var(--ok)',
+  pit: 'var(--bad)',
+  wall: 'var(--fg-muted)',
 };
 
 export function GridPicture({

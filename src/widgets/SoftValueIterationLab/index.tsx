@@ -18,6 +18,7 @@ import {
   Chart,
   Controls,
   DataTable,
+  ExportMenu,
   ParamControls,
   Readout,
   Readouts,
@@ -151,6 +152,7 @@ export default function SoftValueIterationLab({ id = 'svi' }: { id?: string }) {
         label={`Soft-optimal policy at α = ${p.alpha.toPrecision(3)}; start cell: up ${star.policy[START][0].toFixed(3)}, right ${star.policy[START][1].toFixed(3)}`}
       />
       <DataTable rows={cellRows} caption="Soft values and policy of every cell" />
+      <ExportMenu filename="soft-gridworld" rows={cellRows} />
       <Readouts>
         <Readout label="J(π_α), ordinary return" value={ev.Jreward} testId="svi-j" digits={4} />
         <Readout label="J* (chapter 1)" value={Jstar} testId="svi-jstar" digits={4} />
