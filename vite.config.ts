@@ -10,6 +10,7 @@ import { remarkNumbering, contentPlugin } from './scripts/vite-plugins/numbering
 import { searchIndexPlugin } from './scripts/vite-plugins/search-index.ts';
 import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html.ts';
 import { cspPlugin } from './scripts/vite-plugins/csp.ts';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -36,6 +37,38 @@ export default defineConfig(({ mode }) => ({
     contentPlugin(root),
     searchIndexPlugin(root),
     cspPlugin(),
+    // Offline and installable: a service worker precaches the whole book (every chapter, widget, the training
+    // workers and their wasm binaries) on the first visit. It waits for the reader to accept an update
+    // (src/layout/UpdateBanner.tsx); saved runs and agents live in IndexedDB, which an update never touches.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Proximal — a live textbook of policy optimization',
+        short_name: 'Proximal',
+        description: 'A live textbook of reinforcement learning, with widgets that compute.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#2f5d8a',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // KaTeX ships woff2, woff and ttf of each font; browsers that run service workers use woff2.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm,webmanifest}'],
+        // The GPU backends' chunks are the largest files (a few MB): precache them too, so training works offline.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so a reader who loses the network right after
+        // the first visit can still open other chapters. Updates still wait for the reader (no skipWaiting).
+        clientsClaim: true,
+      },
+    }),
   ],
   resolve: {
     alias: {

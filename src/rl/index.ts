@@ -80,6 +80,7 @@ export {
   MOUNTAIN_CAR_CONTINUOUS_SPEC,
 } from './mountain-car-continuous';
 export { Pendulum, VecPendulum, PENDULUM, PENDULUM_SPEC, angleNormalize } from './pendulum';
+export { controllers, type Controller } from './controllers';
 export {
   gaeMoments,
   gaeTarget,
