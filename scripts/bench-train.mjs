@@ -1,11 +1,10 @@
 // Training benchmark: builds the site with its benchmark page (`vite build --mode bench` into dist-bench; readers'
 // builds do not contain it), serves it (vite preview on a free loopback port), drives headless Chromium through
-// Playwright, runs TrainingBench (bench.html?algo=..&env=..&backend=..&seed=..) once per (algo, env, backend, seed)
-// and prints one JSON object per line (with the Gymnasium id in `env`), then a summary line with medians per
-// (algo, env, backend).
+// Playwright, runs TrainingBench (bench.html?algo=..&backend=..&seed=..) once per (algo, backend, seed) and prints
+// one JSON object per line, then a summary line with medians per (algo, backend).
 //
 // Flags: --dist <dir> (default dist-bench; given or with --no-build, no build)  --config <vite config>
-//        --algo ppo,reinforce  --env CartPole-v1,Acrobot-v1,...  --backend wasm,cpu,...
+//        --algo ppo,reinforce,dqn,ddpg,td3,sac  --env CartPole-v1,Pendulum-v1 (default: the algorithm's)  --backend wasm,cpu,...
 //        --seeds 1,2,3  --budget <env steps>  --timeout <s per run>  --quick (PPO × 2 seeds on wasm only)
 //        --cfg '{"numEnvs":16}' (JSON overrides of the preset, for tuning)  --no-chart (no live chart on the page)
 // Default: PPO × 5 seeds on wasm, PPO once on cpu, webgpu and webgl, REINFORCE once on wasm.
@@ -40,19 +39,17 @@ const budget = flag('budget', null);
 const cfgOverrides = flag('cfg', null);
 
 let runs = [];
-if (flag('algo', null) || flag('env', null) || flag('backend', null) || flag('seeds', null)) {
+if (flag('algo', null) || flag('backend', null) || flag('seeds', null)) {
   for (const algo of list(flag('algo', 'ppo')))
-    for (const env of list(flag('env', 'CartPole-v1')))
+    for (const env of list(flag('env', '-')))
       for (const backend of list(flag('backend', 'wasm')))
         for (const seed of list(flag('seeds', '1')).map(Number)) runs.push({ algo, env, backend, seed });
 } else if (argv.includes('--quick')) {
-  runs = [1, 2].map((seed) => ({ algo: 'ppo', env: 'CartPole-v1', backend: 'wasm', seed }));
+  runs = [1, 2].map((seed) => ({ algo: 'ppo', backend: 'wasm', seed }));
 } else {
-  runs = [1, 2, 3, 4, 5].map((seed) => ({ algo: 'ppo', env: 'CartPole-v1', backend: 'wasm', seed }));
-  for (const backend of ['cpu', 'webgpu', 'webgl'])
-    runs.push({ algo: 'ppo', env: 'CartPole-v1', backend, seed: 1 });
-  runs.push({ algo: 'reinforce', env: 'CartPole-v1', backend: 'wasm', seed: 1 });
-  for (const seed of [1, 2, 3, 4, 5]) runs.push({ algo: 'ppo', env: 'Acrobot-v1', backend: 'wasm', seed });
+  runs = [1, 2, 3, 4, 5].map((seed) => ({ algo: 'ppo', backend: 'wasm', seed }));
+  for (const backend of ['cpu', 'webgpu', 'webgl']) runs.push({ algo: 'ppo', backend, seed: 1 });
+  runs.push({ algo: 'reinforce', backend: 'wasm', seed: 1 });
 }
 
 if (!existsSync(`${dist}/bench.html`)) {
@@ -132,12 +129,8 @@ const browser = await chromium.launch({
 const results = [];
 for (const run of runs) {
   const page = await browser.newPage();
-  const q = new URLSearchParams({
-    algo: run.algo,
-    env: run.env,
-    backend: run.backend,
-    seed: String(run.seed),
-  });
+  const q = new URLSearchParams({ algo: run.algo, backend: run.backend, seed: String(run.seed) });
+  if (run.env && run.env !== '-') q.set('env', run.env);
   if (budget) q.set('budget', budget);
   if (cfgOverrides) q.set('cfg', cfgOverrides);
   if (argv.includes('--no-chart')) q.set('chart', 'false');
@@ -168,7 +161,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const groups = {};
-for (const r of results) (groups[`${r.algo}/${r.env}/${r.requested_backend}`] ??= []).push(r);
+for (const r of results) (groups[`${r.algo}/${r.env ?? '-'}/${r.requested_backend}`] ??= []).push(r);
 const summary = {};
 for (const [k, rs] of Object.entries(groups)) {
   summary[k] = {
@@ -178,6 +171,7 @@ for (const [k, rs] of Object.entries(groups)) {
     median_seconds_to_solve: median(rs.map((r) => r.seconds_to_solve)),
     median_steps_to_solve: median(rs.map((r) => r.steps_to_solve)),
     median_sps: median(rs.map((r) => r.sps)),
+    median_updates_per_sec: median(rs.map((r) => r.updates_per_sec)),
     max_longtask_ms: Math.max(0, ...rs.map((r) => r.max_longtask_ms ?? 0)),
   };
 }

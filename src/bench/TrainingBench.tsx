@@ -7,9 +7,10 @@
 import { useEffect, useState } from 'react';
 import { createTrainer } from '@/worker/trainer-client';
 import {
+  defaultConfig,
+  isAlgoId,
   isEnvId,
   presetConfig,
-  presetFor,
   validateConfig,
   type BackendChoice,
   type RatioHist,
@@ -21,7 +22,6 @@ import { appendPoints, type SeriesPoint } from '@/stores/training';
 
 export interface BenchResult {
   algo: string;
-  /** Gymnasium id of the environment trained on. */
   env: string;
   backend: string;
   backend_reason: string;
@@ -57,24 +57,18 @@ function overrides(cfg: string | undefined): Partial<TrainConfig> {
   }
 }
 
-function baseConfig(algo: string, env: string | undefined, preset: string | undefined): TrainConfig {
-  const a = algo === 'reinforce' ? 'reinforce' : 'ppo';
-  if (!preset && isEnvId(env)) return presetFor(a, env);
-  return presetConfig(preset ?? `${a}-cartpole`);
-}
-
 export default function TrainingBench({
   algo = 'ppo',
-  env,
   backend = 'wasm',
   seed = 1,
   budget,
   preset,
+  env,
   cfg: cfgJson,
   chart = true,
 }: {
   algo?: string;
-  /** A Gymnasium id: trains that env with its preset for `algo` (or the table defaults), unless `preset` is given. */
+  /** Gymnasium id; with an algorithm but no preset, the run uses the algorithm's table defaults on this env. */
   env?: string;
   backend?: string;
   seed?: number | string;
@@ -85,19 +79,24 @@ export default function TrainingBench({
   chart?: boolean | string;
 }) {
   const [text, setText] = useState('starting…');
+  const [run, setRun] = useState<{ solve: number; env: TrainConfig['env'] } | null>(null);
   // The training panel's own charts, so the long-task figure includes the main thread's real rendering work.
   const [series, setSeries] = useState<SeriesPoint[]>([]);
   const [hist, setHist] = useState<RatioHist | null>(null);
   const rows = useChartRows(series);
   const shownHist = useThrottled(hist, CHART_MS);
   useEffect(() => {
-    const base = baseConfig(algo, env, preset);
+    const base =
+      !preset && isAlgoId(algo) && algo !== 'ppo' && algo !== 'reinforce'
+        ? defaultConfig(algo, isEnvId(env) ? env : algo === 'dqn' ? 'CartPole-v1' : 'Pendulum-v1')
+        : presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
     const cfg = {
       ...base,
       ...overrides(cfgJson),
       seed: Number(seed) || 0,
       ...(budget ? { totalSteps: Number(budget) } : {}),
     } as TrainConfig;
+    setRun({ solve: cfg.solveThreshold, env: cfg.env });
     const invalid = validateConfig(cfg);
     if (invalid.length) {
       setText(`invalid configuration: ${invalid.join('; ')}`);
@@ -127,6 +126,8 @@ export default function TrainingBench({
     let last = { steps: 0, update: 0, sps: 0, elapsedMs: 0 };
     let rolloutMs = 0;
     let learnMs = 0;
+    let sampleMs = 0;
+    let gradientSteps = 0;
     const handle = createTrainer(1, cfg, backend as BackendChoice);
     const finish = (solved: boolean, error?: string) => {
       observer?.disconnect();
@@ -150,6 +151,14 @@ export default function TrainingBench({
         longtasks: longList,
         rollout_ms: last.update ? rolloutMs / last.update : 0,
         learn_ms: last.update ? learnMs / last.update : 0,
+        // off-policy learners: gradient steps, their rate over the run, and the time profile (ms, whole run)
+        ...(gradientSteps
+          ? {
+              gradient_steps: gradientSteps,
+              updates_per_sec: last.elapsedMs ? (gradientSteps / last.elapsedMs) * 1000 : 0,
+              profile_ms: { act: rolloutMs, sample: sampleMs, learn: learnMs },
+            }
+          : {}),
         ...(error ? { error } : {}),
       };
       (window as unknown as { __benchResult?: BenchResult }).__benchResult = r;
@@ -177,6 +186,8 @@ export default function TrainingBench({
         for (const u of e.updates) {
           rolloutMs += u.rolloutMs;
           learnMs += u.learnMs;
+          sampleMs += u.sampleMs ?? 0;
+          gradientSteps = u.gradientSteps ?? 0;
         }
         const m = e.updates[e.updates.length - 1];
         if (m.ratioHist) setHist(m.ratioHist);
@@ -214,10 +225,11 @@ export default function TrainingBench({
         <PanelCharts
           rows={rows}
           hist={shownHist}
-          algo={algo === 'reinforce' ? 'reinforce' : 'ppo'}
+          algo={isAlgoId(algo) ? algo : 'ppo'}
           compact={false}
           preset="bench"
-          solveThreshold={baseConfig(algo, env, preset).solveThreshold}
+          solveThreshold={run?.solve ?? NaN}
+          env={run?.env}
         />
       )}
     </div>

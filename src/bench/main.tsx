@@ -1,5 +1,5 @@
 /**
- * The training benchmark page (`bench.html?algo=ppo&env=Acrobot-v1&backend=wasm&seed=1`, optional env, budget, preset, cfg, chart),
+ * The training benchmark page (`bench.html?algo=ppo&backend=wasm&seed=1`, optional budget, preset, cfg, chart),
  * built only by `vite build --mode bench` (scripts/bench-train.mjs does it): it is not part of the book readers get.
  */
 import { createRoot } from 'react-dom/client';
@@ -10,7 +10,6 @@ const q = new URLSearchParams(window.location.search);
 createRoot(document.getElementById('root')!).render(
   <TrainingBench
     algo={q.get('algo') ?? 'ppo'}
-    env={q.get('env') ?? undefined}
     backend={q.get('backend') ?? 'wasm'}
     seed={q.get('seed') ?? '1'}
     budget={q.get('budget') ?? undefined}
