@@ -4,29 +4,39 @@
  * range, plus a human-readable notice for every value it had to change. The React hook lives in url-state.ts.
  */
 
-export interface NumSpec {
+/** What a control shows for a parameter (the widget kit's `ParamControls` reads it; parsing ignores it). */
+export interface Labelled {
+  /** The control's label; the parameter's name when absent. */
+  label?: string;
+}
+export interface NumSpec extends Labelled {
   kind: 'num';
   min: number;
   max: number;
   step?: number;
   default: number;
+  /** Slide on a log scale (min must be > 0): for rates and tolerances that span decades. */
+  log?: boolean;
 }
-export interface IntSpec {
+export interface IntSpec extends Labelled {
   kind: 'int';
   min: number;
   max: number;
   default: number;
+  log?: boolean;
 }
-export interface BoolSpec {
+export interface BoolSpec extends Labelled {
   kind: 'bool';
   default: boolean;
 }
-export interface EnumSpec<T extends string = string> {
+export interface EnumSpec<T extends string = string> extends Labelled {
   kind: 'enum';
   values: readonly T[];
   default: T;
+  /** Text shown for each value in the select (the value itself when absent). */
+  labels?: Partial<Record<T, string>>;
 }
-export interface StrSpec {
+export interface StrSpec extends Labelled {
   kind: 'str';
   default: string;
   maxLength: number;
@@ -45,17 +55,14 @@ type ValueOf<S extends ParamSpec> = S extends NumSpec | IntSpec
       : string;
 export type ParamValues<S extends ParamSpecs> = { [K in keyof S]: ValueOf<S[K]> };
 
-export const num = (o: { min: number; max: number; step?: number; default: number }): NumSpec => ({
-  kind: 'num',
-  ...o,
-});
-export const int = (o: { min: number; max: number; default: number }): IntSpec => ({ kind: 'int', ...o });
-export const bool = (d: boolean): BoolSpec => ({ kind: 'bool', default: d });
-export const oneOf = <T extends string>(values: readonly T[], d: T): EnumSpec<T> => ({
-  kind: 'enum',
-  values,
-  default: d,
-});
+export const num = (o: Omit<NumSpec, 'kind'>): NumSpec => ({ kind: 'num', ...o });
+export const int = (o: Omit<IntSpec, 'kind'>): IntSpec => ({ kind: 'int', ...o });
+export const bool = (d: boolean, o: Labelled = {}): BoolSpec => ({ kind: 'bool', default: d, ...o });
+export const oneOf = <T extends string>(
+  values: readonly T[],
+  d: T,
+  o: Labelled & { labels?: Partial<Record<T, string>> } = {},
+): EnumSpec<T> => ({ kind: 'enum', values, default: d, ...o });
 export const str = (d: string, maxLength = 200, pattern?: RegExp): StrSpec => ({
   kind: 'str',
   default: d,

@@ -1,30 +1,20 @@
-/** Export buttons: the data as CSV/JSON, and (when given the chart's container) the chart as PNG/SVG. */
-import type { RefObject } from 'react';
+/** Export buttons: the data as CSV/JSON, and (when given a way to draw the chart as SVG) the chart as PNG/SVG. */
 import { downloadCSV, downloadJSON, downloadPNG, downloadSVG, type Row } from '@/lib/export';
 
 export function ExportMenu({
   filename,
   rows,
-  chart,
   svg: makeSvg,
 }: {
   filename: string;
   rows: Row[] | (() => Row[]);
-  /** The element holding the chart's <svg> (SVG charts). */
-  chart?: RefObject<HTMLElement | null>;
-  /** Or a function drawing the chart as a standalone <svg> (canvas charts). */
+  /** Draws the chart as a standalone <svg> (`Chart` passes its scene's SVG document). */
   svg?: () => SVGSVGElement | null;
 }) {
   const get = () => (typeof rows === 'function' ? rows() : rows);
-  const svg = () => chart?.current?.querySelector('svg.recharts-surface, svg') as SVGSVGElement | null;
   // A standalone <svg> is measured and styled by the export, so it is placed off-screen in the page meanwhile.
   const withSvg = async (run: (s: SVGSVGElement) => void | Promise<void>) => {
-    if (!makeSvg) {
-      const s = svg();
-      if (s) await run(s);
-      return;
-    }
-    const s = makeSvg();
+    const s = makeSvg?.();
     if (!s) return;
     const holder = document.createElement('div');
     holder.style.cssText = 'position:absolute;left:-10000px;top:0';
@@ -45,7 +35,7 @@ export function ExportMenu({
       <button type="button" className="btn btn-small" onClick={() => downloadJSON(filename, get())}>
         JSON
       </button>
-      {(chart || makeSvg) && (
+      {makeSvg && (
         <>
           <button
             type="button"

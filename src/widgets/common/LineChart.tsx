@@ -1,33 +1,17 @@
 /**
- * The book's line chart: recharts underneath, theme-aware colours, no animation (charts update live), and always
- * with its text alternative (a data table) and export buttons (CSV, JSON, PNG, SVG).
+ * The former fixed-props line chart, kept as a thin adapter over `Chart` while the training widgets move to layers
+ * (new widgets use `Chart` with layers directly).
  */
-import { useRef, type ReactNode } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart as RLineChart,
-  ReferenceArea,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import type { ReactNode } from 'react';
 import type { Row } from '@/lib/export';
-import { DataTable } from './DataTable';
-import { ExportMenu } from './ExportMenu';
-import { formatNumber } from './Readout';
-import { useThemeColors } from './theme-colors';
+import { Chart } from './Chart';
+import type { Layer } from './chart-layers';
 
 export interface Series {
   key: string;
   label: string;
   color?: string;
   dashed?: boolean;
-  /** Draw points instead of (or as well as) a line. */
   dots?: boolean;
   width?: number;
 }
@@ -48,6 +32,23 @@ export interface RefArea {
   label?: string;
 }
 
+/** Series, reference lines, areas and points as chart layers. */
+export function seriesLayers(
+  series: Series[],
+  refLines: RefLine[] = [],
+  seriesData?: Row[][],
+  refAreas: RefArea[] = [],
+  points: Array<{ x: number; y: number; label?: string; color?: string }> = [],
+): Layer[] {
+  return [
+    ...refAreas.map((a): Layer => ({ type: 'region', ...a })),
+    ...refLines.map((r): Layer => ({ type: 'rule', ...r })),
+    ...series.map((s, i): Layer => ({ type: 'line', ...s, data: seriesData?.[i] })),
+    ...points.map((p): Layer => ({ type: 'marks', points: [p], color: p.color })),
+  ];
+}
+
+/** A static (SVG) line chart. */
 export function LineChart({
   data,
   xKey,
@@ -63,7 +64,6 @@ export function LineChart({
   points = [],
   yDomain,
   xDomain,
-  xType = 'number',
   footer,
 }: {
   data: Row[];
@@ -78,131 +78,76 @@ export function LineChart({
   refLines?: RefLine[];
   refAreas?: RefArea[];
   points?: Array<{ x: number; y: number; label?: string; color?: string }>;
-  yDomain?: [number | 'auto' | 'dataMin' | 'dataMax', number | 'auto' | 'dataMin' | 'dataMax'];
-  xDomain?: [number | 'auto' | 'dataMin' | 'dataMax', number | 'auto' | 'dataMin' | 'dataMax'];
-  xType?: 'number' | 'category';
+  yDomain?: [number, number];
+  xDomain?: [number, number];
   footer?: ReactNode;
 }) {
-  const c = useThemeColors();
-  const box = useRef<HTMLDivElement>(null);
-  // Log axes cannot show zero or negative values; those points are dropped from the drawing (not the table).
-  const drawn = logY
-    ? data.map((r) => {
-        const o: Row = { ...r };
-        for (const s of series) {
-          const v = o[s.key];
-          if (typeof v === 'number' && !(v > 0)) o[s.key] = null;
-        }
-        return o;
-      })
-    : data;
   return (
-    <figure className="chart" aria-label={caption}>
-      <div ref={box} className="chart-box" style={{ height }} role="img" aria-label={caption}>
-        <ResponsiveContainer width="100%" height="100%">
-          <RLineChart
-            data={drawn}
-            margin={{ top: 8, right: 16, bottom: xLabel ? 24 : 8, left: yLabel ? 16 : 0 }}
-          >
-            <CartesianGrid stroke={c.grid} strokeDasharray="3 3" />
-            {refAreas.map((a, i) => (
-              <ReferenceArea
-                key={`a${i}`}
-                x1={a.x1}
-                x2={a.x2}
-                y1={a.y1}
-                y2={a.y2}
-                fill={a.tone === 'bad' ? c.fillBad : c.fillOk}
-                fillOpacity={1}
-                ifOverflow="hidden"
-                label={a.label ? { value: a.label, fill: c.muted, fontSize: 11 } : undefined}
-              />
-            ))}
-            <XAxis
-              dataKey={xKey}
-              type={xType}
-              domain={xDomain ?? ['dataMin', 'dataMax']}
-              stroke={c.axis}
-              tick={{ fill: c.axis, fontSize: 12 }}
-              tickFormatter={(v: number) => (typeof v === 'number' ? formatNumber(v, 3) : String(v))}
-              label={
-                xLabel
-                  ? { value: xLabel, position: 'insideBottom', offset: -12, fill: c.axis, fontSize: 12 }
-                  : undefined
-              }
-              allowDataOverflow
-            />
-            <YAxis
-              scale={logY ? 'log' : 'auto'}
-              domain={yDomain ?? (logY ? ['auto', 'auto'] : ['auto', 'auto'])}
-              stroke={c.axis}
-              tick={{ fill: c.axis, fontSize: 12 }}
-              tickFormatter={(v: number) => formatNumber(v, 3)}
-              width={64}
-              allowDataOverflow
-              label={
-                yLabel
-                  ? { value: yLabel, angle: -90, position: 'insideLeft', fill: c.axis, fontSize: 12 }
-                  : undefined
-              }
-            />
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={{ background: c.background, borderColor: c.grid, color: c.axis }}
-              formatter={(v) => (typeof v === 'number' ? formatNumber(v, 6) : String(v))}
-              labelFormatter={(l) =>
-                `${xLabel ?? xKey} = ${typeof l === 'number' ? formatNumber(l, 6) : String(l)}`
-              }
-            />
-            <Legend verticalAlign="top" height={28} wrapperStyle={{ color: c.axis, fontSize: 12 }} />
-            {refLines.map((r, i) => (
-              <ReferenceLine
-                key={`r${i}`}
-                x={r.x}
-                y={r.y}
-                stroke={r.color ?? c.muted}
-                strokeDasharray="4 4"
-                label={
-                  r.label
-                    ? { value: r.label, fill: c.muted, fontSize: 11, position: 'insideTopRight' }
-                    : undefined
-                }
-              />
-            ))}
-            {series.map((s, i) => (
-              <Line
-                key={s.key}
-                type="linear"
-                dataKey={s.key}
-                name={s.label}
-                stroke={s.color ?? c.series[i % c.series.length]}
-                strokeWidth={s.width ?? 2}
-                strokeDasharray={s.dashed ? '6 4' : undefined}
-                dot={s.dots ? { r: 2.5 } : false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-            {points.map((p, i) => (
-              <ReferenceDot
-                key={`p${i}`}
-                x={p.x}
-                y={p.y}
-                r={5}
-                fill={p.color ?? c.series[1]}
-                stroke="none"
-                label={p.label}
-              />
-            ))}
-          </RLineChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="chart-caption">{caption}</figcaption>
-      {footer}
-      <div className="chart-tools">
-        <DataTable rows={data} caption={caption} />
-        <ExportMenu filename={filename} rows={data} chart={box} />
-      </div>
-    </figure>
+    <Chart
+      caption={caption}
+      data={data}
+      x={xKey}
+      layers={seriesLayers(series, refLines, undefined, refAreas, points)}
+      xLabel={xLabel}
+      yLabel={yLabel}
+      logY={logY}
+      height={height}
+      filename={filename}
+      yDomain={yDomain}
+      xDomain={xDomain}
+      footer={footer}
+    />
+  );
+}
+
+/** A live (canvas) line chart of training curves; `seriesData` gives each series its own rows. */
+export function LiveLineChart({
+  data,
+  xKey,
+  series,
+  seriesData,
+  caption,
+  height = 220,
+  filename = 'chart',
+  yDomain,
+  refLines = [],
+  xLabel = 'environment steps',
+  footer,
+}: {
+  data: Row[];
+  xKey: string;
+  series: Series[];
+  seriesData?: Row[][];
+  caption: string;
+  height?: number;
+  filename?: string;
+  yDomain?: [number, number];
+  refLines?: RefLine[];
+  xLabel?: string;
+  footer?: ReactNode;
+}) {
+  return (
+    <Chart
+      live
+      caption={caption}
+      data={data}
+      x={xKey}
+      layers={seriesLayers(series, refLines, seriesData)}
+      yDomain={yDomain}
+      height={height}
+      filename={filename}
+      xLabel={xLabel}
+      xFormat={(v) =>
+        Math.abs(v) >= 1000 ? `${Number((v / 1000).toPrecision(3))}k` : String(Number(v.toPrecision(3)))
+      }
+      table={
+        seriesData
+          ? undefined
+          : data.map(
+              (r) => Object.fromEntries([xKey, ...series.map((s) => s.key)].map((k) => [k, r[k]])) as Row,
+            )
+      }
+      footer={footer}
+    />
   );
 }

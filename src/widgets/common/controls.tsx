@@ -1,5 +1,6 @@
 /** Labelled, keyboard-operable controls built on native inputs (arrow keys, Home/End, Page Up/Down work). */
 import { useId, type ReactNode } from 'react';
+import { sliderScale } from './param-fields';
 
 export function Slider({
   label,
@@ -11,6 +12,8 @@ export function Slider({
   format = (v: number) => String(v),
   id,
   disabled,
+  log = false,
+  integer = false,
 }: {
   label: ReactNode;
   value: number;
@@ -21,22 +24,27 @@ export function Slider({
   format?: (v: number) => string;
   id?: string;
   disabled?: boolean;
+  /** Slide on a log scale (min > 0): the input moves through positions, the value is 10^position. */
+  log?: boolean;
+  /** Round log-scale values to whole numbers. */
+  integer?: boolean;
 }) {
   const auto = useId();
   const inputId = id ?? auto;
+  const scale = sliderScale({ min, max, step, log, integer });
   return (
     <div className="control control-slider">
       <label htmlFor={inputId}>{label}</label>
       <input
         id={inputId}
         type="range"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
+        min={scale.min}
+        max={scale.max}
+        step={scale.step}
+        value={scale.toPosition(value)}
         disabled={disabled}
         aria-valuetext={format(value)}
-        onChange={(e) => onChange(Number(e.currentTarget.value))}
+        onChange={(e) => onChange(scale.toValue(Number(e.currentTarget.value)))}
       />
       <output htmlFor={inputId}>{format(value)}</output>
     </div>

@@ -1,11 +1,38 @@
-/** Shared building blocks of widgets (see CONTRIBUTING.md for their props). */
+/** The widget kit: shared building blocks of widgets (src/widgets/README.md shows how to use them). */
 export { Slider, Toggle, Select, Button } from './controls';
+export { ParamControls, ParamControl } from './ParamControls';
 export { ParamSlider } from './ParamSlider';
+export { paramFields, sliderScale, type ParamField } from './param-fields';
+export { seedParam, randomProblem, useRandomProblem, type RandomProblem } from './random-problem';
+export {
+  DerivationTable,
+  checkSteps,
+  allHold,
+  formatValue,
+  type DerivationStep,
+  type CheckedStep,
+} from './DerivationTable';
+export { checkRelation, type Relation } from './derivation-check';
 export { Readout, formatNumber } from './Readout';
 export { DataTable } from './DataTable';
 export { ExportMenu } from './ExportMenu';
 export { WidgetShell, Controls, Readouts } from './WidgetShell';
-export { LineChart, type Series, type RefLine, type RefArea } from './LineChart';
+export { Chart, type ChartProps } from './Chart';
+export {
+  line,
+  band,
+  region,
+  rule,
+  marks,
+  histogram,
+  type Layer,
+  type LineLayer,
+  type BandLayer,
+  type RegionLayer,
+  type RuleLayer,
+  type MarkLayer,
+  type HistogramLayer,
+} from './chart-layers';
+export { LineChart, LiveLineChart, type Series, type RefLine, type RefArea } from './LineChart';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
-export { LiveLineChart } from './LiveLineChart';
