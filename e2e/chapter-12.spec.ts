@@ -13,6 +13,25 @@ async function openChapter(page: Page, _slug: string, query = '') {
 }
 const widget = (page: Page, name: string) => page.locator(`[data-widget="${name}"]`);
 
+/** Starts recording main-thread long tasks (a figure for the report, not an assertion: timing depends on the machine). */
+async function watchLongTasks(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+async function reportLongTasks(page: Page, what: string) {
+  const ms = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  test
+    .info()
+    .annotations.push({ type: 'longest main-thread task', description: `${what}: ${ms.toFixed(0)} ms` });
+  console.log(`${what}: longest main-thread task while training ${ms.toFixed(0)} ms`);
+}
+
 async function waitForStatus(page: Page, prefix: string, status: string, timeout = 60_000) {
   await expect(page.getByTestId(`${prefix}-status`)).toHaveAttribute('data-value', status, { timeout });
 }
@@ -96,14 +115,20 @@ test('RLHF and DPO train in the worker and both reach the exact optimum for the 
   const w = widget(page, 'PreferenceLab');
   await w.scrollIntoViewIfNeeded();
   await waitForStatus(page, 'pref', 'ready');
-  const optWin = await readNumber(page, 'pref-opt-win');
+  // The exact figures the prose quotes for the default seed.
+  expect((100 * (await readNumber(page, 'pref-opt-win'))).toFixed(1)).toBe('66.6');
+  expect((await readNumber(page, 'pref-opt-kl')).toFixed(3)).toBe('0.713');
   const dataWin = await readNumber(page, 'pref-data-win');
-  expect(optWin).toBeGreaterThan(0.5);
+  expect((100 * dataWin).toFixed(1)).toBe('66.5');
+  expect((await readNumber(page, 'pref-data-kl')).toFixed(3)).toBe('0.732');
+  expect((await readNumber(page, 'pref-data-gap')).toFixed(4)).toBe('0.0277');
   expect(await readNumber(page, 'pref-dpo-kl')).toBeLessThan(1e-12);
   const gap0 = await readNumber(page, 'pref-dpo-gap');
   expect(gap0).toBeGreaterThan(0.1);
+  await watchLongTasks(page);
   await page.getByTestId('pref-start').click();
   await waitForStatus(page, 'pref', 'finished', 150_000);
+  await reportLongTasks(page, 'PreferenceLab');
   expect(await readNumber(page, 'pref-step')).toBe(1500);
   for (const who of ['dpo', 'rlhf']) {
     expect(await readNumber(page, `pref-${who}-gap`)).toBeLessThan(0.01);
@@ -138,8 +163,10 @@ test('GRPO: the exact weights the prose quotes, and all three learners beat the 
   const ref = await readNumber(page, 'grpo-ref-acc');
   expect(ref).toBeGreaterThan(0.1);
   expect(ref).toBeLessThan(0.4);
+  await watchLongTasks(page);
   await page.getByTestId('grpo-start').click();
   await waitForStatus(page, 'grpo', 'finished', 200_000);
+  await reportLongTasks(page, 'GrpoLab');
   expect(await readNumber(page, 'grpo-update')).toBe(30);
   for (const v of ['grpo', 'grpo-nostd', 'ppo-critic']) {
     expect(await readNumber(page, `grpo-acc-${v}`)).toBeGreaterThan(ref + 0.05);

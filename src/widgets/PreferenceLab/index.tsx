@@ -126,6 +126,7 @@ export default function PreferenceLab({ id = 'pref' }: { id?: string }) {
         <Readout label="win rate of π*_{r*} (exact)" value={exact?.optWin ?? NaN} testId="pref-opt-win" />
         <Readout label="KL(π*_{r*} ‖ π_ref) (exact)" value={exact?.optKl ?? NaN} testId="pref-opt-kl" />
         <Readout label="win rate of π*_{r̂} (exact)" value={exact?.dataWin ?? NaN} testId="pref-data-win" />
+        <Readout label="KL(π*_{r̂} ‖ π_ref) (exact)" value={exact?.dataKl ?? NaN} testId="pref-data-kl" />
         <Readout label="KL(π*_{r̂} ‖ π*_{r*})" value={exact?.dataGap ?? NaN} testId="pref-data-gap" />
       </Readouts>
       <Readouts>
