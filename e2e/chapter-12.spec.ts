@@ -11,6 +11,9 @@ async function openChapter(page: Page, _slug: string, query = '') {
   await page.goto(`./${query}#/${slug}`);
   await expect(page.locator('article h1')).toBeVisible({ timeout: 90_000 });
 }
+// Every test opens a long chapter with three widgets and waits for runs; on a loaded machine that takes minutes.
+test.describe.configure({ timeout: 300_000 });
+
 const widget = (page: Page, name: string) => page.locator(`[data-widget="${name}"]`);
 
 /** Starts recording main-thread long tasks (a figure for the report, not an assertion: timing depends on the machine). */
@@ -63,7 +66,7 @@ test('renders: headings, math, blocks, errata, exercises; no KaTeX, reference or
 
 test('axe finds no serious or critical violations', async ({ page }) => {
   // Axe walks the whole chapter (three widgets' charts and tables included): minutes on a loaded 2-core machine.
-  test.setTimeout(480_000);
+  test.setTimeout(900_000);
   await openChapter(page, slug);
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.widget-placeholder')).toHaveCount(0, { timeout: 30_000 });

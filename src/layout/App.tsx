@@ -4,6 +4,7 @@ import { chapterBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
+import { UpdateBanner } from './UpdateBanner';
 import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
@@ -11,7 +12,7 @@ import { WidgetPage } from './WidgetPage';
 import { usePresenter } from './presenter';
 import { parseRoute, useHash } from './router';
 import { useTheme } from './theme';
-import { isTypingTarget } from '@/lib/shortcuts';
+import { dialogOpen, isFormControl } from '@/lib/shortcuts';
 
 export function App() {
   const route = parseRoute(useHash());
@@ -22,10 +23,14 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      // Letter shortcuts never fire in a form control (a focused slider takes its own keys) or under a dialog.
+      if (e.ctrlKey || e.metaKey || e.altKey || isFormControl(e.target) || dialogOpen()) return;
       if (e.key === 'p') usePresenter.getState().toggle();
       else if (e.key === '?') setHelp(true);
-      else if (e.key === 'Escape') setDrawer(false);
+      else if (e.key === 'Escape') {
+        setDrawer(false);
+        if (usePresenter.getState().on && !document.fullscreenElement) usePresenter.getState().toggle();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -46,6 +51,19 @@ export function App() {
       </div>
     );
   else page = <Home />;
+
+  // A chapter sets its own title (ChapterPage); every other page sets one here, so no title outlives its page.
+  const pageTitle =
+    route.kind === 'home'
+      ? 'Proximal'
+      : route.kind === 'widget'
+        ? `${route.name} — Proximal`
+        : chapter
+          ? null
+          : 'No such chapter — Proximal';
+  useEffect(() => {
+    if (pageTitle) document.title = pageTitle;
+  }, [pageTitle]);
 
   return (
     <div className={`app ${presenter.on ? 'is-presenter' : ''}`}>
@@ -83,14 +101,14 @@ export function App() {
           </button>
           <button
             type="button"
-            className="btn btn-icon hide-narrow"
+            className="btn btn-icon hide-narrow presenter-toggle"
             onClick={presenter.toggle}
             aria-pressed={presenter.on}
             aria-label="Presenter mode"
-            title="Presenter mode (p)"
+            title={presenter.on ? 'Leave presenter mode (p or Esc)' : 'Presenter mode (p)'}
             data-testid="presenter-toggle"
           >
-            Present
+            {presenter.on ? 'Exit' : 'Present'}
           </button>
           <button
             type="button"
@@ -108,6 +126,7 @@ export function App() {
         <Sidebar currentSlug={chapter?.slug ?? null} open={drawer} onNavigate={() => setDrawer(false)} />
         {drawer && <div className="scrim" onClick={() => setDrawer(false)} aria-hidden="true" />}
         <main id="main" tabIndex={-1}>
+          <UpdateBanner />
           <NoticeBanner />
           {page}
         </main>

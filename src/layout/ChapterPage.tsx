@@ -6,8 +6,10 @@ import { MDXProvider } from '@mdx-js/react';
 import { Suspense, lazy, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readyChapters, type ChapterInfo } from '@content/chapters';
 import { ChapterContext, mdxComponents } from '@/mdx';
+import { installCopyTex } from '@/mdx/copy-tex';
 import { Outline, type OutlineItem } from './Outline';
 import { chapterHref } from './router';
+import { addNotice } from '@/lib/notices';
 
 const modules = import.meta.glob<{ default: ComponentType }>('/content/*/index.mdx');
 
@@ -27,6 +29,7 @@ export function ChapterPage({ chapter, section }: { chapter: ChapterInfo; sectio
   useEffect(() => {
     document.title = `${chapter.title} — Proximal`;
   }, [chapter.title]);
+  useEffect(installCopyTex, []);
 
   // Once the chapter has rendered: collect its outline and scroll to the linked section (or the top).
   useEffect(() => {
@@ -45,14 +48,18 @@ export function ChapterPage({ chapter, section }: { chapter: ChapterInfo; sectio
   useEffect(() => {
     if (!rendered) return;
     if (section) {
-      const el = document.getElementById(section);
-      if (el) {
+      // Only ids inside the chapter's own text are sections: page chrome (#main, the sidebar) is not.
+      const body = document.getElementById('chapter-body');
+      const el = body?.querySelector<HTMLElement>(`#${CSS.escape(section)}`);
+      if (el && el !== body) {
         el.scrollIntoView({ block: 'start' });
         el.classList.add('target-flash');
         const t = setTimeout(() => el.classList.remove('target-flash'), 1600);
         return () => clearTimeout(t);
       }
-    } else window.scrollTo(0, 0);
+      addNotice(`This chapter has no section “${section.slice(0, 80)}”: showing its beginning.`);
+    }
+    window.scrollTo(0, 0);
   }, [rendered, section, chapter.slug]);
 
   const index = readyChapters.findIndex((c) => c.slug === chapter.slug);

@@ -6,6 +6,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type MiniSearch from 'minisearch';
 import { chapterHref } from './router';
 
+/** Longest query searched (characters): a pasted page of text is cut here instead of freezing the tab. */
+export const MAX_QUERY = 120;
+/** Typing pause before a search runs (ms). */
+const DEBOUNCE_MS = 120;
+
 interface Doc {
   id: string;
   slug: string;
@@ -70,25 +75,33 @@ export function Search() {
 
   useEffect(() => {
     let live = true;
-    if (q.trim().length < 2) {
+    const query = q.trim();
+    if (query.length < 2) {
       setHits([]);
       return;
     }
-    void loadEngine().then((ms) => {
-      if (!live) return;
-      const res = ms.search(q).slice(0, 8);
-      setHits(
-        res.map((r) => ({
-          id: r.id as string,
-          slug: r.slug as string,
-          chapter: r.chapter as string,
-          heading: r.heading as string,
-          snippet: snippet(r.text as string, r.terms),
-        })),
-      );
-    });
+    const timer = setTimeout(
+      () =>
+        void loadEngine().then((ms) => {
+          if (!live) return;
+          // At most a dozen terms, fuzzy only for the first few: the cost of a search grows with both.
+          const terms = query.split(/\s+/).slice(0, 12).join(' ');
+          const res = ms.search(terms, { fuzzy: (term) => (term.length > 3 ? 0.2 : false) }).slice(0, 8);
+          setHits(
+            res.map((r) => ({
+              id: r.id as string,
+              slug: r.slug as string,
+              chapter: r.chapter as string,
+              heading: r.heading as string,
+              snippet: snippet(r.text as string, r.terms),
+            })),
+          );
+        }),
+      DEBOUNCE_MS,
+    );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [q]);
 
@@ -110,6 +123,7 @@ export function Search() {
         type="search"
         placeholder="Search  /"
         value={q}
+        maxLength={MAX_QUERY}
         autoComplete="off"
         aria-controls={open && q.trim().length >= 2 ? listId : undefined}
         onFocus={() => {
@@ -118,7 +132,7 @@ export function Search() {
         }}
         onBlur={() => setTimeout(() => setOpen(false), 200)}
         onChange={(e) => {
-          setQ(e.currentTarget.value);
+          setQ(e.currentTarget.value.slice(0, MAX_QUERY));
           setOpen(true);
         }}
         onKeyDown={(e) => {

@@ -26,7 +26,7 @@ export function WidgetPage({ name }: { name: string }) {
       </h1>
       <ChapterContext.Provider value="">
         <MDXProvider components={mdxComponents}>
-          <Widget name={name} height={480} {...props} />
+          <Widget name={name} {...props} />
         </MDXProvider>
       </ChapterContext.Provider>
     </div>
