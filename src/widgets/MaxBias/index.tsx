@@ -25,7 +25,7 @@ const params = defineParams({
   alpha: num({ min: 0.01, max: 1, step: 0.01, default: 0.1 }),
 });
 const METHODS = ['q-learning', 'double-q'] as const;
-const RUNS_PER_STEP = 5;
+const RUNS_PER_STEP = 1;
 
 interface Peak {
   value: number;
