@@ -104,7 +104,7 @@ export const chapters: ChapterInfo[] = [
     title: 'Offline reinforcement learning: IQL and CQL',
     summary:
       'Learning from a fixed dataset: distribution shift, expectiles and implicit Q-learning, conservative Q-learning and its lower bounds.',
-    status: 'coming',
+    status: 'ready',
   },
   {
     number: 12,

@@ -135,3 +135,13 @@ export function makePolicyRunner(p: PolicySnapshot): (obs: ArrayLike<number>) =>
     return probs;
   };
 }
+/** Raw outputs of an actor MLP (logits, or a Gaussian policy's means) for one observation (main thread). */
+export function makeMlpRunner(p: PolicySnapshot): (obs: ArrayLike<number>) => Float32Array {
+  const fwd = new MlpForward(p.sizes, 1);
+  const x = new Float32Array(p.sizes[0]);
+  const params = { sizes: p.sizes, tensors: p.tensors };
+  return (obs) => {
+    for (let k = 0; k < x.length; k++) x[k] = obs[k];
+    return fwd.run(params, x, 1);
+  };
+}
