@@ -5,9 +5,9 @@
  */
 import { useMemo, useState } from 'react';
 import {
-  Controls,
+  seedParam,
   LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   useThemeColors,
@@ -20,10 +20,10 @@ import { createCoupledSampler, makeModel } from './compute';
 
 const HORIZON = 30;
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  step: num({ min: 0, max: 3, step: 0.05, default: 0.3 }),
-  t: int({ min: 1, max: HORIZON, default: 10 }),
-  n: int({ min: 500, max: 20000, default: 5000 }),
+  seed: seedParam(1),
+  step: num({ min: 0, max: 3, step: 0.05, default: 0.3, label: 'distance between the policies' }),
+  t: int({ min: 1, max: HORIZON, default: 10, label: 'step t' }),
+  n: int({ min: 500, max: 20000, default: 5000, label: 'coupled rollouts' }),
 });
 
 export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
@@ -62,12 +62,7 @@ export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
       onReset={reset}
       description="A random 6-state MDP; π is a softmax policy and π' moves its parameters along a random direction. Both start from the same state; while their actions have agreed they draw the next pair of actions from the maximal coupling at the common state and share the next state."
     >
-      <Controls>
-        <ParamSlider label="distance between the policies" name="step" specs={params} values={p} set={set} />
-        <ParamSlider label="step t" name="t" specs={params} values={p} set={set} />
-        <ParamSlider label="coupled rollouts" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['step', 't', 'n', 'seed']} />
       <Readouts>
         <Readout label="α = max_s D_TV(π(·|s), π'(·|s))" value={model.alpha} testId="coupled-alpha" />
         <Readout label="D_TV(law of s_t under π, under π')" value={at.tvState} testId="coupled-tv-state" />

@@ -14,10 +14,11 @@ import {
   softmaxPolicyGradient,
 } from '@/rl';
 import {
+  seedParam,
   Button,
   Controls,
   LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
@@ -26,10 +27,10 @@ import {
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 11 }),
-  states: int({ min: 2, max: 8, default: 3 }),
-  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
-  n: int({ min: 50, max: 5000, default: 1000 }),
+  seed: seedParam(11),
+  states: int({ min: 2, max: 8, default: 3, label: 'states' }),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
+  n: int({ min: 50, max: 5000, default: 1000, label: 'trajectories N' }),
 });
 
 const KEYS = ['total', 'rewardToGo', 'baseline', 'advantage'] as const;
@@ -127,10 +128,7 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
       description="Error of the sample mean ‖ĝ − ∇J‖ and per-trajectory variance (trace of the covariance) as trajectories accumulate. All four are unbiased; they differ in variance."
     >
       <Controls>
-        <ParamSlider label="trajectories N" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['n', 'gamma', 'states', 'seed']} />
         <Button onClick={() => setRunId((r) => r + 1)} disabled={running}>
           Resample
         </Button>

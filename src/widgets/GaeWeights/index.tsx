@@ -4,16 +4,24 @@
  */
 import { useMemo } from 'react';
 import { createRng, evaluatePolicy, randomMDP, randomTheta, sampleTrajectory, softmaxPolicy } from '@/rl';
-import { Controls, LineChart, ParamSlider, Readout, Readouts, WidgetShell } from '@/widgets/common';
+import {
+  seedParam,
+  Controls,
+  LineChart,
+  ParamControls,
+  Readout,
+  Readouts,
+  WidgetShell,
+} from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { derivationLines } from './derivation';
 
 const params = defineParams({
-  lambda: num({ min: 0, max: 1, step: 0.01, default: 0.9 }),
-  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
-  T: int({ min: 1, max: 60, default: 40 }),
-  noise: num({ min: 0, max: 2, step: 0.1, default: 0.5 }),
-  seed: int({ min: 0, max: 9999, default: 2 }),
+  lambda: num({ min: 0, max: 1, step: 0.01, default: 0.9, label: 'λ' }),
+  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  T: int({ min: 1, max: 60, default: 40, label: 'trajectory length T' }),
+  noise: num({ min: 0, max: 2, step: 0.1, default: 0.5, label: 'critic noise' }),
+  seed: seedParam(2),
 });
 
 export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
@@ -45,11 +53,12 @@ export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
       description="One trajectory of length T from a 4-state MDP, with a critic V = V^π + noise. The estimate at t = 0 is computed six ways, following the derivation line by line; the last weight collects the tail λ^(T−1) because Â⁽ᵏ⁾ = Â⁽ᵀ⁾ for k ≥ T."
     >
       <Controls>
-        <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="trajectory length T" name="T" specs={params} values={p} set={set} />
-        <ParamSlider label="critic noise" name="noise" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['lambda', 'gamma', 'T', 'noise', 'seed']}
+        />
       </Controls>
       <table className="derivation">
         <caption className="visually-hidden">The GAE estimate at t = 0 computed line by line</caption>

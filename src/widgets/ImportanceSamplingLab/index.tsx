@@ -21,6 +21,7 @@ import {
   Button,
   Controls,
   LineChart,
+  ParamControls,
   ParamSlider,
   Readout,
   Readouts,
@@ -32,12 +33,12 @@ import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 const STATES = 5;
 const ACTIONS = 3;
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
+  seed: int({ min: 0, max: 9999, default: 1, label: 'MDP seed' }),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
   move: num({ min: 0, max: 1, step: 0.05, default: 1 }),
   // Steps of 100, so that the arrow keys move N by a visible amount.
-  n: num({ min: 100, max: 200000, step: 100, default: 20000 }),
-  draw: int({ min: 0, max: 9999, default: 1 }),
+  n: num({ min: 100, max: 200000, step: 100, default: 20000, label: 'trajectories N' }),
+  draw: int({ min: 0, max: 9999, default: 1, label: 'sampling seed' }),
 });
 const ROWS = 200;
 
@@ -141,10 +142,7 @@ export default function ImportanceSamplingLab({ id = 'is' }: { id?: string }) {
           values={p}
           set={set}
         />
-        <ParamSlider label="trajectories N" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="MDP seed" name="seed" specs={params} values={p} set={set} />
-        <ParamSlider label="sampling seed" name="draw" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['n', 'gamma', 'seed', 'draw']} />
         <Button
           onClick={() => set({ draw: (p.draw + 1) % 10000 })}
           disabled={state.running}

@@ -13,10 +13,11 @@ import {
   softmaxPolicy,
 } from '@/rl';
 import {
+  seedParam,
   Controls,
   ExportMenu,
   LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   Select,
@@ -25,13 +26,13 @@ import {
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 2 }),
-  states: int({ min: 2, max: 15, default: 6 }),
-  actions: int({ min: 2, max: 5, default: 3 }),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
-  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1 }),
+  seed: seedParam(2),
+  states: int({ min: 2, max: 15, default: 6, label: 'states' }),
+  actions: int({ min: 2, max: 5, default: 3, label: 'actions' }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1, label: 'mixture weight α' }),
   target: oneOf(['greedy', 'random'] as const, 'greedy'),
-  t: int({ min: 1, max: 100, default: 10 }),
+  t: int({ min: 1, max: 100, default: 10, label: 'inspect time step t' }),
 });
 
 type Relation = '=' | '≤' | '≥';
@@ -205,7 +206,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       description="Each row is one line of the proof: the exact quantity on the left, what the proof compares it with on the right. Identities agree to rounding; inequalities hold."
     >
       <Controls>
-        <ParamSlider label="mixture weight α" name="alpha" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['alpha']} />
         <Select
           label="π′"
           value={p.target}
@@ -215,11 +216,12 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
           ]}
           onChange={(v) => set({ target: v })}
         />
-        <ParamSlider label="inspect time step t" name="t" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['t', 'gamma', 'states', 'actions', 'seed']}
+        />
       </Controls>
       <Readouts>
         <Readout label="J(π_α) − J(π)" value={k.improvement} testId="kl-improvement" />

@@ -4,9 +4,10 @@
  */
 import { useMemo, useState } from 'react';
 import {
+  seedParam,
   Controls,
   LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   Select,
@@ -19,11 +20,11 @@ import { gaeErrorCurve, type GaeErrorRow, type GaeTarget } from '@/rl';
 import { useChunkedRun } from '@/widgets/common';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  noise: num({ min: 0, max: 2, step: 0.05, default: 0.5 }),
-  gamma: num({ min: 0.5, max: 0.98, step: 0.01, default: 0.9 }),
-  n: int({ min: 200, max: 20000, default: 3000 }),
-  lambda: num({ min: 0, max: 1, step: 0.05, default: 0.95 }),
+  seed: seedParam(1),
+  noise: num({ min: 0, max: 2, step: 0.05, default: 0.5, label: 'critic noise (std of V̂ − V^π)' }),
+  gamma: num({ min: 0.5, max: 0.98, step: 0.01, default: 0.9, label: 'γ' }),
+  n: int({ min: 200, max: 20000, default: 3000, label: 'trajectories' }),
+  lambda: num({ min: 0, max: 1, step: 0.05, default: 0.95, label: 'λ' }),
   target: oneOf(['gradient', 'advantage'] as const, 'gradient'),
 });
 
@@ -84,11 +85,12 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
       description="A 5-state MDP with a softmax policy; the critic is V^π plus Gaussian noise (one draw per state). Solid: exact bias², variance and MSE of the GAE estimate at (s, a) ~ d_π(s)π(a|s). Dashed with dots: the same figures from sampled trajectories, converging as the samples come in."
     >
       <Controls>
-        <ParamSlider label="critic noise (std of V̂ − V^π)" name="noise" specs={params} values={p} set={set} />
-        <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="trajectories" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['noise', 'lambda', 'gamma', 'n', 'seed']}
+        />
         <Select
           label="compare with"
           value={p.target}

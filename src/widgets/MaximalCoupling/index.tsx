@@ -14,10 +14,12 @@ import {
   type Coupling,
 } from '@/rl';
 import {
+  seedParam,
   Button,
   Controls,
   DataTable,
   LineChart,
+  ParamControls,
   ParamSlider,
   Readout,
   Readouts,
@@ -27,8 +29,8 @@ import {
 import { defineParams, int, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  k: int({ min: 2, max: 8, default: 4 }),
+  seed: seedParam(1),
+  k: int({ min: 2, max: 8, default: 4, label: 'outcomes k' }),
   support: int({ min: 1, max: 8, default: 8 }),
   show: oneOf(['maximal', 'independent'] as const, 'maximal'),
 });
@@ -145,7 +147,7 @@ export default function MaximalCoupling({ id = 'coupling' }: { id?: string }) {
       description="Two random distributions p and q. The maximal coupling puts the common mass min(p, q) on the diagonal and pairs the excess of p with the excess of q off it, so X ≠ Y exactly with probability TV(p, q). The independent coupling p ⊗ q has the same marginals but disagrees far more often."
     >
       <Controls>
-        <ParamSlider label="outcomes k" name="k" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['k']} />
         <ParamSlider
           label="support size of p and q"
           name="support"
@@ -154,7 +156,7 @@ export default function MaximalCoupling({ id = 'coupling' }: { id?: string }) {
           set={set}
           max={p.k}
         />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['seed']} />
         <Select
           label="heatmap shows"
           value={p.show}

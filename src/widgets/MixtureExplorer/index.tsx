@@ -4,15 +4,24 @@
  */
 import { useMemo } from 'react';
 import { evaluatePolicy, greedyPolicy, mixtureBound, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, Select, ParamSlider, WidgetShell } from '@/widgets/common';
+import {
+  seedParam,
+  Controls,
+  LineChart,
+  Readout,
+  Readouts,
+  Select,
+  ParamControls,
+  WidgetShell,
+} from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 2 }),
-  states: int({ min: 2, max: 15, default: 6 }),
+  seed: seedParam(2),
+  states: int({ min: 2, max: 15, default: 6, label: 'states' }),
   actions: int({ min: 2, max: 5, default: 3 }),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
-  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1 }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1, label: 'mixture weight α' }),
   target: oneOf(['greedy', 'random'] as const, 'greedy'),
 });
 
@@ -45,7 +54,7 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
       description="π is a random softmax policy; π′ is greedy with respect to Q_π (or another random policy). The improvement of the mixture must lie above the bound for every α."
     >
       <Controls>
-        <ParamSlider label="mixture weight α" name="alpha" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['alpha']} />
         <Select
           label="π′"
           value={p.target}
@@ -55,9 +64,7 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
           ]}
           onChange={(v) => set({ target: v })}
         />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['gamma', 'states', 'seed']} />
       </Controls>
       <Readouts>
         <Readout label="α" value={p.alpha} testId="mixture-alpha" />

@@ -9,10 +9,19 @@ import {
   sampleTrajectory,
   softmaxPolicy,
 } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, useUrlParams } from '@/lib/url-state';
+import {
+  Button,
+  Controls,
+  LineChart,
+  Readout,
+  Readouts,
+  ParamControls,
+  WidgetShell,
+  seedParam,
+} from '@/widgets/common';
+import { defineParams, useUrlParams } from '@/lib/url-state';
 
-const params = defineParams({ seed: int({ min: 0, max: 9999, default: 1 }) });
+const params = defineParams({ seed: seedParam(1) });
 const BATCH = 200;
 
 export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
@@ -68,7 +77,7 @@ export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
         <Button onClick={() => draw(10)} variant="primary" testId="mcpdl-run">
           {10 * BATCH} trajectories
         </Button>
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['seed']} />
       </Controls>
       <Readouts>
         <Readout label="exact J(π′) − J(π)" value={m.exact} testId="mcpdl-exact" />

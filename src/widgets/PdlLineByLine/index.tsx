@@ -5,24 +5,25 @@
 import { useMemo } from 'react';
 import { performanceDifference, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
 import {
+  seedParam,
   Controls,
   DataTable,
   ExportMenu,
   Readout,
   Readouts,
-  ParamSlider,
+  ParamControls,
   WidgetShell,
   formatNumber,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  states: int({ min: 2, max: 20, default: 6 }),
-  actions: int({ min: 2, max: 6, default: 3 }),
-  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
-  mix: num({ min: 0, max: 1, step: 0.01, default: 0.5 }),
-  noise: num({ min: 0, max: 3, step: 0.05, default: 1 }),
+  seed: seedParam(1),
+  states: int({ min: 2, max: 20, default: 6, label: 'states' }),
+  actions: int({ min: 2, max: 6, default: 3, label: 'actions' }),
+  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  mix: num({ min: 0, max: 1, step: 0.01, default: 0.5, label: 'move π′ away from π' }),
+  noise: num({ min: 0, max: 3, step: 0.05, default: 1, label: 'perturbation size' }),
 });
 
 export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
@@ -61,12 +62,12 @@ export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
   return (
     <WidgetShell title="The performance difference lemma, evaluated line by line" onReset={reset}>
       <Controls>
-        <ParamSlider label="move π′ away from π" name="mix" specs={params} values={p} set={set} />
-        <ParamSlider label="perturbation size" name="noise" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['mix', 'noise', 'gamma', 'states', 'actions', 'seed']}
+        />
       </Controls>
       <table className="derivation">
         <caption className="visually-hidden">

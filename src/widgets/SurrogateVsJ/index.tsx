@@ -9,13 +9,13 @@ import {
   softmaxPolicyGradient,
   surrogate,
 } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+import { seedParam, LineChart, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
+import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 6 }),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
-  t: num({ min: -2, max: 2, step: 0.01, default: 0.5 }),
+  seed: seedParam(6),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  t: num({ min: -2, max: 2, step: 0.01, default: 0.5, label: 't' }),
 });
 
 export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
@@ -44,11 +44,7 @@ export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
       onReset={reset}
       description="θ = θ₀ + t·d for a random direction d. J, L and the tangent of J at t = 0."
     >
-      <Controls>
-        <ParamSlider label="t" name="t" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['t', 'gamma', 'seed']} />
       <Readouts>
         <Readout label="J(θ)" value={here.J} testId="surrogate-J" />
         <Readout label="L(θ)" value={here.L} testId="surrogate-L" />

@@ -1,14 +1,23 @@
 /** TD(0) against the exact values (chapter 1): sample transitions under π and watch the TD estimates converge. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRng, evaluatePolicy, randomMDP, randomTheta, softmaxPolicy, supNorm } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
+import {
+  seedParam,
+  Button,
+  Controls,
+  LineChart,
+  Readout,
+  Readouts,
+  ParamControls,
+  WidgetShell,
+} from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 5 }),
+  seed: seedParam(5),
   states: int({ min: 2, max: 10, default: 4 }),
-  gamma: num({ min: 0, max: 0.95, step: 0.01, default: 0.8 }),
-  lr: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05 }),
+  gamma: num({ min: 0, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
+  lr: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05, label: 'step size' }),
 });
 
 const STEPS_PER_BATCH = 2000;
@@ -65,9 +74,7 @@ export default function TdVsExact({ id = 'td' }: { id?: string }) {
         <Button onClick={() => run(10)} variant="primary" testId="td-run">
           {10 * STEPS_PER_BATCH} steps
         </Button>
-        <ParamSlider label="step size" name="lr" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['lr', 'gamma', 'seed']} />
       </Controls>
       <Readouts>
         <Readout label="transitions" value={last?.steps ?? 0} testId="td-steps" />
