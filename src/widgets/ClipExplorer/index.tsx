@@ -3,7 +3,7 @@
  * gradient) regions shaded, and a movable r with the objective and its gradient.
  */
 import { useMemo } from 'react';
-import { LineChart, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
+import { Chart, line, region, rule, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 import { clippedGradient, clippedObjective } from '@/rl';
 
@@ -48,22 +48,22 @@ export default function ClipExplorer({ id = 'clip' }: { id?: string }) {
           testId="clip-range"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={data}
-        xKey="r"
+        x="r"
         xLabel="probability ratio r"
         yLabel="objective"
         filename="ppo-clip"
         caption="Clipped objective against the ratio r, for A = +1 and A = −1, with the unclipped rA for reference."
-        series={[{ key: 'A > 0' }, { key: 'A < 0' }, { key: 'rA (A = 1)', dashed: true }].map((s) => ({
-          ...s,
-          label: s.key,
-        }))}
-        refAreas={[
-          { x1: 1 + p.eps, x2: 2.5, tone: 'bad', label: 'A > 0: flat' },
-          { x1: 0, x2: 1 - p.eps, tone: 'ok', label: 'A < 0: flat' },
+        layers={[
+          region({ x1: 1 + p.eps, x2: 2.5, tone: 'bad', label: 'A > 0: flat' }),
+          region({ x1: 0, x2: 1 - p.eps, tone: 'ok', label: 'A < 0: flat' }),
+          rule({ x: p.r, label: 'r' }),
+          rule({ x: 1 }),
+          line('A > 0', 'A > 0'),
+          line('A < 0', 'A < 0'),
+          line('rA (A = 1)', 'rA (A = 1)', { dashed: true }),
         ]}
-        refLines={[{ x: p.r, label: 'r' }, { x: 1 }]}
       />
     </WidgetShell>
   );

@@ -6,15 +6,16 @@
 import { useMemo, useState } from 'react';
 import {
   seedParam,
-  LineChart,
   ParamControls,
   Readout,
   Readouts,
-  useThemeColors,
   WidgetShell,
+  Chart,
+  rule,
+  useChunkedRun,
+  line,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
-import { useChunkedRun } from '@/widgets/common';
 import { coupledRolloutCurves } from '@/rl';
 import { createCoupledSampler, makeModel } from './compute';
 
@@ -28,7 +29,6 @@ const params = defineParams({
 
 export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
-  const colors = useThemeColors();
   const model = useMemo(() => makeModel(p.seed, p.step), [p.seed, p.step]);
   const exact = useMemo(() => coupledRolloutCurves(model.mdp, model.pi, model.piNew, HORIZON), [model]);
   const [sampled, setSampled] = useState<{ key: string; n: number; disagreed: number[] }>({
@@ -91,37 +91,22 @@ export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
           testId="coupled-independent"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="t"
+        x="t"
         xLabel="step t"
         yLabel="probability"
         yDomain={[0, 1]}
         filename="coupled-rollouts"
         caption="Total variation between the state distributions of π and π' at step t, the probability that the coupled rollouts have disagreed before t (exact and sampled), the same for independent action draws, and the bound 1 − (1 − α)^t."
-        series={[
-          { key: 'TV of the state laws', label: 'TV of state laws', color: colors.series[0] },
-          {
-            key: 'Pr(disagreed before t), maximal coupling',
-            label: 'disagreed (maximal)',
-            color: colors.series[2],
-          },
-          {
-            key: 'the same, sampled',
-            label: 'sampled',
-            dashed: true,
-            dots: true,
-            width: 1,
-            color: colors.series[2],
-          },
-          {
-            key: 'Pr(disagreed before t), independent draws',
-            label: 'disagreed (independent)',
-            color: colors.series[1],
-          },
-          { key: '1 − (1 − α)^t', label: 'bound 1 − (1 − α)^t', dashed: true, color: colors.series[4] },
+        layers={[
+          rule({ x: p.t, label: 't' }),
+          line('TV of the state laws', 'TV of state laws', { color: 'series-0' }),
+          line('Pr(disagreed before t), maximal coupling', 'disagreed (maximal)', { color: 'series-2' }),
+          line('the same, sampled', 'sampled', { dashed: true, dots: true, width: 1, color: 'series-2' }),
+          line('Pr(disagreed before t), independent draws', 'disagreed (independent)', { color: 'series-1' }),
+          line('1 − (1 − α)^t', 'bound 1 − (1 − α)^t', { dashed: true, color: 'series-4' }),
         ]}
-        refLines={[{ x: p.t, label: 't' }]}
       />
     </WidgetShell>
   );

@@ -16,11 +16,13 @@ import {
   seedParam,
   Button,
   Controls,
-  LineChart,
   Readout,
   Readouts,
   ParamControls,
   WidgetShell,
+  Chart,
+  rule,
+  line,
 } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
@@ -90,15 +92,14 @@ export default function CpiRun({ id = 'cpi' }: { id?: string }) {
         <Readout label="J never decreased" value={monotone} testId="cpi-monotone" />
         <Readout label="optimal J*" value={optimal} testId="cpi-optimal" />
       </Readouts>
-      <LineChart
+      <Chart
         data={h.rows}
-        xKey="iteration"
+        x="iteration"
         xLabel="iteration"
         yLabel="J"
         filename="cpi"
         caption="J(π) per iteration of conservative policy iteration, with the optimal value for reference."
-        series={[{ key: 'J', label: 'J(π)', dots: true }]}
-        refLines={[{ y: optimal, label: 'J*' }]}
+        layers={[rule({ y: optimal, label: 'J*' }), line('J', 'J(π)', { dots: true })]}
       />
     </WidgetShell>
   );

@@ -17,12 +17,14 @@ import {
   seedParam,
   Button,
   Controls,
-  LineChart,
   ParamControls,
   Readout,
   Readouts,
   WidgetShell,
   useChunkedRun,
+  Chart,
+  line,
+  band,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -146,53 +148,51 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
         <Readout label="variance, advantage" value={last.var_advantage ?? NaN} testId="pg-var-advantage" />
         <Readout label="status" value={running ? 'sampling' : 'done'} testId="pg-status" />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="‖mean − exact‖"
         logY
         filename="pg-estimator-errors"
         caption="Error of each estimator's sample mean against the exact gradient (log scale)."
-        series={[
-          { key: 'err_total', label: 'total return' },
-          { key: 'err_rewardToGo', label: 'reward-to-go' },
-          { key: 'err_baseline', label: 'reward-to-go − V' },
-          { key: 'err_advantage', label: 'advantage' },
+        layers={[
+          line('err_total', 'total return'),
+          line('err_rewardToGo', 'reward-to-go'),
+          line('err_baseline', 'reward-to-go − V'),
+          line('err_advantage', 'advantage'),
         ]}
       />
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="∂J/∂θ"
         height={220}
         filename="pg-estimator-band"
         caption="One component of the gradient (the largest): the running mean of two estimators with ±2 standard-error bands, against the exact value."
-        series={[
-          { key: 'exact', label: 'exact', width: 3 },
-          { key: 'mean_total', label: 'total return' },
-          { key: 'lo_total', label: '±2 s.e.', dashed: true, width: 1 },
-          { key: 'hi_total', label: ' ', dashed: true, width: 1 },
-          { key: 'mean_baseline', label: 'reward-to-go − V' },
-          { key: 'lo_baseline', label: '±2 s.e. ', dashed: true, width: 1 },
-          { key: 'hi_baseline', label: '  ', dashed: true, width: 1 },
+        layers={[
+          band('lo_total', 'hi_total', { label: 'total return ±2 s.e.', color: 'series-1' }),
+          band('lo_baseline', 'hi_baseline', { label: 'reward-to-go − V ±2 s.e.', color: 'series-2' }),
+          line('exact', 'exact', { width: 3 }),
+          line('mean_total', 'total return'),
+          line('mean_baseline', 'reward-to-go − V'),
         ]}
       />
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="variance"
         logY
         height={200}
         filename="pg-estimator-variances"
         caption="Per-trajectory variance of each estimator (log scale)."
-        series={[
-          { key: 'var_total', label: 'total return' },
-          { key: 'var_rewardToGo', label: 'reward-to-go' },
-          { key: 'var_baseline', label: 'reward-to-go − V' },
-          { key: 'var_advantage', label: 'advantage' },
+        layers={[
+          line('var_total', 'total return'),
+          line('var_rewardToGo', 'reward-to-go'),
+          line('var_baseline', 'reward-to-go − V'),
+          line('var_advantage', 'advantage'),
         ]}
       />
     </WidgetShell>

@@ -1,6 +1,6 @@
 /** Truncation against termination (chapter 7): what treating a time limit as the end of the world does to GAE. */
 import { useMemo } from 'react';
-import { LineChart, ParamControls, Readout, Readouts, WidgetShell } from '@/widgets/common';
+import { ParamControls, Readout, Readouts, WidgetShell, Chart, line } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { truncationAdvantages } from './truncation';
 
@@ -60,17 +60,17 @@ export default function GaeTruncation({ id = 'gaet' }: { id?: string }) {
           digits={2}
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="t"
+        x="t"
         xLabel="step t (the last 60 of the episode)"
         yLabel="advantage estimate"
         filename="gae-truncation"
         caption="GAE advantages along the end of a time-limited episode: bootstrapping from V(s_T) gives the correct 0; treating the time limit as terminal drags the last steps down."
-        series={[
-          { key: 'bootstrap from V(s_T)', label: 'bootstrap from V(s_T)' },
-          { key: 'treat as terminal', label: 'treat as terminal' },
-          { key: '−(γλ)^(T−1−t) γ/(1−γ)', label: 'formula', dashed: true },
+        layers={[
+          line('bootstrap from V(s_T)', 'bootstrap from V(s_T)'),
+          line('treat as terminal', 'treat as terminal'),
+          line('−(γλ)^(T−1−t) γ/(1−γ)', 'formula', { dashed: true }),
         ]}
       />
     </WidgetShell>

@@ -7,11 +7,12 @@ import { createRng, evaluatePolicy, randomMDP, randomTheta, sampleTrajectory, so
 import {
   seedParam,
   Controls,
-  LineChart,
   ParamControls,
   Readout,
   Readouts,
   WidgetShell,
+  Chart,
+  line,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { derivationLines } from './derivation';
@@ -102,27 +103,27 @@ export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
           testId="gaew-horizon"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={r.rows}
-        xKey="k"
+        x="k"
         xLabel="k"
         yLabel="weight"
         filename="gae-weights"
         caption="Weight of the k-step estimator in GAE(γ, λ) on a trajectory of length T (the last weight collects the tail)."
-        series={[{ key: 'weight', label: 'wₖ', dots: true }]}
+        layers={[line('weight', 'wₖ', { dots: true })]}
         height={200}
       />
-      <LineChart
+      <Chart
         data={r.rows}
-        xKey="k"
+        x="k"
         xLabel="k"
         yLabel="estimate at t = 0"
         filename="gae-k-step"
         caption="The k-step estimators Â⁽ᵏ⁾ at t = 0 in both forms (they coincide) and their weighted average, the GAE estimate."
-        series={[
-          { key: 'Â(k), reward form', label: 'Â⁽ᵏ⁾ (reward form)', dots: true },
-          { key: 'Â(k), residual form', label: 'Â⁽ᵏ⁾ (sum of residuals)', dashed: true },
-          { key: 'GAE', label: 'GAE(γ, λ)', dashed: true },
+        layers={[
+          line('Â(k), reward form', 'Â⁽ᵏ⁾ (reward form)', { dots: true }),
+          line('Â(k), residual form', 'Â⁽ᵏ⁾ (sum of residuals)', { dashed: true }),
+          line('GAE', 'GAE(γ, λ)', { dashed: true }),
         ]}
         height={220}
       />

@@ -9,12 +9,14 @@ import {
   Button,
   DataTable,
   Controls,
-  LineChart,
   Readout,
   Readouts,
   Select,
   ParamControls,
   WidgetShell,
+  Chart,
+  line,
+  rule,
 } from '@/widgets/common';
 import { defineParams, num, oneOf, str, useUrlParams } from '@/lib/url-state';
 
@@ -156,19 +158,19 @@ export default function GridWorldLab({ id = 'gw' }: { id?: string }) {
             : [],
         )}
       />
-      <LineChart
+      <Chart
         data={errors}
-        xKey="k"
+        x="k"
         xLabel="sweep k"
         yLabel="sup-norm error"
         logY
         filename="value-iteration-error"
         caption="Value iteration: the error ‖V_k − V*‖∞ (log scale) never exceeds the contraction bound γᵏ‖V_0 − V*‖∞."
-        series={[
-          { key: 'error', label: '‖V_k − V*‖∞' },
-          { key: 'bound', label: 'γᵏ‖V_0 − V*‖∞', dashed: true },
+        layers={[
+          line('error', '‖V_k − V*‖∞'),
+          line('bound', 'γᵏ‖V_0 − V*‖∞', { dashed: true }),
+          ...(p.method === 'vi' ? [rule({ x: kk })] : []),
         ]}
-        refLines={p.method === 'vi' ? [{ x: kk }] : []}
       />
     </WidgetShell>
   );

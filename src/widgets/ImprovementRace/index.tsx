@@ -1,6 +1,6 @@
 /** Monotonic improvement race (chapter 5): penalty with the theoretical C, trust region, and vanilla gradient ascent. */
 import { useMemo } from 'react';
-import { seedParam, LineChart, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
+import { seedParam, Readout, Readouts, ParamControls, WidgetShell, Chart, line } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 import { race } from './race';
 
@@ -31,17 +31,17 @@ export default function ImprovementRace({ id = 'race' }: { id?: string }) {
         <Readout label="penalty never decreased" value={mono('penalty')} testId="race-penalty-monotone" />
         <Readout label="vanilla never decreased" value={mono('vanilla')} testId="race-vanilla-monotone" />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="iteration"
+        x="iteration"
         xLabel="iteration"
         yLabel="J"
         filename="improvement-race"
         caption="J per iteration for the three update rules."
-        series={[
-          { key: 'penalty', label: 'penalty, theoretical C' },
-          { key: 'trust', label: 'trust region' },
-          { key: 'vanilla', label: 'vanilla, large step' },
+        layers={[
+          line('penalty', 'penalty, theoretical C'),
+          line('trust', 'trust region'),
+          line('vanilla', 'vanilla, large step'),
         ]}
       />
     </WidgetShell>

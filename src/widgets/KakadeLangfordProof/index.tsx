@@ -16,12 +16,14 @@ import {
   seedParam,
   Controls,
   ExportMenu,
-  LineChart,
   ParamControls,
   Readout,
   Readouts,
   Select,
   WidgetShell,
+  Chart,
+  line,
+  rule,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
@@ -290,21 +292,21 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
         </table>
       </div>
       <ExportMenu filename="kakade-langford-proof" rows={exportRows} />
-      <LineChart
+      <Chart
         data={chart}
-        xKey="t"
+        x="t"
         xLabel="time step t"
         yLabel="|Δ_t| and its bound"
         logY
         height={220}
         filename="kakade-langford-per-t"
         caption="Per time step t: the exact |Δ_t|, the bound 2ε(1 − (1−α)^t) of Step 4, and the remainder's weight 1 − (1−α)^t (log scale; t = 0, where all three vanish, is left out of the drawing)."
-        series={[
-          { key: '|Δ_t|', label: '|Δ_t| (exact)' },
-          { key: '2ε(1−(1−α)^t)', label: 'bound 2ε(1 − (1−α)ᵗ)', dashed: true },
-          { key: 'remainder weight 1−(1−α)^t', label: 'remainder weight 1 − (1−α)ᵗ', width: 1 },
+        layers={[
+          line('|Δ_t|', '|Δ_t| (exact)'),
+          line('2ε(1−(1−α)^t)', 'bound 2ε(1 − (1−α)ᵗ)', { dashed: true }),
+          line('remainder weight 1−(1−α)^t', 'remainder weight 1 − (1−α)ᵗ', { width: 1 }),
+          rule({ x: tt, label: `t = ${tt}` }),
         ]}
-        refLines={[{ x: tt, label: `t = ${tt}` }]}
       />
     </WidgetShell>
   );

@@ -6,18 +6,20 @@ import { useMemo, useState } from 'react';
 import {
   seedParam,
   Controls,
-  LineChart,
   ParamControls,
   Readout,
   Readouts,
   Select,
-  useThemeColors,
   WidgetShell,
+  useChunkedRun,
+  Chart,
+  line,
+  rule,
+  marks,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { argminMse, createLambdaSampler, LAMBDAS, makeModel } from './compute';
 import { gaeErrorCurve, type GaeErrorRow, type GaeTarget } from '@/rl';
-import { useChunkedRun } from '@/widgets/common';
 
 const params = defineParams({
   seed: seedParam(1),
@@ -35,7 +37,6 @@ const TARGETS: ReadonlyArray<{ value: GaeTarget; label: string }> = [
 
 export default function LambdaLab({ id = 'gae' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
-  const colors = useThemeColors();
   const model = useMemo(
     () => makeModel(p.seed, p.noise, p.gamma, p.target),
     [p.seed, p.noise, p.gamma, p.target],
@@ -111,36 +112,22 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
         <Readout label="MSE at λ = 0 (exact)" value={exact[0].mse} testId="gae-mse-0" />
         <Readout label="MSE at λ = 1 (exact)" value={exact[20].mse} testId="gae-mse-1" />
       </Readouts>
-      <LineChart
+      <Chart
         data={chartRows}
-        xKey="lambda"
+        x="lambda"
         xLabel="λ"
         yLabel="squared error"
         filename="gae-lambda"
         caption="Bias², variance and mean squared error of GAE advantage estimates against λ: exact (solid) and sampled (dashed, dots)."
-        series={[
-          { key: 'bias2', label: 'bias²', color: colors.series[0] },
-          { key: 'variance', label: 'variance', color: colors.series[1] },
-          { key: 'mse', label: 'MSE', width: 3, color: colors.series[2] },
-          {
-            key: 'bias2_sampled',
-            label: 'bias² (sampled)',
-            dashed: true,
-            dots: true,
-            width: 1,
-            color: colors.series[0],
-          },
-          {
-            key: 'mse_sampled',
-            label: 'MSE (sampled)',
-            dashed: true,
-            dots: true,
-            width: 1,
-            color: colors.series[2],
-          },
+        layers={[
+          line('bias2', 'bias²', { color: 'series-0' }),
+          line('variance', 'variance', { color: 'series-1' }),
+          line('mse', 'MSE', { width: 3, color: 'series-2' }),
+          line('bias2_sampled', 'bias² (sampled)', { dashed: true, dots: true, width: 1, color: 'series-0' }),
+          line('mse_sampled', 'MSE (sampled)', { dashed: true, dots: true, width: 1, color: 'series-2' }),
+          rule({ x: p.lambda, label: 'λ' }),
+          marks([{ x: bestExact.lambda, y: bestExact.mse, label: 'best' }]),
         ]}
-        refLines={[{ x: p.lambda, label: 'λ' }]}
-        points={[{ x: bestExact.lambda, y: bestExact.mse, label: 'best' }]}
       />
     </WidgetShell>
   );

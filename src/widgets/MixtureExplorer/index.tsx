@@ -7,12 +7,15 @@ import { evaluatePolicy, greedyPolicy, mixtureBound, randomMDP, randomTheta, sof
 import {
   seedParam,
   Controls,
-  LineChart,
   Readout,
   Readouts,
   Select,
   ParamControls,
   WidgetShell,
+  Chart,
+  line,
+  rule,
+  marks,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
@@ -76,19 +79,20 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
         <Readout label="slope at 0 (exact 𝔸/(1−γ))" value={model.slopeExact} testId="mixture-slope-exact" />
         <Readout label="slope at 0 (finite difference)" value={model.slopeFd} testId="mixture-slope-fd" />
       </Readouts>
-      <LineChart
+      <Chart
         data={model.curve}
-        xKey="alpha"
+        x="alpha"
         xLabel="α"
         yLabel="J(π_α) − J(π)"
         filename="mixture-bound"
         caption="True improvement of the mixture policy and Kakade and Langford's lower bound, for α from 0 to 1."
-        series={[
-          { key: 'improvement', label: 'true improvement' },
-          { key: 'lowerBound', label: 'lower bound' },
+        layers={[
+          line('improvement', 'true improvement'),
+          line('lowerBound', 'lower bound'),
+          rule({ x: p.alpha, label: 'α' }),
+          rule({ y: 0 }),
+          marks([{ x: model.best.alpha, y: model.best.lowerBound, label: 'best α' }]),
         ]}
-        refLines={[{ x: p.alpha, label: 'α' }, { y: 0 }]}
-        points={[{ x: model.best.alpha, y: model.best.lowerBound, label: 'best α' }]}
       />
     </WidgetShell>
   );

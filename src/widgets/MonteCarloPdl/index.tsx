@@ -12,12 +12,14 @@ import {
 import {
   Button,
   Controls,
-  LineChart,
   Readout,
   Readouts,
   ParamControls,
   WidgetShell,
   seedParam,
+  Chart,
+  line,
+  band,
 } from '@/widgets/common';
 import { defineParams, useUrlParams } from '@/lib/url-state';
 
@@ -85,18 +87,17 @@ export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
         <Readout label="±2 s.e." value={last ? (last.hi - last.lo) / 2 : NaN} testId="mcpdl-halfwidth" />
         <Readout label="trajectories" value={cur.n} testId="mcpdl-samples" />
       </Readouts>
-      <LineChart
+      <Chart
         data={cur.rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="estimate"
         filename="mc-pdl"
         caption="Monte Carlo estimate of the PDL right-hand side with a ±2 standard-error band, against the exact value."
-        series={[
-          { key: 'estimate', label: 'estimate' },
-          { key: 'lo', label: '−2 s.e.', dashed: true },
-          { key: 'hi', label: '+2 s.e.', dashed: true },
-          { key: 'exact', label: 'exact', width: 3 },
+        layers={[
+          band('lo', 'hi', { label: '±2 s.e.', color: 'series-0' }),
+          line('estimate', 'estimate'),
+          line('exact', 'exact', { width: 3, color: 'series-3' }),
         ]}
       />
     </WidgetShell>

@@ -9,7 +9,16 @@ import {
   softmaxPolicyGradient,
   surrogate,
 } from '@/rl';
-import { seedParam, LineChart, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
+import {
+  seedParam,
+  Readout,
+  Readouts,
+  ParamControls,
+  WidgetShell,
+  Chart,
+  line,
+  rule,
+} from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -56,19 +65,19 @@ export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
         />
         <Readout label="slope of J and L at 0" value={m.slope} testId="surrogate-slope" />
       </Readouts>
-      <LineChart
+      <Chart
         data={m.curve}
-        xKey="t"
+        x="t"
         xLabel="t"
         yLabel="value"
         filename="surrogate-vs-J"
         caption="True return J and surrogate L along a line through θ₀, with the tangent of J at t = 0."
-        series={[
-          { key: 'J', label: 'J' },
-          { key: 'L', label: 'L' },
-          { key: 'tangent', label: 'tangent at 0', dashed: true },
+        layers={[
+          line('J', 'J'),
+          line('L', 'L'),
+          line('tangent', 'tangent at 0', { dashed: true }),
+          rule({ x: p.t, label: 't' }),
         ]}
-        refLines={[{ x: p.t, label: 't' }]}
       />
     </WidgetShell>
   );

@@ -5,11 +5,12 @@ import {
   seedParam,
   Button,
   Controls,
-  LineChart,
   Readout,
   Readouts,
   ParamControls,
   WidgetShell,
+  Chart,
+  line,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -80,15 +81,15 @@ export default function TdVsExact({ id = 'td' }: { id?: string }) {
         <Readout label="transitions" value={last?.steps ?? 0} testId="td-steps" />
         <Readout label="‖V_TD − V^π‖∞" value={last?.error ?? NaN} testId="td-error" />
       </Readouts>
-      <LineChart
+      <Chart
         data={hist}
-        xKey="steps"
+        x="steps"
         xLabel="transitions"
         yLabel="sup-norm error"
         logY
         filename="td-error"
         caption="Sup-norm distance between the TD(0) estimate and the exact V^π."
-        series={[{ key: 'error', label: '‖V_TD − V^π‖∞' }]}
+        layers={[line('error', '‖V_TD − V^π‖∞')]}
       />
     </WidgetShell>
   );

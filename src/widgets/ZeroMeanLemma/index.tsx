@@ -1,7 +1,7 @@
 /** The expected grad-log-prob lemma (chapter 2): the sample mean of ∇ log π shrinks like 1/√N. */
 import { useMemo } from 'react';
 import { createRng, randomTheta, softmaxPolicy } from '@/rl';
-import { seedParam, LineChart, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
+import { seedParam, Readout, Readouts, ParamControls, WidgetShell, Chart, line } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -43,18 +43,15 @@ export default function ZeroMeanLemma({ id = 'eglp' }: { id?: string }) {
         <Readout label="‖mean of ∇ log π‖" value={last} testId="eglp-mean" />
         <Readout label="σ/√N" value={sd / Math.sqrt(p.n)} testId="eglp-reference" />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="N"
         yLabel="norm"
         logY
         filename="eglp"
         caption="Norm of the sample mean of the score against σ/√N."
-        series={[
-          { key: 'norm', label: '‖sample mean‖' },
-          { key: 'reference', label: 'σ/√N', dashed: true },
-        ]}
+        layers={[line('norm', '‖sample mean‖'), line('reference', 'σ/√N', { dashed: true })]}
       />
     </WidgetShell>
   );

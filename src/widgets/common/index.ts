@@ -1,7 +1,6 @@
 /** The widget kit: shared building blocks of widgets (src/widgets/README.md shows how to use them). */
 export { Slider, Toggle, Select, Button } from './controls';
 export { ParamControls, ParamControl } from './ParamControls';
-export { ParamSlider } from './ParamSlider';
 export { paramFields, sliderScale, type ParamField } from './param-fields';
 export { seedParam, randomProblem, useRandomProblem, type RandomProblem } from './random-problem';
 export {
@@ -33,6 +32,6 @@ export {
   type MarkLayer,
   type HistogramLayer,
 } from './chart-layers';
-export { LineChart, LiveLineChart, type Series, type RefLine, type RefArea } from './LineChart';
+export { LiveLineChart, type Series, type RefLine } from './LiveLineChart';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
