@@ -21,7 +21,7 @@ const layer = (files, forbidden, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,11 +45,30 @@ export default tseslint.config(
       '@/widgets/*',
       '@/mdx/*',
       '@/layout/*',
+      '@/spec',
+      '@/spec/*',
       'react',
       'react-dom',
       '@tensorflow/*',
     ],
     'src/rl is pure float64 TypeScript: no React, no tfjs, no other layer.',
+  ),
+  layer(
+    ['src/spec/**'],
+    [
+      '@/lib/*',
+      '@/nn',
+      '@/nn/*',
+      '@/worker/*',
+      '@/stores/*',
+      '@/widgets/*',
+      '@/mdx/*',
+      '@/layout/*',
+      'react',
+      'react-dom',
+      '@tensorflow/*',
+    ],
+    'src/spec is the layer-neutral training spec: plain data and types; of ours it reads only src/rl modules (env specs).',
   ),
   layer(
     ['src/lib/**'],
@@ -93,6 +112,11 @@ export default tseslint.config(
     ['src/layout/**'],
     ['@/nn/*', '@/worker/*', '@tensorflow/*'],
     'the layout never loads training code.',
+  ),
+  layer(
+    ['src/bench/**'],
+    ['@/nn/*', '@/worker/trainer.worker*', '@/worker/backends*', '@/mdx/*', '@/layout/*', '@tensorflow/*'],
+    'the benchmark page talks to training only through @/worker/trainer-client, like a widget.',
   ),
   layer(
     ['content/**'],

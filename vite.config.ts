@@ -9,16 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { remarkNumbering, contentPlugin } from './scripts/vite-plugins/numbering.ts';
 import { searchIndexPlugin } from './scripts/vite-plugins/search-index.ts';
 import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html.ts';
+import { cspPlugin } from './scripts/vite-plugins/csp.ts';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer). Everything is same-origin.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// No cross-origin isolation headers: the wasm backend runs single-threaded (src/worker/backends.ts says why), so
+// nothing needs SharedArrayBuffer, and a static host cannot be relied on to send headers anyway.
 
-export default defineConfig({
+// `vite build --mode bench` adds the training benchmark page (bench.html, src/bench/) for scripts/bench-train.mjs;
+// the book readers get (`vite build`) does not contain it.
+export default defineConfig(({ mode }) => ({
   // Relative asset paths + hash routing: dist/ works from any host and subpath.
   base: './',
   plugins: [
@@ -35,6 +36,39 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),
     contentPlugin(root),
     searchIndexPlugin(root),
+    cspPlugin(),
+    // Offline and installable: a service worker precaches the whole book (every chapter, widget, the training
+    // workers and their wasm binaries) on the first visit. It waits for the reader to accept an update
+    // (src/layout/UpdateBanner.tsx); saved runs and agents live in IndexedDB, which an update never touches.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Proximal — a live textbook of policy optimization',
+        short_name: 'Proximal',
+        description: 'A live textbook of reinforcement learning, with widgets that compute.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#2f5d8a',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // KaTeX ships woff2, woff and ttf of each font; browsers that run service workers use woff2.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm,webmanifest}'],
+        // The GPU backends' chunks are the largest files (a few MB): precache them too, so training works offline.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so a reader who loses the network right after
+        // the first visit can still open other chapters. Updates still wait for the reader (no skipWaiting).
+        clientsClaim: true,
+      },
+    }),
   ],
   resolve: {
     alias: {
@@ -43,14 +77,15 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  server: { headers: isolation },
-  preview: { headers: isolation },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
     // Rolldown's per-plugin timing report is a profiling aid, not a problem: keep `npm start` quiet.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      ...(mode === 'bench' ? { input: { main: 'index.html', bench: 'bench.html' } } : {}),
+    },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
@@ -68,4 +103,4 @@ export default defineConfig({
     ],
     server: { deps: { inline: [/@tensorflow\//] } },
   },
-});
+}));

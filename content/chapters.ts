@@ -86,7 +86,7 @@ export const chapters: ChapterInfo[] = [
     title: 'Value-based methods: from TD learning to DQN',
     summary:
       'Monte Carlo and TD evaluation, SARSA and Q-learning, maximisation bias and double Q-learning, function approximation and the deadly triad, deep Q-networks.',
-    status: 'coming',
+    status: 'ready',
   },
   {
     number: 10,
@@ -104,7 +104,7 @@ export const chapters: ChapterInfo[] = [
     title: 'Offline reinforcement learning: IQL and CQL',
     summary:
       'Learning from a fixed dataset: distribution shift, expectiles and implicit Q-learning, conservative Q-learning and its lower bounds.',
-    status: 'coming',
+    status: 'ready',
   },
   {
     number: 12,

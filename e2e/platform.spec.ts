@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { chapters } from '../content/chapters';
 import { chapterSlugs, collectErrors, openChapter } from './helpers';
 
 test.describe('every chapter page', () => {
@@ -36,8 +37,11 @@ test.describe('every chapter page', () => {
 test('home lists the chapters, including the ones still to come', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('h1')).toHaveText('Proximal');
-  await expect(page.locator('.chapter-card')).toHaveCount(12);
-  await expect(page.locator('.chapter-card.coming')).toHaveCount(4);
+  await expect(page.locator('.chapter-card')).toHaveCount(chapters.length);
+  // As many "coming" cards as content/chapters.ts has chapters not yet ready (authors flip them one by one).
+  await expect(page.locator('.chapter-card.coming')).toHaveCount(
+    chapters.filter((c) => c.status === 'coming').length,
+  );
 });
 
 test('a deep link to a section lands there, also after a reload', async ({ page }) => {

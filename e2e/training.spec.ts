@@ -1,26 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
+import { crashWorker, exportedRun, num, panel, savedRun } from './training-helpers';
 
 /**
  * The training engine in real Chromium: a PPO run on wasm (and on WebGPU, or its fallback notice) whose return
  * curve rises; pause/resume; the saved run after a reload; a killed worker reported with a working Restart.
  */
 
-const panel = (preset: string, backend: string) =>
-  `/?props.preset=${preset}&props.backend=${backend}#/widget/TrainingPanel`;
-
-async function num(page: Page, testId: string): Promise<number> {
-  const v = await page.getByTestId(testId).first().getAttribute('data-value');
-  return v === null ? NaN : Number(v);
-}
-
-/** The mean return at the first update that had finished episodes, from the panel's store (its chart series). */
-function firstReturn(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    type Store = { getState(): { series: Array<{ returnMean20: number }> } };
-    const hook = (window as unknown as { __proximalDebug: { stores: Set<Store> } }).__proximalDebug;
-    const series = [...hook.stores][0]?.getState().series ?? [];
-    return series.find((p) => Number.isFinite(p.returnMean20))?.returnMean20 ?? NaN;
-  });
+/** The mean return at the first update that had finished episodes, from the run's JSON export (its series). */
+async function firstReturn(page: Page): Promise<number> {
+  const run = await exportedRun(page);
+  return run.updates.find((p) => Number.isFinite(p.returnMean20))?.returnMean20 ?? NaN;
 }
 
 /** Starts the run and waits until the mean return has risen to `target(early)`. */
@@ -52,8 +41,8 @@ test.describe('training engine', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'paused');
     const paused = await num(page, 'train-steps');
-    // While paused the worker takes no step: the count does not move across later metric flush windows.
-    await page.waitForTimeout(600);
+    // While paused the worker takes no step: the count has not moved by the time the pause is saved (1 s later).
+    await expect.poll(async () => (await savedRun(page, 'ppo-cartpole'))?.steps).toBe(paused);
     expect(await num(page, 'train-steps')).toBe(paused);
 
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
@@ -63,7 +52,7 @@ test.describe('training engine', () => {
     const saved = await num(page, 'train-episodes');
 
     // Saved runs are written shortly after a pause; wait for the write, then reload.
-    await page.waitForTimeout(1500);
+    await expect.poll(async () => (await savedRun(page, 'ppo-cartpole'))?.episodes).toBe(saved);
     await page.reload();
     await expect(page.getByTestId('train-status')).toContainText('restored');
     expect(await num(page, 'train-episodes')).toBe(saved);
@@ -108,9 +97,7 @@ test.describe('training engine', () => {
 
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'running');
-    await page.evaluate(() =>
-      (window as unknown as { __proximalDebug: { crashWorker(): void } }).__proximalDebug.crashWorker(),
-    );
+    await crashWorker(page);
     await expect(page.getByTestId('train-error')).toContainText('crashed');
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'crashed');
 

@@ -1,12 +1,14 @@
-// Training benchmark: serves the built site (vite preview on a free loopback port), drives headless Chromium
-// through Playwright, runs TrainingBench (?props.algo=..&props.backend=..&props.seed=..#/widget/TrainingBench) once per
-// (algo, backend, seed) and prints one JSON object per line, then a summary line with medians per (algo, backend).
+// Training benchmark: builds the site with its benchmark page (`vite build --mode bench` into dist-bench; readers'
+// builds do not contain it), serves it (vite preview on a free loopback port), drives headless Chromium through
+// Playwright, runs TrainingBench (bench.html?algo=..&backend=..&seed=..) once per (algo, backend, seed) and prints
+// one JSON object per line, then a summary line with medians per (algo, backend).
 //
-// Flags: --dist <dir> (default dist)  --config <vite config>  --algo ppo,reinforce  --backend wasm,cpu,...
+// Flags: --dist <dir> (default dist-bench; given or with --no-build, no build)  --config <vite config>
+//        --algo ppo,reinforce  --backend wasm,cpu,...
 //        --seeds 1,2,3  --budget <env steps>  --timeout <s per run>  --quick (PPO × 2 seeds on wasm only)
 //        --cfg '{"numEnvs":16}' (JSON overrides of the preset, for tuning)  --no-chart (no live chart on the page)
 // Default: PPO × 5 seeds on wasm, PPO once on cpu, webgpu and webgl, REINFORCE once on wasm.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
@@ -21,7 +23,16 @@ const list = (s) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
-const dist = flag('dist', 'dist');
+const dist = flag('dist', 'dist-bench');
+if (!argv.includes('--no-build') && !flag('dist', null)) {
+  const b = spawnSync('npx', ['vite', 'build', '--mode', 'bench', '--outDir', dist, '--emptyOutDir'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (b.status !== 0) {
+    console.log(JSON.stringify({ bench: 'train', error: `bench build failed (exit ${b.status})` }));
+    process.exit(1);
+  }
+}
 const config = flag('config', null);
 const timeoutS = Number(flag('timeout', '180'));
 const budget = flag('budget', null);
@@ -40,9 +51,12 @@ if (flag('algo', null) || flag('backend', null) || flag('seeds', null)) {
   runs.push({ algo: 'reinforce', backend: 'wasm', seed: 1 });
 }
 
-if (!existsSync(`${dist}/index.html`)) {
+if (!existsSync(`${dist}/bench.html`)) {
   console.log(
-    JSON.stringify({ bench: 'train', error: `${dist}/index.html not found: build first (npx vite build)` }),
+    JSON.stringify({
+      bench: 'train',
+      error: `${dist}/bench.html not found: build it (npx vite build --mode bench --outDir ${dist})`,
+    }),
   );
   process.exit(1);
 }
@@ -114,18 +128,13 @@ const browser = await chromium.launch({
 const results = [];
 for (const run of runs) {
   const page = await browser.newPage();
-  // The platform's widget route: #/widget/<Name> with the props in the query string as props.<key>.
-  const q = new URLSearchParams({
-    'props.algo': run.algo,
-    'props.backend': run.backend,
-    'props.seed': String(run.seed),
-  });
-  if (budget) q.set('props.budget', budget);
-  if (cfgOverrides) q.set('props.cfg', cfgOverrides);
-  if (argv.includes('--no-chart')) q.set('props.chart', 'false');
+  const q = new URLSearchParams({ algo: run.algo, backend: run.backend, seed: String(run.seed) });
+  if (budget) q.set('budget', budget);
+  if (cfgOverrides) q.set('cfg', cfgOverrides);
+  if (argv.includes('--no-chart')) q.set('chart', 'false');
   let line;
   try {
-    await page.goto(`${base}?${q}#/widget/TrainingBench`);
+    await page.goto(`${base}bench.html?${q}`);
     await page.waitForFunction(() => window.__benchResult !== undefined, null, {
       timeout: timeoutS * 1000,
       polling: 500,

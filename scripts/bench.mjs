@@ -15,5 +15,6 @@ run('npx', ['tsx', 'scripts/bench-rl.ts']);
 if (!argv.includes('--no-build')) run('npx', ['vite', 'build']);
 if (existsSync('dist/index.html')) {
   run('node', ['scripts/bench-site.mjs']);
-  run('node', ['scripts/bench-train.mjs', ...argv.filter((a) => a !== '--no-build')]);
+  // Builds its own copy with the benchmark page (dist-bench) unless --no-build.
+  run('node', ['scripts/bench-train.mjs', ...argv]);
 }

@@ -1,3 +1,4 @@
+/// <reference types="vite-plugin-pwa/client" />
 declare module 'virtual:numbering' {
   const index: Record<
     string,

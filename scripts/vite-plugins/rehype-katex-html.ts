@@ -44,8 +44,8 @@ export function rehypeKatexHtml() {
         output: 'htmlAndMathml',
       });
       if (html.includes('katex-error')) file.message?.(`KaTeX could not render: ${tex}`);
-      // The MathML keeps its structure for screen readers; its TeX annotation (a second copy of the source, used
-      // only by copy-as-TeX tools we do not ship) is dropped: about a tenth of a chapter's JavaScript.
+      // The MathML keeps its structure for screen readers; its TeX annotation is dropped: the source travels once,
+      // as the `tex` prop that copy-as-TeX reads (src/mdx/copy-tex.ts).
       html = html.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '');
       // The display wrapper is drawn by the component (it makes the block focusable and scrollable).
       if (display && html.startsWith(DISPLAY_OPEN) && html.endsWith('</span>'))
@@ -55,6 +55,9 @@ export function rehypeKatexHtml() {
         name: 'MathHtml',
         attributes: [
           { type: 'mdxJsxAttribute', name: 'html', value: html },
+          // The source, for copy-as-TeX: one short string beside the HTML (the MathML annotation it replaces held
+          // the same text inside the HTML; gzip of a chapter grows by about as much as that annotation cost).
+          { type: 'mdxJsxAttribute', name: 'tex', value: tex },
           ...(display ? [{ type: 'mdxJsxAttribute', name: 'display', value: null }] : []),
         ],
         children: [],

@@ -4,6 +4,7 @@ import { chapterBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
+import { UpdateBanner } from './UpdateBanner';
 import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
@@ -125,6 +126,7 @@ export function App() {
         <Sidebar currentSlug={chapter?.slug ?? null} open={drawer} onNavigate={() => setDrawer(false)} />
         {drawer && <div className="scrim" onClick={() => setDrawer(false)} aria-hidden="true" />}
         <main id="main" tabIndex={-1}>
+          <UpdateBanner />
           <NoticeBanner />
           {page}
         </main>

@@ -6,6 +6,7 @@ import { MDXProvider } from '@mdx-js/react';
 import { Suspense, lazy, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { readyChapters, type ChapterInfo } from '@content/chapters';
 import { ChapterContext, mdxComponents } from '@/mdx';
+import { installCopyTex } from '@/mdx/copy-tex';
 import { Outline, type OutlineItem } from './Outline';
 import { chapterHref } from './router';
 import { addNotice } from '@/lib/notices';
@@ -28,6 +29,7 @@ export function ChapterPage({ chapter, section }: { chapter: ChapterInfo; sectio
   useEffect(() => {
     document.title = `${chapter.title} — Proximal`;
   }, [chapter.title]);
+  useEffect(installCopyTex, []);
 
   // Once the chapter has rendered: collect its outline and scroll to the linked section (or the top).
   useEffect(() => {

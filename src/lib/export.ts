@@ -34,9 +34,13 @@ export function downloadCSV(filename: string, rows: Row[]) {
   );
 }
 
+/** JSON.stringify replacer for numbers JSON cannot hold: Infinity, -Infinity and NaN are written as strings. */
+export const jsonSafe = (_key: string, v: unknown) =>
+  typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+
 export function downloadJSON(filename: string, data: unknown) {
   const name = filename.endsWith('.json') ? filename : `${filename}.json`;
-  download(name, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  download(name, new Blob([JSON.stringify(data, jsonSafe, 2)], { type: 'application/json' }));
 }
 
 const STYLE_PROPS = [

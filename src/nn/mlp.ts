@@ -15,12 +15,6 @@ export interface MlpParams {
   tensors: Float32Array[];
 }
 
-/** Shapes of the six parameter arrays of an MLP with the given sizes. */
-export function mlpShapes(sizes: readonly [number, number, number, number]): number[][] {
-  const [i, h1, h2, o] = sizes;
-  return [[i, h1], [h1], [h1, h2], [h2], [h2, o], [o]];
-}
-
 /**
  * A `rows × cols` matrix with orthonormal rows or columns (whichever is fewer), times `gain`, drawn like
  * torch.nn.init.orthogonal_: QR of a Gaussian matrix with the signs of R's diagonal folded into Q.
@@ -128,9 +122,4 @@ export class MlpForward {
     dense(this.h2, n, h2, t[4], t[5], o, this.out, false);
     return this.out;
   }
-}
-
-/** Copies parameters (used to keep the previous policy for TV/KL between consecutive policies). */
-export function cloneParams(p: MlpParams): MlpParams {
-  return { sizes: p.sizes, tensors: p.tensors.map((t) => t.slice()) };
 }

@@ -1,5 +1,5 @@
 /** Float32 policy math in plain TypeScript: sampling, distances between consecutive policies, ratio histograms. */
-import { RATIO_EDGES } from './metrics';
+import { RATIO_EDGES } from '@/spec';
 
 /** Softmax of `numActions` logits per row, in place into `probs`. */
 export function softmaxRows(logits: Float32Array, n: number, numActions: number, probs: Float32Array): void {

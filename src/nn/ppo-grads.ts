@@ -65,16 +65,21 @@ function backward(w: MlpWeights, x: tf.Tensor2D, f: Activations, dOut: tf.Tensor
   return [dW1, db1, dW2, db2, dW3, db3];
 }
 
+/** The statistics of one minibatch, by name. */
+export const PPO_STATS = ['policyLoss', 'valueLoss', 'entropy', 'approxKl', 'clipFraction', 'loss'] as const;
+export type PpoStat = (typeof PPO_STATS)[number];
+export type PpoStats = Record<PpoStat, tf.Scalar>;
+
 /**
  * Loss statistics and gradients for one minibatch. Returns the gradients in the order actor W1..b3, critic W1..b3,
- * and `stats` = [policy loss, value loss, entropy, approx KL, clip fraction, total loss]. Call inside `tf.tidy`.
+ * and the named scalar statistics (`PPO_STATS`). Call inside `tf.tidy`.
  */
 export function ppoLossAndGrads(
   actor: MlpWeights,
   critic: MlpWeights,
   mb: PpoMinibatch,
   c: PpoCoefs,
-): { grads: tf.Tensor[]; stats: tf.Tensor1D } {
+): { grads: tf.Tensor[]; stats: PpoStats } {
   const M = mb.obs.shape[0];
   const clipped = Number.isFinite(c.clip);
 
@@ -136,6 +141,6 @@ export function ppoLossAndGrads(
   ];
   const approxKl = tf.mean(tf.sub(tf.sub(ratio, 1), logratio));
   const loss = tf.add(tf.sub(pgLoss, tf.mul(c.entCoef, entropy)), tf.mul(c.vfCoef, vLoss));
-  const stats = tf.stack([pgLoss, vLoss, entropy, approxKl, clipFrac, loss]) as tf.Tensor1D;
-  return { grads, stats };
+  const stats = { policyLoss: pgLoss, valueLoss: vLoss, entropy, approxKl, clipFraction: clipFrac, loss };
+  return { grads, stats: stats as PpoStats };
 }

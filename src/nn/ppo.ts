@@ -1,11 +1,12 @@
 /**
  * PPO-clip, read top to bottom like CleanRL's ppo.py: vectorised rollout (float32 forward pass in TypeScript),
  * GAE with truncation bootstrapping, then `updateEpochs` passes of shuffled minibatches in tfjs with per-minibatch
- * advantage normalisation, the clipped surrogate, the clipped value loss, an entropy bonus, one `variableGrads`
- * for actor and critic together and a global gradient-norm clip. Weights come back to TypeScript once per update.
+ * advantage normalisation, the clipped surrogate, the clipped value loss, an entropy bonus, the hand-derived
+ * gradient of both networks (ppo-grads.ts) and one fused Adam step with the global gradient-norm clip. Weights come
+ * back to TypeScript once per update.
  */
 import * as tf from './tf';
-import type { LiveHparams, PpoConfig } from './config';
+import type { LiveHparams, PpoConfig } from '@/spec';
 import { gaeInPlace } from './gae';
 import {
   EpisodeLog,
@@ -17,12 +18,13 @@ import {
   softmaxRows,
 } from './policy-stats';
 import { initMlp, MlpForward, type MlpParams } from './mlp';
-import type { UpdateMetrics } from './metrics';
+import type { PpoMetrics } from './metrics';
 import { makeRng, type RunRng } from './rl-bridge';
 import { FlatAdam, syncParams, TfMlp } from './tf-net';
-import { ppoLossAndGrads } from './ppo-grads';
-import { TrainingError, type Trainer } from './trainer';
-import { allocStep, makeVecCartPole, type VecEnv, type VecStep } from './vec-env';
+import { PPO_STATS, ppoLossAndGrads } from './ppo-grads';
+import { applyLive, TrainingError, type Progress, type Trainer } from './trainer';
+import { allocStep, type VecEnv, type VecStep } from './vec-env';
+import { makeVecEnv } from './envs';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -41,6 +43,7 @@ export class PpoTrainer implements Trainer {
   private fwdBatch: MlpForward;
   private log = new EpisodeLog();
   private live: { learningRate: number; entCoef: number; clipCoef: number };
+  private progress: Progress = () => {};
   // Rollout storage, [numSteps][numEnvs] flattened.
   private obsBuf: Float32Array;
   private actBuf: Int32Array;
@@ -57,7 +60,7 @@ export class PpoTrainer implements Trainer {
   constructor(cfg: PpoConfig, env?: VecEnv) {
     this.config = { ...cfg };
     this.rng = makeRng(cfg.seed);
-    this.env = env ?? makeVecCartPole(cfg.numEnvs, this.rng);
+    this.env = env ?? makeVecEnv(cfg.env, cfg.numEnvs, this.rng);
     const d = this.env.obsSize;
     const A = this.env.numActions;
     const N = cfg.numEnvs;
@@ -88,9 +91,7 @@ export class PpoTrainer implements Trainer {
   }
 
   setLive(h: LiveHparams): void {
-    if (h.learningRate !== undefined) this.live.learningRate = h.learningRate;
-    if (h.entCoef !== undefined) this.live.entCoef = h.entCoef;
-    if (h.clipCoef !== undefined) this.live.clipCoef = h.clipCoef;
+    applyLive(this.live, h);
   }
 
   actor(): MlpParams {
@@ -113,6 +114,7 @@ export class PpoTrainer implements Trainer {
     const returns: number[] = [];
     const lengths: number[] = [];
     for (let t = 0; t < cfg.numSteps; t++) {
+      this.progress('rollout', t, cfg.numSteps);
       const base = t * N;
       this.obsBuf.set(this.nextObs, base * d);
       const logits = this.fwdA.run(actorP, this.nextObs, N);
@@ -162,7 +164,8 @@ export class PpoTrainer implements Trainer {
     return { returns, lengths };
   }
 
-  async update(): Promise<UpdateMetrics> {
+  async update(progress?: Progress): Promise<PpoMetrics> {
+    this.progress = progress ?? (() => {});
     const cfg = this.config;
     const N = cfg.numEnvs;
     const B = N * cfg.numSteps;
@@ -200,11 +203,14 @@ export class PpoTrainer implements Trainer {
     const perm = new Int32Array(B);
     let epochs = 0;
     const u = () => this.rng.uniform();
+    const numMb = Math.floor(B / mbSize);
+    const klCol = PPO_STATS.indexOf('approxKl');
     try {
       for (let epoch = 0; epoch < cfg.updateEpochs; epoch++) {
         permutation(B, u, perm);
         const epochStats: tf.Tensor[] = [];
         for (let start = 0; start + mbSize <= B; start += mbSize) {
+          this.progress('learn', epoch * numMb + start / mbSize, cfg.updateEpochs * numMb);
           const idx = tf.tensor1d(perm.subarray(start, start + mbSize), 'int32');
           const row = tf.tidy(() => {
             const [obs, oneHot, rest] = tf.split(tf.gather(batchT, idx) as tf.Tensor2D, [d, A, 4], 1);
@@ -223,7 +229,8 @@ export class PpoTrainer implements Trainer {
               coefs,
             );
             const norm = this.opt.apply(grads, cfg.maxGradNorm);
-            return tf.concat([stats, tf.reshape(norm, [1])]);
+            // One row per minibatch: the named statistics in PPO_STATS order, then the gradient norm.
+            return tf.stack([...PPO_STATS.map((k) => stats[k]), norm]);
           });
           idx.dispose();
           epochStats.push(row);
@@ -232,7 +239,7 @@ export class PpoTrainer implements Trainer {
         statRows.push(...epochStats);
         if (cfg.targetKl > 0 && epochStats.length) {
           // Early stop reads the epoch's mean approx KL: one small read-back per epoch, only when enabled.
-          const kl = tf.tidy(() => tf.mean(tf.slice(tf.stack(epochStats), [0, 3], [-1, 1])));
+          const kl = tf.tidy(() => tf.mean(tf.slice(tf.stack(epochStats), [0, klCol], [-1, 1])));
           const v = (await kl.data())[0];
           kl.dispose();
           if (v > cfg.targetKl) break;
@@ -247,7 +254,12 @@ export class PpoTrainer implements Trainer {
     meanStats.dispose();
     const finite = await syncParams([this.actorNet, this.criticNet]);
     const t2 = now();
-    const [pgLoss, vLoss, entropy, approxKl, clipFraction, loss, gradNorm] = Array.from(stats);
+    const st = Object.fromEntries(PPO_STATS.map((k, i) => [k, stats[i]])) as Record<
+      (typeof PPO_STATS)[number],
+      number
+    >;
+    const gradNorm = stats[PPO_STATS.length];
+    const loss = st.loss;
     if (!finite || !Number.isFinite(loss)) {
       throw new TrainingError(
         `Numerical failure at update ${this.updates}: ${!finite ? 'a network weight became NaN or infinite' : `the loss is ${loss}`}. ` +
@@ -269,11 +281,11 @@ export class PpoTrainer implements Trainer {
       episodeLengths: ep.lengths,
       returnMean20: this.log.mean20(),
       episodes: this.log.count,
-      policyLoss: pgLoss,
-      valueLoss: vLoss,
-      entropy,
-      approxKl,
-      clipFraction: Number.isFinite(clip) ? clipFraction : NaN,
+      policyLoss: st.policyLoss,
+      valueLoss: st.valueLoss,
+      entropy: st.entropy,
+      approxKl: st.approxKl,
+      clipFraction: Number.isFinite(clip) ? st.clipFraction : NaN,
       explainedVariance: explainedVariance(this.valBuf, this.retBuf),
       learningRate: lr,
       gradNorm,

@@ -5,7 +5,7 @@
  * contributing after its current episode ends (its later lock-step steps are discarded and not counted).
  */
 import * as tf from './tf';
-import type { LiveHparams, ReinforceConfig } from './config';
+import type { LiveHparams, ReinforceConfig } from '@/spec';
 import {
   EpisodeLog,
   explainedVariance,
@@ -15,11 +15,12 @@ import {
   ratioHistogram,
 } from './policy-stats';
 import { initMlp, MlpForward, type MlpParams } from './mlp';
-import type { UpdateMetrics } from './metrics';
+import type { ReinforceMetrics } from './metrics';
 import { makeRng, type RunRng } from './rl-bridge';
-import { clipByGlobalNorm, makeAdam, setLearningRate, syncParams, TfMlp } from './tf-net';
-import { TrainingError, type Trainer } from './trainer';
-import { allocStep, makeVecCartPole, type VecEnv } from './vec-env';
+import { FlatAdam, syncParams, TfMlp } from './tf-net';
+import { applyLive, TrainingError, type Progress, type Trainer } from './trainer';
+import { allocStep, type VecEnv } from './vec-env';
+import { makeVecEnv } from './envs';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -31,33 +32,32 @@ export class ReinforceTrainer implements Trainer {
   private env: VecEnv;
   private actorNet: TfMlp;
   private criticNet: TfMlp | null;
-  private opt: tf.AdamOptimizer;
+  private opt: FlatAdam;
   private log = new EpisodeLog();
   private live: { learningRate: number; entCoef: number };
 
   constructor(cfg: ReinforceConfig, env?: VecEnv) {
     this.config = { ...cfg };
     this.rng = makeRng(cfg.seed);
-    this.env = env ?? makeVecCartPole(cfg.numEnvs, this.rng);
+    this.env = env ?? makeVecEnv(cfg.env, cfg.numEnvs, this.rng);
     const d = this.env.obsSize;
     const actor = initMlp([d, cfg.hidden, cfg.hidden, this.env.numActions], 0.01, this.rng);
     const critic = initMlp([d, cfg.hidden, cfg.hidden, 1], 1, this.rng);
     this.actorNet = new TfMlp(actor, 'pi');
     this.criticNet = cfg.variant === 'reward-to-go-baseline' ? new TfMlp(critic, 'v') : null;
-    this.opt = makeAdam(cfg.learningRate);
+    this.opt = new FlatAdam(this.actorNet.vars, cfg.learningRate);
     this.live = { learningRate: cfg.learningRate, entCoef: cfg.entCoef };
   }
 
   setLive(h: LiveHparams): void {
-    if (h.learningRate !== undefined) this.live.learningRate = h.learningRate;
-    if (h.entCoef !== undefined) this.live.entCoef = h.entCoef;
+    applyLive(this.live, h);
   }
 
   actor(): MlpParams {
     return this.actorNet.params;
   }
 
-  async update(): Promise<UpdateMetrics> {
+  async update(progress?: Progress): Promise<ReinforceMetrics> {
     const cfg = this.config;
     const env = this.env;
     const N = env.numEnvs;
@@ -67,7 +67,7 @@ export class ReinforceTrainer implements Trainer {
     const numUpdatesGuess = Math.max(1, Math.floor(cfg.totalSteps / cfg.batchSteps));
     const lr =
       (cfg.annealLr ? Math.max(0, 1 - (this.updates - 1) / numUpdatesGuess) : 1) * this.live.learningRate;
-    setLearningRate(this.opt, lr);
+    this.opt.learningRate = lr;
     const t0 = now();
 
     // ---- rollout: complete episodes only
@@ -93,6 +93,7 @@ export class ReinforceTrainer implements Trainer {
     let nActive = N;
     const u = () => this.rng.uniform();
     while (nActive > 0) {
+      progress?.('rollout', Math.min(collected, cfg.batchSteps), cfg.batchSteps);
       const logits = fwd.run(this.actorNet.params, obs, N);
       softmaxRows(logits, N, A, probs);
       sampleRows(probs, N, A, u, acts);
@@ -147,6 +148,7 @@ export class ReinforceTrainer implements Trainer {
     const t1 = now();
 
     // ---- learning
+    progress?.('learn', 0, 1);
     const obsArr = Float32Array.from(bObs);
     const wArr = Float32Array.from(bW);
     const gArr = Float32Array.from(bG);
@@ -183,8 +185,10 @@ export class ReinforceTrainer implements Trainer {
         stats = tf.keep(tf.stack([pg, entropy, loss]));
         return loss;
       }, this.actorNet.vars);
-      const { grads: g, norm } = clipByGlobalNorm(grads, cfg.maxGradNorm);
-      this.opt.applyGradients(g);
+      const norm = this.opt.apply(
+        this.actorNet.vars.map((v) => grads[v.name]),
+        cfg.maxGradNorm,
+      );
       value.dispose();
       const s = stats as unknown as tf.Tensor;
       const r = tf.concat([s, tf.reshape(norm, [1])]);
@@ -195,8 +199,8 @@ export class ReinforceTrainer implements Trainer {
     if (this.criticNet) {
       vLossT.dispose();
       const critic = this.criticNet;
-      const copt = this.criticOpt();
-      setLearningRate(copt, lr);
+      const copt = this.criticOpt(critic);
+      copt.learningRate = lr;
       const losses: tf.Scalar[] = [];
       for (let k = 0; k < cfg.valueEpochs; k++) {
         losses.push(
@@ -205,7 +209,12 @@ export class ReinforceTrainer implements Trainer {
               () => tf.mean(tf.square(tf.sub(tf.reshape(critic.apply(obsT), [-1]), gT))) as tf.Scalar,
               critic.vars,
             );
-            copt.applyGradients(clipByGlobalNorm(grads, cfg.maxGradNorm).grads);
+            copt
+              .apply(
+                critic.vars.map((v) => grads[v.name]),
+                cfg.maxGradNorm,
+              )
+              .dispose();
             return value;
           }),
         );
@@ -243,8 +252,6 @@ export class ReinforceTrainer implements Trainer {
       policyLoss: pg,
       valueLoss: vLoss,
       entropy,
-      approxKl: NaN,
-      clipFraction: NaN,
       explainedVariance: this.criticNet ? explainedVariance(values, gArr) : NaN,
       learningRate: lr,
       gradNorm,
@@ -256,10 +263,10 @@ export class ReinforceTrainer implements Trainer {
     };
   }
 
-  private copt: tf.AdamOptimizer | null = null;
-  private criticOpt(): tf.AdamOptimizer {
+  private copt: FlatAdam | null = null;
+  private criticOpt(critic: TfMlp): FlatAdam {
     // The critic has its own optimizer: its regression steps must not move the actor's Adam moments.
-    this.copt ??= makeAdam(this.config.learningRate);
+    this.copt ??= new FlatAdam(critic.vars, this.config.learningRate);
     return this.copt;
   }
 

@@ -1,10 +1,14 @@
 /**
- * The one place where src/nn meets src/rl: the run RNG (`createRng`) and the CartPole-v1 environment, adapted to
+ * The one place where src/nn meets src/rl: the run RNG (`createRng`), src/rl's environment registry and CartPole-v1, adapted to
  * the small interfaces the engine uses (so the trainers do not care which environment they train on).
  */
-import { CartPole, createRng, VecCartPole, type Rng } from '@/rl';
+import { CartPole, createRng, envs, type Rng, type VecEnv as RlVecEnvType } from '@/rl';
 
-export { VecCartPole };
+/** src/rl's vectorised environment (the kernel the engine's `RlVecEnv` wraps). */
+export type RlVec = RlVecEnvType;
+
+/** The vectorised form of environment `id` of src/rl's registry. */
+export const rlVec = (id: keyof typeof envs) => envs[id].makeVec;
 
 /** The run RNG as the engine uses it (uniform in [0, 1) and standard normal). */
 export type RunRng = Rng;

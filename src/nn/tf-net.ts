@@ -6,9 +6,6 @@
 import * as tf from './tf';
 import type { MlpParams } from './mlp';
 
-/** What `optimizer.applyGradients` declares it takes (it accepts plain tensors at runtime). */
-type GradMap = Parameters<tf.AdamOptimizer['applyGradients']>[0];
-
 export class TfMlp {
   readonly vars: tf.Variable[];
 
@@ -68,24 +65,10 @@ export async function syncParams(nets: TfMlp[]): Promise<boolean> {
   return finite;
 }
 
-/** Global L2 norm clip over all gradients (actor and critic together), as torch.nn.utils.clip_grad_norm_. */
-export function clipByGlobalNorm(
-  grads: tf.NamedTensorMap,
-  maxNorm: number,
-): { grads: GradMap; norm: tf.Scalar } {
-  const names = Object.keys(grads);
-  const norm = tf.sqrt(tf.addN(names.map((k) => tf.sum(tf.square(grads[k]))))) as tf.Scalar;
-  // Optimizers accept plain tensors at runtime; the declared type says Variable.
-  if (!Number.isFinite(maxNorm)) return { grads: grads as unknown as GradMap, norm };
-  const scale = tf.minimum(1, tf.div(maxNorm, tf.add(norm, 1e-6)));
-  const out: tf.NamedTensorMap = {};
-  for (const k of names) out[k] = tf.mul(grads[k], scale);
-  return { grads: out as unknown as GradMap, norm };
-}
-
 /**
  * Adam over all variables at once, as torch.optim.Adam (eps 1e-5 is the PPO detail), with the global gradient-norm
- * clip fused in. Works on one flat concatenation of the gradients: ~75 tfjs ops per step instead of ~185 for
+ * clip fused in (scale min(1, maxNorm / (norm + 1e-6)), as torch.nn.utils.clip_grad_norm_). The one optimiser of
+ * the engine: PPO and REINFORCE (actor and critic) use it. Works on one flat concatenation of the gradients: ~75 tfjs ops per step instead of ~185 for
  * tf.train.adam plus a per-variable clip, which matters because a 32-unit MLP step is dominated by per-op
  * overhead on wasm.
  */
@@ -140,14 +123,4 @@ export class FlatAdam {
     this.m.dispose();
     this.v.dispose();
   }
-}
-
-/** Adam with eps 1e-5 (the PPO implementation detail) whose learning rate can be changed between updates. */
-export function makeAdam(lr: number): tf.AdamOptimizer {
-  return tf.train.adam(lr, 0.9, 0.999, 1e-5);
-}
-
-export function setLearningRate(opt: tf.AdamOptimizer, lr: number): void {
-  // learningRate is a protected field read at every applyGradients; tfjs has no public setter.
-  (opt as unknown as { learningRate: number }).learningRate = lr;
 }

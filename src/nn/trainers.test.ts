@@ -1,11 +1,16 @@
 import * as tf from './tf';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PPO_DEFAULTS, REINFORCE_DEFAULTS, type PpoConfig, type ReinforceConfig } from './config';
+import {
+  PPO_DEFAULTS,
+  REINFORCE_DEFAULTS,
+  type PpoConfig,
+  type ReinforceConfig,
+  type UpdateMetrics,
+} from '@/spec';
 import { PpoTrainer } from './ppo';
 import { ReinforceTrainer } from './reinforce';
 import { TrainingError } from './trainer';
-import type { UpdateMetrics } from './metrics';
 import { makeRng } from './rl-bridge';
 import { SyncVecEnv } from './vec-env';
 
@@ -65,18 +70,46 @@ describe('PPO', () => {
       expect(m.clipFraction).toBeGreaterThanOrEqual(0);
       expect(m.clipFraction).toBeLessThanOrEqual(1);
       expect(m.tvMax).toBeLessThanOrEqual(Math.sqrt(m.klMax / 2) + 1e-5);
-      expect(m.ratioHist.counts.reduce((a, b) => a + b, 0)).toBe(32);
+      expect(m.ratioHist!.counts.reduce((a, b) => a + b, 0)).toBe(32);
       expect(m.steps).toBe(32 * m.update);
     }
     tr.dispose();
   });
 
-  it('applies live hyperparameters at the next update (with annealing)', async () => {
-    const tr = new PpoTrainer({ ...tinyPpo, annealLr: false });
-    expect((await tr.update()).learningRate).toBe(tinyPpo.learningRate);
-    tr.setLive({ learningRate: 1e-4 });
-    expect((await tr.update()).learningRate).toBe(1e-4);
-    tr.dispose();
+  it('the learning rate scales the step: live changes apply at the next update, annealing lowers it', async () => {
+    /** Size of the change of every weight (actor and critic) over one update. */
+    const moved = async (tr: PpoTrainer) => {
+      const before = tr.actor().tensors.map((t) => t.slice());
+      await tr.update();
+      return (
+        tr
+          .actor()
+          .tensors.reduce((a, t, k) => a + t.reduce((b, v, j) => b + (v - before[k][j]) ** 2, 0), 0) ** 0.5
+      );
+    };
+    const cfg = { ...tinyPpo, annealLr: false, learningRate: 1e-3 };
+    const a = new PpoTrainer(cfg);
+    const b = new PpoTrainer(cfg);
+    await a.update();
+    await b.update();
+    b.setLive({ learningRate: 1e-5 });
+    const [da, db] = [await moved(a), await moved(b)];
+    // Adam's step is about lr per weight: 100 times the learning rate, far more than 10 times the move.
+    expect(da / db).toBeGreaterThan(10);
+    a.dispose();
+    b.dispose();
+    // Annealing: the reported rate falls linearly and the moves with it (4 updates in the budget).
+    const annealed = new PpoTrainer({ ...tinyPpo, learningRate: 1e-3, totalSteps: 4 * 32 });
+    const flat = new PpoTrainer({ ...tinyPpo, learningRate: 1e-3, annealLr: false });
+    const rates: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      rates.push((await annealed.update()).learningRate);
+      await flat.update();
+    }
+    expect(rates).toEqual([1e-3, 0.75e-3, 0.5e-3]);
+    expect((await moved(annealed)) / (await moved(flat))).toBeLessThan(0.5);
+    annealed.dispose();
+    flat.dispose();
   });
 
   it('learns CartPole: the mean return climbs well above a random policy within 12 updates', async () => {
@@ -130,6 +163,24 @@ describe('REINFORCE', () => {
       return ms;
     };
     expect(await run()).toEqual(await run());
+  });
+
+  it('the learning rate scales the step (live change applied at the next update)', async () => {
+    const moved = async (tr: ReinforceTrainer) => {
+      const before = tr.actor().tensors.map((t) => t.slice());
+      await tr.update();
+      return (
+        tr
+          .actor()
+          .tensors.reduce((a, t, k) => a + t.reduce((b, v, j) => b + (v - before[k][j]) ** 2, 0), 0) ** 0.5
+      );
+    };
+    const a = new ReinforceTrainer({ ...tinyRf, learningRate: 1e-3 });
+    const b = new ReinforceTrainer({ ...tinyRf, learningRate: 1e-3 });
+    b.setLive({ learningRate: 1e-5 });
+    expect((await moved(a)) / (await moved(b))).toBeGreaterThan(10);
+    a.dispose();
+    b.dispose();
   });
 
   it('collects only complete episodes and counts their steps', async () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { makeCartPole, makeRng } from './rl-bridge';
-import { allocStep, SyncVecEnv, VecCartPoleEnv } from './vec-env';
+import { makeCartPole, makeRng, rlVec } from './rl-bridge';
+import { ENV_SPECS } from '@/spec';
+import { allocStep, RlVecEnv, SyncVecEnv } from './vec-env';
+import { makeVecEnv } from './envs';
 
-describe('VecCartPoleEnv (src/rl VecCartPole behind the engine interface)', () => {
+describe('RlVecEnv (src/rl VecCartPole behind the engine interface)', () => {
   it('steps exactly like single CartPoles vectorised by SyncVecEnv, episode ends and truncations included', () => {
     const n = 5;
-    const a = new VecCartPoleEnv(n, makeRng(11));
+    const a = new RlVecEnv(rlVec('CartPole-v1'), ENV_SPECS['CartPole-v1'], n, makeRng(11));
     const b = new SyncVecEnv(makeCartPole, n, 4, 2, makeRng(11));
     const oa = new Float32Array(4 * n);
     const ob = new Float32Array(4 * n);
@@ -47,5 +49,24 @@ describe('VecCartPoleEnv (src/rl VecCartPole behind the engine interface)', () =
     }
     expect(ends).toBeGreaterThan(10);
     expect(truncations).toBeGreaterThan(0);
+  });
+});
+
+describe('the engine’s environment registry', () => {
+  it('sizes every discrete environment from its spec and refuses box actions with a clear error', () => {
+    for (const id of ['CartPole-v1', 'Acrobot-v1', 'MountainCar-v0'] as const) {
+      const env = makeVecEnv(id, 2, makeRng(1));
+      const spec = ENV_SPECS[id];
+      expect(env.obsSize).toBe(spec.observation.low.length);
+      expect(spec.action.kind === 'discrete' && env.numActions).toBe(
+        spec.action.kind === 'discrete' && spec.action.n,
+      );
+      const obs = new Float32Array(2 * env.obsSize);
+      env.reset(obs);
+      const out = allocStep(env);
+      env.step(new Int32Array(2), out);
+      expect(out.obs.every(Number.isFinite)).toBe(true);
+    }
+    expect(() => makeVecEnv('Pendulum-v1', 2, makeRng(1))).toThrow(/discrete actions/);
   });
 });

@@ -2,7 +2,8 @@
  * Vectorised environments with auto-reset, writing into flat Float32Arrays so the rollout loop allocates nothing
  * per step. The engine only sees this interface: it does not care which environment it trains on.
  */
-import { VecCartPole, type RunRng, type SingleEnv } from './rl-bridge';
+import type { EnvSpec } from '@/spec';
+import type { RlVec, RunRng, SingleEnv } from './rl-bridge';
 
 export interface VecEnv {
   readonly numEnvs: number;
@@ -94,28 +95,37 @@ export class SyncVecEnv implements VecEnv {
 }
 
 /**
- * CartPole-v1 vectorised by src/rl's allocation-free `VecCartPole` (Gymnasium's dynamics, auto-reset with the final
- * observation kept), seen through the engine's `VecEnv` interface. Resets draw from the run RNG in the same order as
- * `SyncVecEnv` over single CartPoles would.
+ * An environment of src/rl's registry with a discrete action space, vectorised by its allocation-free kernel
+ * (Gymnasium's dynamics, auto-reset with the final observation kept), seen through the engine's `VecEnv` interface.
+ * The kernel is built (and so reset, from the run RNG) at `reset`, after the networks' initialisation: the same
+ * order of draws as `SyncVecEnv` over single environments.
  */
-export class VecCartPoleEnv implements VecEnv {
-  readonly obsSize = 4;
-  readonly numActions = 2;
-  private vec: VecCartPole | null = null;
+export class RlVecEnv implements VecEnv {
+  readonly obsSize: number;
+  readonly numActions: number;
+  private vec: RlVec | null = null;
 
   constructor(
+    private readonly make: (n: number, rng: RunRng) => RlVec,
+    spec: EnvSpec,
     readonly numEnvs: number,
     private rng: RunRng,
-  ) {}
+  ) {
+    if (spec.action.kind !== 'discrete')
+      throw new Error(`${spec.id}: the engine's VecEnv takes discrete actions`);
+    this.obsSize = spec.observation.low.length;
+    this.numActions = spec.action.n;
+  }
 
   reset(obs: Float32Array): void {
-    this.vec = new VecCartPole(this.numEnvs, this.rng);
+    this.vec = this.make(this.numEnvs, this.rng);
     obs.set(this.vec.obs);
   }
 
   step(actions: Int32Array, out: VecStep): void {
     const v = this.vec;
-    if (!v) throw new Error('VecCartPoleEnv.step before reset');
+    if (!v) throw new Error('RlVecEnv.step before reset');
+    const d = this.obsSize;
     v.step(actions);
     out.obs.set(v.obs);
     out.rewards.set(v.rewards);
@@ -126,12 +136,7 @@ export class VecCartPoleEnv implements VecEnv {
     for (const f of v.finished) {
       out.episodeReturn[f.env] = f.return;
       out.episodeLength[f.env] = f.length;
-      for (let k = 0; k < 4; k++) out.finalObs[f.env * 4 + k] = v.finalObs[f.env * 4 + k];
+      for (let k = 0; k < d; k++) out.finalObs[f.env * d + k] = v.finalObs[f.env * d + k];
     }
   }
-}
-
-/** CartPole-v1, vectorised. */
-export function makeVecCartPole(numEnvs: number, rng: RunRng): VecEnv {
-  return new VecCartPoleEnv(numEnvs, rng);
 }

@@ -80,6 +80,7 @@ export {
   MOUNTAIN_CAR_CONTINUOUS_SPEC,
 } from './mountain-car-continuous';
 export { Pendulum, VecPendulum, PENDULUM, PENDULUM_SPEC, angleNormalize } from './pendulum';
+export { controllers, type Controller } from './controllers';
 export {
   gaeMoments,
   gaeTarget,
@@ -192,11 +193,13 @@ export {
 } from './td-evaluation';
 export {
   tdControl,
+  createControlLearner,
   epsilonGreedyAction,
   CONTROL_METHODS,
   type ControlMethod,
   type ControlOptions,
   type ControlRun,
+  type ControlLearner,
   type EpsilonSchedule,
 } from './td-control';
 export {
@@ -286,3 +289,19 @@ export {
   squashedMoments,
   type SquashedMoments,
 } from './squashed-gaussian';
+export {
+  runSeeds,
+  WALK_SERIES,
+  walkRun,
+  NSTEP_NS,
+  NSTEP_ALPHAS,
+  NSTEP_EPISODES,
+  nStepRun,
+  cliffTask,
+  greedyPath,
+  cliffRun,
+  cliffLearner,
+  CLIFF_DEFAULTS,
+  maxBiasRun,
+  type WalkSeries,
+} from './value-experiments';

@@ -80,7 +80,23 @@ export function epsilonGreedyAction(q: ArrayLike<number>, k: number, epsilon: nu
   return choice;
 }
 
+/** A learner that can be advanced a few episodes at a time (widgets spread long runs over frames). */
+export interface ControlLearner {
+  /** Runs up to `k` more episodes (fewer if the step or episode budget runs out); returns how many finished. */
+  runEpisodes(k: number): number;
+  /** True once the episode or step budget is spent. */
+  done(): boolean;
+  /** The run so far. */
+  result(): ControlRun;
+}
+
 export function tdControl(task: TabularTask, opts: ControlOptions): ControlRun {
+  const learner = createControlLearner(task, opts);
+  while (!learner.done()) learner.runEpisodes(1000);
+  return learner.result();
+}
+
+export function createControlLearner(task: TabularTask, opts: ControlOptions): ControlLearner {
   const { states, actions } = validateTask(task);
   const { method, seed, episodes = Infinity, steps: maxSteps = Infinity, alpha = 0.1, Q0 = 0 } = opts;
   if (!CONTROL_METHODS.includes(method)) throw new RLInputError(`unknown method ${String(method)}`);
@@ -130,7 +146,8 @@ export function tdControl(task: TabularTask, opts: ControlOptions): ControlRun {
   record(0);
 
   let t = 0;
-  for (let e = 0; e < episodes && t < maxSteps; e++) {
+  let e = 0;
+  const episode = () => {
     let s = rng.categorical(task.mdp.rho0);
     let a = task.terminal[s] ? 0 : epsilonGreedyAction(behaviourRow(s), K[s], epsAt(t, e), rng);
     let G = 0;
@@ -144,10 +161,10 @@ export function tdControl(task: TabularTask, opts: ControlOptions): ControlRun {
       disc *= gamma;
       len++;
       t++;
-      const done = task.terminal[s2];
+      const ends = task.terminal[s2];
       const epsNext = epsAt(t, e);
       // The next action (SARSA needs it for its target; the others act with it next).
-      const a2 = done ? 0 : epsilonGreedyAction(behaviourRow(s2), K[s2], epsNext, rng);
+      const a2 = ends ? 0 : epsilonGreedyAction(behaviourRow(s2), K[s2], epsNext, rng);
       let Qu = QA; // the table being updated
       let Qe = QA; // the table evaluating the next state
       if (double && rng.uniform() < 0.5) {
@@ -157,7 +174,7 @@ export function tdControl(task: TabularTask, opts: ControlOptions): ControlRun {
         Qe = QB;
       }
       let next = 0;
-      if (!done) {
+      if (!ends) {
         const q2 = Qu[s2];
         const k2 = K[s2];
         if (method === 'sarsa') next = Qu[s2][a2];
@@ -202,14 +219,33 @@ export function tdControl(task: TabularTask, opts: ControlOptions): ControlRun {
       out.returns.push(G);
       out.lengths.push(len);
     } else out.firstActions.pop(); // the step budget ran out mid-episode: not a finished episode
-  }
+    e++;
+  };
+  const done = () => e >= episodes || t >= maxSteps;
   const toArr = (T: Float64Array[]) => T.map((r) => Array.from(r));
-  out.Q = double ? QA.map((r, s) => Array.from(r, (x, a) => (x + QB[s][a]) / 2)) : toArr(QA);
-  if (double) {
-    out.QA = toArr(QA);
-    out.QB = toArr(QB);
-  }
-  out.counts = double ? countsA.map((r, s) => Array.from(r, (x, a) => x + countsB[s][a])) : toArr(countsA);
-  out.steps = t;
-  return out;
+  const result = (): ControlRun => {
+    const res: ControlRun = { ...out, returns: out.returns.slice(), lengths: out.lengths.slice() };
+    res.firstActions = out.firstActions.slice();
+    res.errorCurve = out.errorCurve.slice();
+    res.Q = double ? QA.map((r, s) => Array.from(r, (x, a) => (x + QB[s][a]) / 2)) : toArr(QA);
+    if (double) {
+      res.QA = toArr(QA);
+      res.QB = toArr(QB);
+    }
+    res.counts = double ? countsA.map((r, s) => Array.from(r, (x, a) => x + countsB[s][a])) : toArr(countsA);
+    res.steps = t;
+    return res;
+  };
+  return {
+    runEpisodes(k) {
+      let n = 0;
+      while (n < k && !done()) {
+        episode();
+        n++;
+      }
+      return n;
+    },
+    done,
+    result,
+  };
 }

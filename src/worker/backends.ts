@@ -11,8 +11,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { measureTrainStep } from '@/nn/probe';
+import { actionDim, algoSpec, envSpec, obsDim, type TrainConfig } from '@/spec';
 import type { BackendChoice, BackendName, BackendReport } from './protocol';
 
 const ORDER: BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
@@ -47,14 +47,15 @@ function absolute(u: string): string {
 /** Points the wasm backend at its binaries and sets the flags, once. */
 function register(): Promise<void> {
   registered ??= (async () => {
+    // Threads stay off: the threaded build's pthread workers fail once bundled (their blob script throws "e is not
+    // defined"), they need a cross-origin-isolated page, and for a 32-unit MLP on 2 cores single-threaded SIMD is
+    // as fast. So the threaded binary is not emitted at all: tfjs insists on an entry for it, and with threads off
+    // it never fetches it, so the entry points at the SIMD binary. SIMD is detected and used by tfjs itself.
     setWasmPaths({
       'tfjs-backend-wasm.wasm': absolute(wasmPlain),
       'tfjs-backend-wasm-simd.wasm': absolute(wasmSimd),
-      'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreaded),
+      'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmSimd),
     });
-    // Threads stay off even on a cross-origin-isolated page: the threaded build's pthread workers fail once
-    // bundled (their blob script throws "e is not defined" and kills the run), and for a 64-unit MLP on a
-    // 2-core machine the single-threaded SIMD build is as fast. SIMD is detected and used by tfjs itself.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   })();
   return registered;
@@ -109,13 +110,24 @@ async function trySet(name: BackendName): Promise<string | null> {
 
 /**
  * Selects the backend. A forced choice falls back along webgpu → wasm → webgl → cpu after it; "auto" measures
- * the train step (a `batch`-row minibatch of the configured network) on every backend and keeps the fastest.
+ * the train step (the config's largest gradient step, bounded by the spec's work limits) on every backend and
+ * keeps the fastest.
  */
+export function selectBackendFor(choice: BackendChoice, config: TrainConfig): Promise<BackendReport> {
+  const env = envSpec(config.env);
+  const work = algoSpec(config.algo).work(config as never, env);
+  return selectBackend(choice, work.stepRows, work.hidden, obsDim(env), actionDim(env.action));
+}
+
+/** The same for a workload given by its size: `batch` rows of an `obs` → `hidden` → `hidden` → `actions` MLP. */
 export async function selectBackend(
   choice: BackendChoice,
   batch: number,
   hidden: number,
+  obs = 4,
+  actions = 2,
 ): Promise<BackendReport> {
+  const dims = [batch, hidden, obs, actions] as const;
   const notices: string[] = [];
   await register();
   const timings: Partial<Record<BackendName, number>> = {};
@@ -148,7 +160,7 @@ export async function selectBackend(
       }
       try {
         timings[name] = await withTimeout(
-          measureTrainStep(batch, hidden, Math.min(PROBE_MS, left() / 2)),
+          measureTrainStep(dims[0], dims[1], Math.min(PROBE_MS, left() / 2), dims[2], dims[3]),
           Math.max(0, left()),
           `${name}: its first step (shader compilation on a GPU) did not finish within auto's budget; skipped`,
         );

@@ -3,7 +3,8 @@
  * The pole is drawn with Gymnasium's sign convention: positive theta leans the pole toward +x (to the right).
  */
 import { useEffect, useRef, useState } from 'react';
-import { makeCartPole, makePolicyRunner, makeRng } from '@/worker/trainer-client';
+import { CartPole, createRng } from '@/rl';
+import { makePolicyRunner } from '@/worker/trainer-client';
 import type { PolicySnapshot } from '@/worker/protocol';
 
 export interface CartPoleCanvasProps {
@@ -67,15 +68,15 @@ export default function CartPoleCanvas({ policy, seed = 0, width = 360, height =
     if (!canvas || !playing) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const rng = makeRng(seed + 7919);
-    const env = makeCartPole();
+    const rng = createRng(seed + 7919);
+    const env = new CartPole();
     env.reset(rng);
     let t = 0;
     let raf = 0;
     let acc = 0;
     let prev = performance.now();
     let snapshot: PolicySnapshot | null = null;
-    let run: ((o: ArrayLike<number>) => number[]) | null = null;
+    let run: ((o: ArrayLike<number>) => ArrayLike<number>) | null = null;
     const frame = (now: number) => {
       acc += Math.min(100, now - prev);
       prev = now;
@@ -86,7 +87,7 @@ export default function CartPoleCanvas({ policy, seed = 0, width = 360, height =
       while (acc >= 20) {
         acc -= 20;
         const s = env.state;
-        const probs = run ? run(Float32Array.from(s)) : [0.5, 0.5];
+        const probs = run ? run(s) : [0.5, 0.5];
         const action = rng.uniform() < probs[0] ? 0 : 1;
         const r = env.step(action);
         t += 1;

@@ -1,18 +1,14 @@
 /**
  * TrainingCompare: two runs side by side (each in its own worker) and one chart overlaying both returns.
  * `<Widget name="TrainingCompare" presetA="ppo-cartpole-many-epochs" presetB="ppo-cartpole-noclip" />`
+ * It owns both stores (created here with the panel's store hook) and reads their series with selectors.
  */
-import { useCallback, useState } from 'react';
 import { useStore } from 'zustand';
 import { LiveLineChart } from '@/widgets/common';
-import { useChartRows } from '../TrainingPanel/PanelCharts';
-import TrainingPanel from '../TrainingPanel';
 import type { TrainingStore } from '@/stores/training';
-import { createTrainingStore } from '@/stores/training';
-import { presetConfig } from '@/worker/trainer-client';
-
-// A placeholder store so hooks are unconditional before the panels hand theirs over.
-const EMPTY = createTrainingStore('compare.placeholder', presetConfig('ppo-cartpole'));
+import { useChartRows } from '../TrainingPanel/PanelCharts';
+import { TrainingPanelView } from '../TrainingPanel';
+import { useTrainingPanelStore } from '../TrainingPanel/useTraining';
 
 function Overlay({
   a,
@@ -25,10 +21,8 @@ function Overlay({
   nameA: string;
   nameB: string;
 }) {
-  const sa = useStore(a, (s) => s.series);
-  const sb = useStore(b, (s) => s.series);
-  const rowsA = useChartRows(sa);
-  const rowsB = useChartRows(sb);
+  const rowsA = useChartRows(useStore(a, (s) => s.series));
+  const rowsB = useChartRows(useStore(b, (s) => s.series));
   return (
     <LiveLineChart
       caption={`Mean return of the last 20 episodes: ${nameA} against ${nameB}`}
@@ -55,10 +49,8 @@ export default function TrainingCompare({
   presetB?: string;
   seed?: number | string;
 }) {
-  const [a, setA] = useState<TrainingStore>(EMPTY);
-  const [b, setB] = useState<TrainingStore>(EMPTY);
-  const onA = useCallback((s: TrainingStore) => setA(() => s), []);
-  const onB = useCallback((s: TrainingStore) => setB(() => s), []);
+  const a = useTrainingPanelStore({ preset: presetA, seed, id: 'A' }).store;
+  const b = useTrainingPanelStore({ preset: presetB, seed, id: 'B' }).store;
   const startBoth = () => {
     a.getState().start();
     b.getState().start();
@@ -74,8 +66,8 @@ export default function TrainingCompare({
       <div
         style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: '0.6em' }}
       >
-        <TrainingPanel preset={presetA} seed={seed} id="A" compact title={`A: ${presetA}`} onStore={onA} />
-        <TrainingPanel preset={presetB} seed={seed} id="B" compact title={`B: ${presetB}`} onStore={onB} />
+        <TrainingPanelView store={a} preset={presetA} compact title={`A: ${presetA}`} />
+        <TrainingPanelView store={b} preset={presetB} compact title={`B: ${presetB}`} />
       </div>
     </div>
   );

@@ -1,113 +1,111 @@
 /**
- * Editable hyperparameters. Live ones (learning rate, entropy coefficient, clip epsilon) apply at the next
- * update; the others are staged and applied by "Restart with these settings".
+ * The run's settings as controls, generated from the algorithm's field table (src/spec): the same ranges, steps,
+ * scales and labels as the validator and the URL, so a slider can show every value a link can hold. Live settings
+ * apply at the next update; the others are staged and applied by "Restart with these settings", which is offered
+ * only when the staged config is valid as a whole (the messages say why not).
  */
-import { useId, useState } from 'react';
-import type { PpoConfig, ReinforceConfig, TrainConfig } from '@/worker/protocol';
+import { useId, useMemo, useState } from 'react';
+import { algoSpec, validateConfig, type Field, type NumField, type IntField, type TrainConfig } from '@/spec';
 
-interface SliderSpec {
-  field: string;
-  label: string;
-  min: number;
-  max: number;
-  step: number;
-  /** Slider position ↔ value (log scales for rates). */
-  log?: boolean;
-  live?: boolean;
-  format?: (v: number) => string;
+type Value = number | boolean | string;
+
+const show = (f: NumField | IntField, v: number) =>
+  !Number.isFinite(v)
+    ? '∞'
+    : f.kind === 'num' && f.log
+      ? v.toExponential(1)
+      : String(Math.round(v * 1e6) / 1e6);
+
+/** Slider position ↔ value: log10 for log-scale fields. */
+function scale(f: NumField | IntField) {
+  const log = !!f.log;
+  const step = f.kind === 'num' ? f.step : log ? 0.01 : 1;
+  const toPos = (v: number) => (log ? Math.log10(v) : v);
+  const fromPos = (x: number) => {
+    const v = log ? 10 ** x : x;
+    const r = f.kind === 'int' ? Math.round(v) : log ? Number(v.toPrecision(3)) : Number(v.toFixed(6));
+    return Math.min(f.max, Math.max(f.min, r));
+  };
+  return { step, toPos, fromPos, min: toPos(f.min), max: toPos(f.max) };
 }
 
-const PPO_FIELDS: SliderSpec[] = [
-  {
-    field: 'learningRate',
-    label: 'Learning rate',
-    min: 1e-5,
-    max: 1e-2,
-    step: 0.01,
-    log: true,
-    live: true,
-    format: (v) => v.toExponential(1),
-  },
-  { field: 'clipCoef', label: 'Clip ε', min: 0.05, max: 0.5, step: 0.01, live: true },
-  { field: 'entCoef', label: 'Entropy coef.', min: 0, max: 0.1, step: 0.001, live: true },
-  { field: 'numEnvs', label: 'Environments', min: 1, max: 64, step: 1 },
-  { field: 'numSteps', label: 'Steps per env per rollout', min: 8, max: 512, step: 8 },
-  { field: 'updateEpochs', label: 'Epochs per update', min: 1, max: 50, step: 1 },
-  { field: 'numMinibatches', label: 'Minibatches', min: 1, max: 32, step: 1 },
-  { field: 'gamma', label: 'Discount γ', min: 0.9, max: 0.999, step: 0.001 },
-  { field: 'gaeLambda', label: 'GAE λ', min: 0.8, max: 1, step: 0.01 },
-  {
-    field: 'targetKl',
-    label: 'Target KL (early stop; 0 = off)',
-    min: 0,
-    max: 0.05,
-    step: 0.001,
-    format: (v) => (v === 0 ? 'off' : String(v)),
-  },
-  { field: 'hidden', label: 'Hidden units', min: 8, max: 256, step: 8 },
-];
-
-const RF_FIELDS: SliderSpec[] = [
-  {
-    field: 'learningRate',
-    label: 'Learning rate',
-    min: 1e-5,
-    max: 1e-1,
-    step: 0.01,
-    log: true,
-    live: true,
-    format: (v) => v.toExponential(1),
-  },
-  { field: 'entCoef', label: 'Entropy coef.', min: 0, max: 0.1, step: 0.001, live: true },
-  { field: 'numEnvs', label: 'Environments', min: 1, max: 64, step: 1 },
-  { field: 'batchSteps', label: 'Steps per batch', min: 500, max: 20000, step: 500 },
-  { field: 'gamma', label: 'Discount γ', min: 0.9, max: 1, step: 0.001 },
-  { field: 'hidden', label: 'Hidden units', min: 8, max: 256, step: 8 },
-];
-
-function Slider({
-  spec,
+function FieldControl({
+  name,
+  f,
   value,
   onChange,
 }: {
-  spec: SliderSpec;
-  value: number;
-  onChange: (v: number) => void;
+  name: string;
+  f: Field;
+  value: Value;
+  onChange: (v: Value) => void;
 }) {
   const id = useId();
-  const pos = spec.log ? Math.log10(value) : value;
-  const min = spec.log ? Math.log10(spec.min) : spec.min;
-  const max = spec.log ? Math.log10(spec.max) : spec.max;
-  const shown = spec.format
-    ? spec.format(value)
-    : Number.isFinite(value)
-      ? String(Math.round(value * 1e6) / 1e6)
-      : '∞';
-  return (
-    <div style={{ display: 'grid', gridTemplateColumns: '11em 1fr 5em', alignItems: 'center', gap: '0.5em' }}>
-      <label htmlFor={id}>
-        {spec.label}
-        {spec.live ? '' : ' *'}
+  const label = `${f.label}${f.live ? '' : ' *'}`;
+  if (f.kind === 'bool')
+    return (
+      <label className="hparam-row" title={f.doc} style={{ display: 'block' }}>
+        <input type="checkbox" checked={value as boolean} onChange={(e) => onChange(e.target.checked)} />{' '}
+        {label}
       </label>
+    );
+  if (f.kind === 'enum')
+    return (
+      <label className="hparam-row" title={f.doc} style={{ display: 'block' }}>
+        {label}{' '}
+        <select value={value as string} onChange={(e) => onChange(e.target.value)}>
+          {f.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  const v = value as number;
+  const off = f.kind === 'num' && f.off ? f.off : null;
+  const isOff = off !== null && Object.is(v, off.value);
+  const sc = scale(f);
+  const shown = show(f, v);
+  return (
+    <div
+      className="hparam-slider"
+      data-field={name}
+      title={f.doc}
+      style={{ display: 'grid', gridTemplateColumns: '11em 1fr 5em', alignItems: 'center', gap: '0.5em' }}
+    >
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="range"
-        min={min}
-        max={max}
-        step={spec.log ? 0.05 : spec.step}
-        value={Number.isFinite(pos) ? pos : max}
+        min={sc.min}
+        max={sc.max}
+        step={sc.step}
+        value={isOff ? sc.max : sc.toPos(v)}
+        disabled={isOff}
         aria-valuetext={shown}
-        onChange={(e) => {
-          const x = Number(e.target.value);
-          onChange(spec.log ? Number((10 ** x).toPrecision(3)) : x);
-        }}
+        onChange={(e) => onChange(sc.fromPos(Number(e.target.value)))}
       />
       <output htmlFor={id} style={{ fontVariantNumeric: 'tabular-nums' }}>
         {shown}
       </output>
+      {off && (
+        <label className="hparam-off" style={{ gridColumn: '1 / -1' }}>
+          <input
+            type="checkbox"
+            checked={isOff}
+            onChange={(e) => onChange(e.target.checked ? off.value : f.default)}
+          />{' '}
+          {off.label}
+        </label>
+      )}
     </div>
   );
 }
+
+/** Fields the panel renders elsewhere (the seed has its own box) or that have a single choice. */
+const skip = (name: string, f: Field) =>
+  name === 'seed' || !f.url || (f.kind === 'enum' && f.options.length < 2);
 
 export function HparamControls({
   config,
@@ -115,58 +113,51 @@ export function HparamControls({
   onRestart,
 }: {
   config: TrainConfig;
-  onLive: (h: Partial<Record<'learningRate' | 'entCoef' | 'clipCoef', number>>) => void;
+  onLive: (h: Record<string, number>) => void;
   onRestart: (c: TrainConfig) => void;
 }) {
-  const [staged, setStaged] = useState<Record<string, number>>({});
-  const specs = config.algo === 'ppo' ? PPO_FIELDS : RF_FIELDS;
-  const current = config as unknown as Record<string, number>;
-  const dirty = Object.keys(staged).length > 0;
+  const [staged, setStaged] = useState<Record<string, Value>>({});
+  const fields = algoSpec(config.algo).fields;
+  const current = config as unknown as Record<string, Value>;
+  const next = useMemo(() => ({ ...config, ...staged }) as TrainConfig, [config, staged]);
+  const errors = useMemo(() => (Object.keys(staged).length ? validateConfig(next) : []), [next, staged]);
+  const entries = Object.entries(fields).filter(([k, f]) => !skip(k, f));
+  const row = ([k, f]: [string, Field]) => (
+    <FieldControl
+      key={k}
+      name={k}
+      f={f}
+      value={staged[k] ?? current[k]}
+      onChange={(v) => {
+        if (f.live && typeof v === 'number') onLive({ [k]: v });
+        else setStaged((p) => ({ ...p, [k]: v }));
+      }}
+    />
+  );
   return (
-    <fieldset style={{ border: '1px solid rgba(128,128,128,0.4)', borderRadius: 4 }}>
+    <fieldset className="hparams" style={{ border: '1px solid rgba(128,128,128,0.4)', borderRadius: 4 }}>
       <legend>Hyperparameters</legend>
-      {specs.map((s) => (
-        <Slider
-          key={s.field}
-          spec={s}
-          value={staged[s.field] ?? current[s.field]}
-          onChange={(v) => {
-            if (s.live) onLive({ [s.field]: v });
-            else setStaged((p) => ({ ...p, [s.field]: v }));
-          }}
-        />
-      ))}
-      {config.algo === 'ppo' && (
-        <label style={{ display: 'block' }}>
-          <input
-            type="checkbox"
-            checked={!Number.isFinite((config as PpoConfig).clipCoef)}
-            onChange={(e) => onLive({ clipCoef: e.target.checked ? Infinity : 0.2 })}
-          />{' '}
-          No clipping (ε = ∞)
-        </label>
-      )}
-      {config.algo === 'reinforce' && (
-        <label style={{ display: 'block' }}>
-          Weighting{' '}
-          <select
-            value={(config as ReinforceConfig).variant}
-            onChange={(e) => onRestart({ ...config, variant: e.target.value as ReinforceConfig['variant'] })}
-          >
-            <option value="total-return">total return R(τ)</option>
-            <option value="reward-to-go">reward-to-go G_t</option>
-            <option value="reward-to-go-baseline">G_t − V(s_t) (learned baseline)</option>
-          </select>
-        </label>
-      )}
+      {entries.filter(([, f]) => !f.advanced).map(row)}
+      <details>
+        <summary>More settings</summary>
+        {entries.filter(([, f]) => f.advanced).map(row)}
+      </details>
       <p style={{ fontSize: '0.8em', margin: '0.3em 0' }}>
         Unstarred settings apply at the next update; * needs a restart.
       </p>
+      {errors.length > 0 && (
+        <ul role="alert" data-testid="hparam-errors" style={{ fontSize: '0.8em', margin: 0 }}>
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
       <button
         type="button"
-        disabled={!dirty}
+        className="btn"
+        disabled={!Object.keys(staged).length || errors.length > 0}
         onClick={() => {
-          onRestart({ ...config, ...staged } as TrainConfig);
+          onRestart(next);
           setStaged({});
         }}
       >

@@ -1,9 +1,12 @@
 /**
  * The training panel's live charts (canvas, see LiveLineChart) and the ratio histogram, re-rendered only when their
- * throttled data change. TrainingBench draws the same charts, so the benchmark's main-thread figure is the panel's.
+ * throttled data change. Series keys are typed from src/spec's METRICS, and an algorithm's charts show only the
+ * metrics it streams. The benchmark page draws the same charts, so its main-thread figure is the panel's.
  */
 import { memo, useMemo } from 'react';
-import type { SeriesPoint } from '@/stores/training';
+import { useStore } from 'zustand';
+import { algoSpec, METRICS, type AlgoId, type MetricKey, type RatioHist, type SeriesKey } from '@/spec';
+import type { SeriesPoint, TrainingStore } from '@/stores/training';
 import type { Row } from '@/lib/export';
 import { LiveLineChart } from '@/widgets/common';
 import { RatioHistogram } from './RatioHistogram';
@@ -27,71 +30,63 @@ export function useChartRows(series: SeriesPoint[]): Row[] {
   return useMemo(() => toRows(shown), [shown]);
 }
 
+interface ChartSeries {
+  key: SeriesKey;
+  label: string;
+  dashed?: boolean;
+}
+const line = (key: MetricKey, dashed?: boolean): ChartSeries => ({ key, label: METRICS[key].label, dashed });
+
+const DISTANCES: ChartSeries[] = [line('tvMean'), line('tvMax', true), line('klMean'), line('klMax', true)];
+const DIAGNOSTICS: MetricKey[] = ['approxKl', 'clipFraction', 'entropy', 'explainedVariance'];
+
+/** The charts for `algo`'s metrics, drawn from `rows`. */
 export const PanelCharts = memo(function PanelCharts({
   rows,
   hist,
-  isPpo,
+  algo,
   compact,
   preset,
   solveThreshold,
 }: {
   rows: Row[];
-  hist: { edges: number[]; counts: number[] } | null;
-  isPpo: boolean;
+  hist: RatioHist | null;
+  algo: AlgoId;
   compact: boolean;
   preset: string;
   solveThreshold: number;
 }) {
   const chartH = compact ? 180 : 220;
+  const streamed = algoSpec(algo).series;
+  const diagnostics = DIAGNOSTICS.filter((k) => streamed.includes(k)).map((k) => line(k));
   return (
     <div
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
-        gap: '0.6em',
-      }}
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '0.6em' }}
     >
       <LiveLineChart
         caption="Mean return of the last 20 episodes, by environment step"
         data={rows}
         xKey="steps"
-        series={[{ key: 'returnMean20', label: 'mean return (last 20)' }]}
+        series={[line('returnMean20')]}
         yDomain={[0, 500]}
         height={chartH}
         filename={`${preset}-return`}
-        refLines={solveThreshold > 0 ? [{ y: solveThreshold, label: 'solved' }] : []}
+        refLines={Number.isFinite(solveThreshold) ? [{ y: solveThreshold, label: 'solved' }] : []}
       />
       <LiveLineChart
         caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
         data={rows}
         xKey="steps"
-        series={[
-          { key: 'tvMean', label: 'TV mean' },
-          { key: 'tvMax', label: 'TV max', dashed: true },
-          { key: 'klMean', label: 'KL mean' },
-          { key: 'klMax', label: 'KL max', dashed: true },
-        ]}
+        series={DISTANCES.filter((s) => streamed.includes(s.key as MetricKey))}
         height={chartH}
         filename={`${preset}-policy-distance`}
       />
-      {!compact && (
+      {!compact && diagnostics.length > 0 && (
         <LiveLineChart
           caption="Diagnostics per update"
           data={rows}
           xKey="steps"
-          series={
-            isPpo
-              ? [
-                  { key: 'approxKl', label: 'approx KL' },
-                  { key: 'clipFraction', label: 'clip fraction' },
-                  { key: 'entropy', label: 'entropy' },
-                  { key: 'explainedVariance', label: 'explained variance' },
-                ]
-              : [
-                  { key: 'entropy', label: 'entropy' },
-                  { key: 'explainedVariance', label: 'explained variance' },
-                ]
-          }
+          series={diagnostics}
           height={chartH}
           filename={`${preset}-diagnostics`}
         />
@@ -100,3 +95,33 @@ export const PanelCharts = memo(function PanelCharts({
     </div>
   );
 });
+
+/** The panel's charts, reading the series and the last histogram from `store` at the charts' redraw rate. */
+export function StoreCharts({
+  store,
+  compact,
+  preset,
+}: {
+  store: TrainingStore;
+  compact: boolean;
+  preset: string;
+}) {
+  const series = useStore(store, (s) => s.series);
+  const latest = useStore(store, (s) => s.latest);
+  const algo = useStore(store, (s) => s.config.algo);
+  const solve = useStore(store, (s) => s.config.solveThreshold);
+  const rows = useChartRows(series);
+  const hist = useThrottled(latest?.ratioHist ?? null, CHART_MS);
+  // The ratio histogram is about the clip range: shown for algorithms that clip the ratio.
+  const clipped = algoSpec(algo).series.includes('clipFraction');
+  return (
+    <PanelCharts
+      rows={rows}
+      hist={clipped ? hist : null}
+      algo={algo}
+      compact={compact}
+      preset={preset}
+      solveThreshold={solve}
+    />
+  );
+}

@@ -1,91 +1,299 @@
 /**
- * TrainingPanel: trains a preset (PPO or REINFORCE on CartPole-v1) in a Web Worker and streams its metrics.
- * `<Widget name="TrainingPanel" preset="ppo-cartpole" />`. Keyboard (platform shortcuts, to the training widget
- * used last): space = start/pause, r = reset, . = one update. Settings and seed live in the URL.
+ * TrainingPanel: trains a preset (an algorithm of src/spec on one of its environments) in a Web Worker and streams
+ * its metrics. `<Widget name="TrainingPanel" preset="ppo-cartpole" />`. The owner creates the store
+ * (`useTrainingPanelStore`); each part below reads only its slice of it, so a metrics message re-renders the readouts,
+ * not the controls. Keyboard (platform shortcuts): space = start/pause, r = reset, . = one update. Settings and seed
+ * live in the URL. A widget author copies this shape: a store hook, a view of small parts, settings from a table.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useUrlParams } from '@/lib/url-state';
+import { useCallback } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { useTrainingShortcuts } from '@/lib/shortcuts';
-import { configFromParams, paramsFromConfig, specsFor } from './url-config';
-import { useThrottled } from './throttle';
-import { useStore, useTrainingStore } from './useTraining';
-import { PanelCharts, useChartRows, CHART_MS } from './PanelCharts';
-import { Controls, Readout, Readouts, WidgetShell } from '@/widgets/common';
-import { downloadCSV } from '@/lib/export';
-import { HparamControls } from './HparamControls';
-import { download, toJson } from './export';
-import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
-import { presetConfig } from '@/worker/trainer-client';
-import type { BackendChoice, TrainConfig } from '@/worker/protocol';
+import { downloadCSV, downloadJSON } from '@/lib/export';
+import { algoSpec, BACKEND_CHOICES, ENV_SPECS, type BackendChoice } from '@/spec';
 import type { TrainingStore } from '@/stores/training';
+import { Controls, Readout, Readouts, WidgetShell } from '@/widgets/common';
+import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
+import { HparamControls } from './HparamControls';
+import { StoreCharts, toRows } from './PanelCharts';
+import { useTrainingPanelStore, type PanelStoreProps } from './useTraining';
 
-export interface TrainingPanelProps {
-  preset?: string;
-  seed?: number | string;
-  backend?: BackendChoice;
-  /** Distinguishes two panels of the same preset on one page (storage key). */
-  id?: string;
-  /** Compact mode for TrainingCompare: no controls beyond start/pause/reset, no viewer. */
+export interface TrainingPanelProps extends PanelStoreProps {
+  /** Compact mode (TrainingCompare, TRPO chapter): no controls beyond start/pause/reset, no viewer. */
   compact?: boolean;
   title?: string;
-  /** Lets a parent (TrainingCompare) read the store. */
-  onStore?: (s: TrainingStore) => void;
 }
 
-const BACKENDS: BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
-
-type DebugHook = { crashWorker: () => void; stores: Set<TrainingStore> };
-function debugHook(): DebugHook {
-  const w = window as unknown as { __proximalDebug?: DebugHook };
-  if (!w.__proximalDebug) {
-    const stores = new Set<TrainingStore>();
-    w.__proximalDebug = { stores, crashWorker: () => stores.forEach((s) => s.getState().crashWorker()) };
-  }
-  return w.__proximalDebug;
+export default function TrainingPanel(props: TrainingPanelProps) {
+  const { store } = useTrainingPanelStore(props);
+  return (
+    <TrainingPanelView
+      store={store}
+      preset={props.preset ?? 'ppo-cartpole'}
+      compact={!!props.compact}
+      title={props.title}
+    />
+  );
 }
 
-export default function TrainingPanel({
-  preset = 'ppo-cartpole',
-  seed,
-  backend = 'auto',
-  id,
+/** Start / Pause / Resume / New run: what the main button says and does in each status. */
+function mainButton(status: string): string {
+  if (status === 'running') return 'Pause';
+  if (status === 'paused') return 'Resume';
+  if (status === 'restored') return 'New run';
+  if (status === 'initialising') return 'Starting…';
+  return 'Start';
+}
+
+function StatusLine({ store }: { store: TrainingStore }) {
+  const s = useStore(
+    store,
+    useShallow((st) => ({
+      status: st.status,
+      message: st.statusMessage,
+      restoredAt: st.restoredAt,
+      backend: st.backend,
+      backendChoice: st.backendChoice,
+      notices: st.notices,
+      error: st.error,
+      progress: st.progress,
+      storageError: st.storageError,
+    })),
+  );
+  const text =
+    s.status === 'restored' && s.restoredAt !== null
+      ? `restored run (saved ${new Date(s.restoredAt).toLocaleString()}): view or export it; a new run starts from step 0`
+      : s.status;
+  return (
+    <>
+      <p style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em', alignItems: 'center', margin: 0 }}>
+        <span
+          data-testid="train-status"
+          data-value={s.status}
+          role="status"
+          style={{ padding: '0 0.4em', border: '1px solid currentColor', borderRadius: 8 }}
+        >
+          {text}
+        </span>
+        <span
+          data-testid="train-backend"
+          data-value={s.backend?.name ?? ''}
+          style={{ padding: '0 0.4em', borderRadius: 8, background: 'rgba(76,120,168,0.18)' }}
+        >
+          {s.backend
+            ? `${s.backend.name} — ${s.backend.reason}`
+            : `backend: ${s.backendChoice} (chosen at start)`}
+        </span>
+        {s.message && s.status !== 'error' && <span>{s.message}</span>}
+        {s.progress && (
+          <span data-testid="train-progress">
+            {s.progress.phase === 'rollout' ? 'collecting experience' : 'learning'}:{' '}
+            {Math.round((100 * s.progress.done) / Math.max(1, s.progress.total))} %
+          </span>
+        )}
+      </p>
+      {s.notices.length > 0 && (
+        <ul data-testid="train-notices" style={{ margin: 0, fontSize: '0.8em' }}>
+          {s.notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {s.storageError && (
+        <p data-testid="train-storage" role="note" style={{ margin: 0, fontSize: '0.85em' }}>
+          {s.storageError}
+        </p>
+      )}
+      {s.error && (
+        <div
+          role="alert"
+          data-testid="train-error"
+          style={{ border: '1px solid #c33', padding: '0.4em', borderRadius: 4 }}
+        >
+          {s.error}{' '}
+          <button type="button" className="btn" onClick={() => store.getState().restart()}>
+            Restart
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function RunControls({
+  store,
+  preset,
+  compact,
+  onToggle,
+}: {
+  store: TrainingStore;
+  preset: string;
+  compact: boolean;
+  onToggle: () => void;
+}) {
+  const s = useStore(
+    store,
+    useShallow((st) => ({
+      status: st.status,
+      seed: st.config.seed,
+      backendChoice: st.backendChoice,
+      hasData: st.series.length > 0,
+    })),
+  );
+  const exportName = () => `${preset}-seed${store.getState().config.seed}`;
+  return (
+    <Controls>
+      <button type="button" className="btn" onClick={onToggle} aria-keyshortcuts="Space">
+        {mainButton(s.status)}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => store.getState().step()}
+        disabled={s.status === 'running'}
+        aria-keyshortcuts="."
+      >
+        Single update
+      </button>
+      {!compact && (
+        <>
+          <label>
+            Seed{' '}
+            <input
+              type="number"
+              min={0}
+              max={2 ** 31 - 1}
+              value={s.seed}
+              style={{ width: '6em' }}
+              onChange={(e) => {
+                const v = Math.floor(Number(e.target.value));
+                if (Number.isInteger(v) && v >= 0 && v < 2 ** 31)
+                  store.getState().reset({ ...store.getState().config, seed: v });
+              }}
+            />
+          </label>
+          <label>
+            Backend{' '}
+            <select
+              value={s.backendChoice}
+              onChange={(e) => store.getState().setBackend(e.target.value as BackendChoice)}
+            >
+              {BACKEND_CHOICES.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn"
+            disabled={!s.hasData}
+            onClick={() => downloadCSV(exportName(), toRows(store.getState().series))}
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={!s.hasData}
+            onClick={() => {
+              const st = store.getState();
+              downloadJSON(exportName(), {
+                config: st.config,
+                backend: st.backend?.name ?? null,
+                updates: st.series,
+              });
+            }}
+          >
+            Export JSON
+          </button>
+        </>
+      )}
+    </Controls>
+  );
+}
+
+function RunReadouts({ store }: { store: TrainingStore }) {
+  const s = useStore(
+    store,
+    useShallow((st) => ({
+      latest: st.latest,
+      episodes: st.episodes,
+      steps: st.steps,
+      sps: st.sps,
+      algo: st.config.algo,
+      targetKl: st.config.algo === 'ppo' ? st.config.targetKl : 0,
+      epochs: st.config.algo === 'ppo' ? st.config.updateEpochs : 1,
+    })),
+  );
+  const streamed = algoSpec(s.algo).series;
+  const m = s.latest;
+  return (
+    <Readouts>
+      <Readout
+        label="Mean return (last 20)"
+        value={m?.returnMean20 ?? NaN}
+        testId="train-return-mean"
+        digits={4}
+      />
+      <Readout label="Episodes" value={s.episodes} testId="train-episodes" />
+      <Readout label="Env steps" value={s.steps} testId="train-steps" />
+      <Readout label="Steps / s" value={Math.round(s.sps)} testId="train-sps" />
+      {streamed.includes('approxKl') && (
+        <Readout label="Approx. KL" value={m?.approxKl ?? NaN} testId="train-approx-kl" digits={3} />
+      )}
+      {streamed.includes('clipFraction') && (
+        <Readout
+          label="Clip fraction"
+          value={m?.clipFraction ?? NaN}
+          testId="train-clip-fraction"
+          digits={3}
+        />
+      )}
+      {s.targetKl > 0 && (
+        <Readout label={`Epochs run (of ${s.epochs})`} value={m?.epochs ?? NaN} testId="train-epochs" />
+      )}
+      <Readout label="TV(π_old, π_new), mean" value={m?.tvMean ?? NaN} testId="train-tv-mean" digits={3} />
+      <Readout label="KL(π_old‖π_new), mean" value={m?.klMean ?? NaN} testId="train-kl-mean" digits={3} />
+    </Readouts>
+  );
+}
+
+function Settings({ store }: { store: TrainingStore }) {
+  const config = useStore(store, (s) => s.config);
+  const policy = useStore(store, (s) => s.policy);
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.8em', alignItems: 'flex-start' }}>
+      {config.env === 'CartPole-v1' && <CartPoleCanvas policy={policy} seed={config.seed} />}
+      <div style={{ flex: '1 1 320px' }}>
+        <HparamControls
+          config={config}
+          onLive={(h) => store.getState().setLive(h)}
+          onRestart={(c) => store.getState().reset(c)}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The panel for a store its owner created (TrainingPanel, TrainingCompare). */
+export function TrainingPanelView({
+  store,
+  preset,
   compact,
   title,
-  onStore,
-}: TrainingPanelProps) {
-  const base = useMemo<TrainConfig>(() => {
-    const c = presetConfig(preset);
-    const sd = Number(seed);
-    return seed !== undefined && Number.isInteger(sd) && sd >= 0 ? { ...c, seed: sd } : c;
-  }, [preset, seed]);
-  const backendDefault: BackendChoice = BACKENDS.includes(backend) ? backend : 'auto';
-  const specs = useMemo(() => specsFor(base, backendDefault), [base, backendDefault]);
-  const [urlValues, setUrlValues] = useUrlParams(`${preset}${id ? `.${id}` : ''}`, specs);
-  const [initial] = useState(() => configFromParams(base, urlValues as never));
-  const store = useTrainingStore(
-    `${preset}${id ? `.${id}` : ''}`,
-    initial,
-    urlValues.backend as BackendChoice,
-  );
-  const s = useStore(store);
-  useEffect(() => {
-    onStore?.(store);
-    const hook = debugHook();
-    hook.stores.add(store);
-    return () => {
-      hook.stores.delete(store);
-    };
-  }, [store, onStore]);
-  // Settings and seed follow the run into the URL (debounced by useUrlParams).
-  useEffect(() => {
-    setUrlValues(paramsFromConfig(s.config, s.backendChoice) as never);
-  }, [s.config, s.backendChoice, setUrlValues]);
-
-  const running = s.status === 'running' || s.status === 'initialising';
+}: {
+  store: TrainingStore;
+  preset: string;
+  compact: boolean;
+  title?: string;
+}) {
+  const algo = useStore(store, (s) => s.config.algo);
+  const env = useStore(store, (s) => s.config.env);
   const toggle = useCallback(() => {
     const st = store.getState();
     if (st.status === 'running') st.pause();
-    else if (st.status === 'paused') st.resume();
     else st.start();
   }, [store]);
   const shortcutProps = useTrainingShortcuts({
@@ -93,19 +301,6 @@ export default function TrainingPanel({
     onReset: () => store.getState().reset(),
     onStep: () => store.getState().step(),
   });
-
-  // Charts redraw at most 4 times a second (canvas: well under a millisecond each).
-  const rows = useChartRows(s.series);
-  const chartLatest = useThrottled(s.latest, CHART_MS);
-  const latest = s.latest;
-  const isPpo = s.config.algo === 'ppo';
-  const statusText =
-    s.status === 'crashed'
-      ? 'crashed'
-      : s.restoredAt !== null
-        ? `restored (saved ${new Date(s.restoredAt).toLocaleString()})`
-        : s.status;
-
   return (
     <section
       className="training-panel"
@@ -114,187 +309,14 @@ export default function TrainingPanel({
       {...shortcutProps}
     >
       <WidgetShell
-        title={title ?? `${isPpo ? 'PPO' : 'REINFORCE'} on CartPole-v1 (${preset})`}
+        title={title ?? `${algoSpec(algo).label} on ${ENV_SPECS[env].label} (${preset})`}
         onReset={() => store.getState().reset()}
       >
-        <p style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em', alignItems: 'center', margin: 0 }}>
-          <span
-            data-testid="train-status"
-            data-value={s.status}
-            role="status"
-            style={{ padding: '0 0.4em', border: '1px solid currentColor', borderRadius: 8 }}
-          >
-            {statusText}
-          </span>
-          <span
-            data-testid="train-backend"
-            data-value={s.backend?.name ?? ''}
-            style={{ padding: '0 0.4em', borderRadius: 8, background: 'rgba(76,120,168,0.18)' }}
-          >
-            {s.backend
-              ? `${s.backend.name} — ${s.backend.reason}`
-              : `backend: ${s.backendChoice} (chosen at start)`}
-          </span>
-          {s.statusMessage && s.status !== 'error' && <span>{s.statusMessage}</span>}
-        </p>
-        {s.notices.length > 0 && (
-          <ul data-testid="train-notices" style={{ margin: 0, fontSize: '0.8em' }}>
-            {s.notices.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        )}
-        {s.error && (
-          <div
-            role="alert"
-            data-testid="train-error"
-            style={{ border: '1px solid #c33', padding: '0.4em', borderRadius: 4 }}
-          >
-            {s.error}{' '}
-            <button type="button" className="btn" onClick={() => store.getState().restart()}>
-              Restart
-            </button>
-          </div>
-        )}
-
-        <Controls>
-          <button type="button" className="btn" onClick={toggle} aria-keyshortcuts="Space">
-            {s.status === 'running'
-              ? 'Pause'
-              : s.status === 'paused'
-                ? 'Resume'
-                : running
-                  ? 'Starting…'
-                  : 'Start'}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => store.getState().step()}
-            disabled={s.status === 'running'}
-            aria-keyshortcuts="."
-          >
-            Single update
-          </button>
-          {!compact && (
-            <>
-              <label>
-                Seed{' '}
-                <input
-                  type="number"
-                  min={0}
-                  max={2 ** 31 - 1}
-                  value={s.config.seed}
-                  style={{ width: '6em' }}
-                  onChange={(e) => {
-                    const v = Math.floor(Number(e.target.value));
-                    if (Number.isInteger(v) && v >= 0 && v < 2 ** 31)
-                      store.getState().reset({ ...store.getState().config, seed: v });
-                  }}
-                />
-              </label>
-              <label>
-                Backend{' '}
-                <select
-                  value={s.backendChoice}
-                  onChange={(e) => store.getState().setBackend(e.target.value as BackendChoice)}
-                >
-                  {BACKENDS.map((b) => (
-                    <option key={b} value={b}>
-                      {b}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button
-                type="button"
-                className="btn"
-                disabled={!s.series.length}
-                onClick={() => downloadCSV(`${preset}-seed${s.config.seed}`, rows)}
-              >
-                Export CSV
-              </button>
-              <button
-                type="button"
-                className="btn"
-                disabled={!s.series.length}
-                onClick={() =>
-                  download(
-                    `${preset}-seed${s.config.seed}.json`,
-                    toJson(s.config, s.backend?.name ?? null, s.series),
-                    'application/json',
-                  )
-                }
-              >
-                Export JSON
-              </button>
-            </>
-          )}
-        </Controls>
-
-        <Readouts>
-          <Readout
-            label="Mean return (last 20)"
-            value={latest?.returnMean20 ?? NaN}
-            testId="train-return-mean"
-            digits={4}
-          />
-          <Readout label="Episodes" value={s.episodes} testId="train-episodes" />
-          <Readout label="Env steps" value={s.steps} testId="train-steps" />
-          <Readout label="Steps / s" value={Math.round(s.sps)} testId="train-sps" />
-          {isPpo && (
-            <Readout label="Approx. KL" value={latest?.approxKl ?? NaN} testId="train-approx-kl" digits={3} />
-          )}
-          {isPpo && (
-            <Readout
-              label="Clip fraction"
-              value={latest?.clipFraction ?? NaN}
-              testId="train-clip-fraction"
-              digits={3}
-            />
-          )}
-          {isPpo && s.config.algo === 'ppo' && s.config.targetKl > 0 && (
-            <Readout
-              label={`Epochs run (of ${s.config.updateEpochs})`}
-              value={latest?.epochs ?? NaN}
-              testId="train-epochs"
-            />
-          )}
-          <Readout
-            label="TV(π_old, π_new), mean"
-            value={latest?.tvMean ?? NaN}
-            testId="train-tv-mean"
-            digits={3}
-          />
-          <Readout
-            label="KL(π_old‖π_new), mean"
-            value={latest?.klMean ?? NaN}
-            testId="train-kl-mean"
-            digits={3}
-          />
-        </Readouts>
-
-        <PanelCharts
-          rows={rows}
-          hist={isPpo ? (chartLatest?.ratioHist ?? null) : null}
-          isPpo={isPpo}
-          compact={!!compact}
-          preset={preset}
-          solveThreshold={s.config.solveThreshold}
-        />
-
-        {!compact && (
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.8em', alignItems: 'flex-start' }}>
-            <CartPoleCanvas policy={s.policy} seed={s.config.seed} />
-            <div style={{ flex: '1 1 320px' }}>
-              <HparamControls
-                config={s.config}
-                onLive={(h) => store.getState().setLive(h)}
-                onRestart={(c) => store.getState().reset(c)}
-              />
-            </div>
-          </div>
-        )}
+        <StatusLine store={store} />
+        <RunControls store={store} preset={preset} compact={compact} onToggle={toggle} />
+        <RunReadouts store={store} />
+        <StoreCharts store={store} compact={compact} preset={preset} />
+        {!compact && <Settings store={store} />}
       </WidgetShell>
     </section>
   );

@@ -1,105 +1,86 @@
 /**
- * The panel's settings in the URL (`?<preset>.seed=3&<preset>.lr=0.001…`, via the platform's useUrlParams):
- * one table maps each URL parameter to a config field, with the preset's values as defaults so an untouched
- * panel adds nothing to the URL. Limits here are the URL's; the worker validates the final config again.
+ * The panel's settings in the URL (`?<preset>.seed=3&<preset>.lr=0.001…`), generated from the algorithm's field
+ * table in src/spec: every field with a URL key becomes a parameter with the table's range (an "off" value such as
+ * ε = ∞ gets its own switch, `noclip`), and the preset's values are the defaults, so an untouched panel adds nothing
+ * to the URL. A link whose values are each in range but break a rule across fields (work limits, minibatches that
+ * do not split the batch) is repaired by `linkConfig`, with a notice.
  */
-import { bool, int, num, oneOf, type ParamSpecs, type ParamValues } from '@/lib/url-state';
-import type { BackendChoice, TrainConfig } from '@/worker/protocol';
+import { bool, int, num, oneOf, type ParamSpec, type ParamSpecs } from '@/lib/url-state';
+import {
+  algoSpec,
+  BACKEND_CHOICES,
+  repairConfig,
+  type BackendChoice,
+  type Field,
+  type TrainConfig,
+} from '@/spec';
 
-const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-const NOCLIP_EPS = 0.2;
-const VARIANTS = ['total-return', 'reward-to-go', 'reward-to-go-baseline'] as const;
+type Values = Record<string, number | boolean | string>;
 
-export function specsFor(cfg: TrainConfig, backend: BackendChoice) {
-  const common = {
-    seed: int({ min: 0, max: 2 ** 31 - 1, default: cfg.seed }),
-    backend: oneOf(BACKENDS, backend),
-    lr: num({ min: 1e-6, max: 1, default: cfg.learningRate }),
-    envs: int({ min: 1, max: 64, default: cfg.numEnvs }),
-    hidden: int({ min: 4, max: 256, default: cfg.hidden }),
-    gamma: num({ min: 0.5, max: 1, default: cfg.gamma }),
-    ent: num({ min: 0, max: 1, default: cfg.entCoef }),
-  };
-  if (cfg.algo === 'ppo') {
-    return {
-      ...common,
-      steps: int({ min: 1, max: 2048, default: cfg.numSteps }),
-      epochs: int({ min: 1, max: 100, default: cfg.updateEpochs }),
-      mb: int({ min: 1, max: 64, default: cfg.numMinibatches }),
-      lambda: num({ min: 0, max: 1, default: cfg.gaeLambda }),
-      kl: num({ min: 0, max: 1, default: cfg.targetKl }),
-      clip: num({ min: 0.01, max: 1, default: Number.isFinite(cfg.clipCoef) ? cfg.clipCoef : NOCLIP_EPS }),
-      noclip: bool(!Number.isFinite(cfg.clipCoef)),
-    } satisfies ParamSpecs;
+/** The parameter(s) of one field with `d` as default. */
+function paramsOf(f: Field, d: unknown): [string, ParamSpec][] {
+  if (!f.url) return [];
+  switch (f.kind) {
+    case 'num': {
+      const off = f.off && Object.is(d, f.off.value);
+      const p: [string, ParamSpec][] = [
+        [f.url, num({ min: f.min, max: f.max, step: f.step, default: off ? f.default : (d as number) })],
+      ];
+      if (f.off) p.push([f.off.url, bool(!!off)]);
+      return p;
+    }
+    case 'int':
+      return [[f.url, int({ min: f.min, max: f.max, default: d as number })]];
+    case 'bool':
+      return [[f.url, bool(d as boolean)]];
+    case 'enum':
+      return [
+        [
+          f.url,
+          oneOf(
+            f.options.map((o) => o.value),
+            d as string,
+          ),
+        ],
+      ];
   }
-  return {
-    ...common,
-    batch: int({ min: 100, max: 100_000, default: cfg.batchSteps }),
-    variant: oneOf(VARIANTS, cfg.variant),
-    norm: bool(cfg.normalizeReturns),
-  } satisfies ParamSpecs;
 }
 
-type AnyValues = ParamValues<ParamSpecs> & Record<string, number | boolean | string>;
-
-/** The config the URL describes on top of the preset. */
-export function configFromParams(base: TrainConfig, v: AnyValues): TrainConfig {
-  const common = {
-    seed: v.seed as number,
-    learningRate: v.lr as number,
-    numEnvs: v.envs as number,
-    hidden: v.hidden as number,
-    gamma: v.gamma as number,
-    entCoef: v.ent as number,
-  };
-  if (base.algo === 'ppo') {
-    return {
-      ...base,
-      ...common,
-      numSteps: v.steps as number,
-      updateEpochs: v.epochs as number,
-      numMinibatches: v.mb as number,
-      gaeLambda: v.lambda as number,
-      targetKl: v.kl as number,
-      clipCoef: v.noclip ? Infinity : (v.clip as number),
-    };
-  }
-  return {
-    ...base,
-    ...common,
-    batchSteps: v.batch as number,
-    variant: v.variant as (typeof VARIANTS)[number],
-    normalizeReturns: v.norm as boolean,
-  };
+export function specsFor(cfg: TrainConfig, backend: BackendChoice): ParamSpecs {
+  const out: ParamSpecs = {};
+  const c = cfg as unknown as Record<string, unknown>;
+  for (const [k, f] of Object.entries(algoSpec(cfg.algo).fields))
+    for (const [u, s] of paramsOf(f, c[k])) out[u] = s;
+  out.backend = oneOf(BACKEND_CHOICES, backend);
+  return out;
 }
 
-/** URL values for a config and backend choice. */
-export function paramsFromConfig(
-  cfg: TrainConfig,
-  backend: BackendChoice,
-): Record<string, number | boolean | string> {
-  const common = {
-    seed: cfg.seed,
-    backend,
-    lr: cfg.learningRate,
-    envs: cfg.numEnvs,
-    hidden: cfg.hidden,
-    gamma: cfg.gamma,
-    ent: cfg.entCoef,
-  };
-  if (cfg.algo === 'ppo') {
-    const finite = Number.isFinite(cfg.clipCoef);
-    return {
-      ...common,
-      steps: cfg.numSteps,
-      epochs: cfg.updateEpochs,
-      mb: cfg.numMinibatches,
-      lambda: cfg.gaeLambda,
-      kl: cfg.targetKl,
-      // With clipping off the URL keeps ε at the value clipping comes back with (0.2, as the checkbox does).
-      clip: finite ? cfg.clipCoef : NOCLIP_EPS,
-      noclip: !finite,
-    };
+/** The config the URL values describe on top of the preset (fields without a URL key keep the preset's value). */
+export function configFromParams(base: TrainConfig, v: Values): TrainConfig {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, f] of Object.entries(algoSpec(base.algo).fields)) {
+    if (!f.url || !(f.url in v)) continue;
+    out[k] = f.kind === 'num' && f.off && v[f.off.url] === true ? f.off.value : v[f.url];
   }
-  return { ...common, batch: cfg.batchSteps, variant: cfg.variant, norm: cfg.normalizeReturns };
+  return out as TrainConfig;
+}
+
+/** URL values for a config and backend choice (an "off" value keeps the field's default behind its switch). */
+export function paramsFromConfig(cfg: TrainConfig, backend: BackendChoice): Values {
+  const out: Values = { backend };
+  const c = cfg as unknown as Record<string, number | boolean | string>;
+  for (const [k, f] of Object.entries(algoSpec(cfg.algo).fields)) {
+    if (!f.url) continue;
+    if (f.kind === 'num' && f.off) {
+      const off = Object.is(c[k], f.off.value);
+      out[f.url] = off ? f.default : c[k];
+      out[f.off.url] = off;
+    } else out[f.url] = c[k];
+  }
+  return out;
+}
+
+/** The link's config made valid as a whole (rules across fields), with a notice per repaired rule. */
+export function linkConfig(base: TrainConfig, v: Values): { config: TrainConfig; notices: string[] } {
+  return repairConfig(configFromParams(base, v), base);
 }

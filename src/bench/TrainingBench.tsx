@@ -1,14 +1,15 @@
 /**
- * TrainingBench (`?props.algo=ppo&props.backend=wasm&props.seed=1#/widget/TrainingBench`, optional props.budget): one run to the solve
- * criterion (mean of the last 20 episodes ≥ 475) or the step budget, with main-thread long tasks recorded by a
- * PerformanceObserver. The result is shown as text and put on `window.__benchResult` for scripts/bench-train.mjs.
+ * TrainingBench (bench.html, see main.tsx): one run to the solve criterion (mean of the last 20 episodes ≥ the env's
+ * threshold) or the step budget, with main-thread long tasks recorded by a PerformanceObserver. The result is shown
+ * as text and put on `window.__benchResult` for scripts/bench-train.mjs. The config (preset, JSON overrides, budget)
+ * is validated like any other before it reaches the worker.
  */
 import { useEffect, useState } from 'react';
-import { createTrainer, presetConfig } from '@/worker/trainer-client';
-import { CHART_MS, PanelCharts, useChartRows } from '../TrainingPanel/PanelCharts';
-import { useThrottled } from '../TrainingPanel/throttle';
+import { createTrainer } from '@/worker/trainer-client';
+import { presetConfig, validateConfig, type BackendChoice, type RatioHist, type TrainConfig } from '@/spec';
+import { CHART_MS, PanelCharts, useChartRows } from '@/widgets/TrainingPanel/PanelCharts';
+import { useThrottled } from '@/widgets/TrainingPanel/throttle';
 import { appendPoints, type SeriesPoint } from '@/stores/training';
-import type { BackendChoice, TrainConfig } from '@/worker/protocol';
 
 export interface BenchResult {
   algo: string;
@@ -67,7 +68,7 @@ export default function TrainingBench({
   const [text, setText] = useState('starting…');
   // The training panel's own charts, so the long-task figure includes the main thread's real rendering work.
   const [series, setSeries] = useState<SeriesPoint[]>([]);
-  const [hist, setHist] = useState<{ edges: number[]; counts: number[] } | null>(null);
+  const [hist, setHist] = useState<RatioHist | null>(null);
   const rows = useChartRows(series);
   const shownHist = useThrottled(hist, CHART_MS);
   useEffect(() => {
@@ -78,6 +79,12 @@ export default function TrainingBench({
       seed: Number(seed) || 0,
       ...(budget ? { totalSteps: Number(budget) } : {}),
     } as TrainConfig;
+    const invalid = validateConfig(cfg);
+    if (invalid.length) {
+      setText(`invalid configuration: ${invalid.join('; ')}`);
+      (window as unknown as { __benchResult?: unknown }).__benchResult = { error: invalid.join('; ') };
+      return;
+    }
     let maxLong = 0;
     let longCount = 0;
     const longList: [number, number][] = [];
@@ -101,7 +108,7 @@ export default function TrainingBench({
     let last = { steps: 0, update: 0, sps: 0, elapsedMs: 0 };
     let rolloutMs = 0;
     let learnMs = 0;
-    const handle = createTrainer(cfg, backend as BackendChoice);
+    const handle = createTrainer(1, cfg, backend as BackendChoice);
     const finish = (solved: boolean, error?: string) => {
       observer?.disconnect();
       const r: BenchResult = {
@@ -153,6 +160,7 @@ export default function TrainingBench({
         }
         const m = e.updates[e.updates.length - 1];
         if (m.ratioHist) setHist(m.ratioHist);
+        const mean = m.returnMean20 ?? NaN;
         setSeries((prev) => appendPoints(prev, e.updates));
         last = { steps: m.steps, update: m.update, sps: e.sps, elapsedMs: e.elapsedMs };
         // Progress so far, for a script that gives up before the run ends.
@@ -162,10 +170,10 @@ export default function TrainingBench({
           seconds: e.elapsedMs / 1000,
           sps: e.sps,
           updates: m.update,
-          return_mean20: m.returnMean20,
+          return_mean20: mean,
           max_longtask_ms: maxLong,
         };
-        setText(`training on ${backendName}: ${m.steps} steps, mean return ${m.returnMean20.toFixed(1)}`);
+        setText(`training on ${backendName}: ${m.steps} steps, mean return ${mean.toFixed(1)}`);
       } else if (e.type === 'error') {
         finish(false, e.message);
       } else if (e.type === 'crash') {
@@ -186,10 +194,10 @@ export default function TrainingBench({
         <PanelCharts
           rows={rows}
           hist={shownHist}
-          isPpo={algo !== 'reinforce'}
+          algo={algo === 'reinforce' ? 'reinforce' : 'ppo'}
           compact={false}
           preset="bench"
-          solveThreshold={475}
+          solveThreshold={presetConfig(preset ?? `${algo}-cartpole`).solveThreshold}
         />
       )}
     </div>

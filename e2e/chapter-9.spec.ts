@@ -1,0 +1,180 @@
+/**
+ * Chapter 9 (value-based methods): the page renders with its math and widgets, axe finds nothing serious, and every
+ * figure the prose quotes is the figure a widget shows (read from its full-precision `data-value`, printed as the
+ * prose prints it). The Monte Carlo vs TD averages are also recomputed here from src/rl with the same seeds, so the
+ * widget is checked against the core, not only against the text.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { WALK_SERIES, bairdValueDynamics, runSeeds, walkRun } from '../src/rl';
+import { collectErrors, openChapter, readNumber } from './helpers';
+
+const SLUG = 'value-based';
+const within = (page: Page, widget: string) => page.locator(`[data-widget="${widget}"]`);
+const articleText = (page: Page) => page.locator('article').innerText();
+const fixed = (x: number, digits: number) => x.toFixed(digits);
+
+/** Waits until a chunked widget reports that all its runs are done (Readout `data-value` "true"). */
+async function finished(page: Page, testId: string) {
+  const el = page.getByTestId(testId);
+  await el.scrollIntoViewIfNeeded();
+  await expect(el).toHaveAttribute('data-value', 'true', { timeout: 120_000 });
+}
+
+test('chapter 9 renders its h1, math and widgets with no KaTeX, reference or console errors', async ({
+  page,
+}) => {
+  const { errors } = collectErrors(page);
+  await openChapter(page, SLUG);
+  await expect(page.locator('article h1')).toHaveText(/Value-based methods/);
+  await expect(page.locator('article .katex').first()).toBeVisible();
+  await expect(page.locator('.katex-error')).toHaveCount(0);
+  await expect(page.locator('.ref-missing')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.widget-placeholder')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('.widget-error')).toHaveCount(0);
+  // Hidden solutions: present, and hidden until asked for.
+  expect(
+    await page
+      .locator('article')
+      .getByRole('button', { name: /solution/i })
+      .count(),
+  ).toBeGreaterThanOrEqual(7);
+  expect(errors).toEqual([]);
+});
+
+test('chapter 9: axe finds no serious or critical violations', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openChapter(page, SLUG);
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.widget-placeholder')).toHaveCount(0, { timeout: 60_000 });
+  const results = await new AxeBuilder({ page }).exclude('.katex-html').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target})`)).toEqual(
+    [],
+  );
+});
+
+test('chapter 9: Monte Carlo against TD on the random walk, as quoted and as src/rl computes it', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { errors } = collectErrors(page);
+  await openChapter(page, SLUG);
+  await finished(page, 'mctd-done');
+  expect(await readNumber(page, 'mctd-runs')).toBe(100);
+  // The same 100 runs, recomputed from the core.
+  const seeds = runSeeds(1, 100);
+  const final: Record<string, number> = {};
+  for (const s of WALK_SERIES) {
+    let sum = 0;
+    for (const seed of seeds) sum += walkRun(s, seed, 100)[100];
+    final[s.key] = sum / 100;
+    expect(Math.abs((await readNumber(page, `mctd-final-${s.key}`)) - final[s.key])).toBeLessThan(1e-12);
+  }
+  // Constant-α Monte Carlo is best at α = 0.02 among the four.
+  for (const k of ['mc01', 'mc03', 'mc04']) expect(final.mc02).toBeLessThan(final[k]);
+  const text = await articleText(page);
+  for (const figure of [
+    fixed(final.td05, 3), // 0.038
+    fixed(final.mc02, 3), // 0.082
+    fixed(await readNumber(page, 'mctd-min-td15'), 3), // 0.055
+    fixed(final.td15, 3), // 0.078
+  ])
+    expect(text).toContain(figure);
+  expect(errors).toEqual([]);
+});
+
+test('chapter 9: n-step TD, the best n and step size as quoted', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openChapter(page, SLUG);
+  await finished(page, 'nstep-done');
+  expect(await readNumber(page, 'nstep-runs')).toBe(50);
+  const text = await articleText(page);
+  const n = await readNumber(page, 'nstep-best-n');
+  const alpha = await readNumber(page, 'nstep-best-alpha');
+  expect(text).toMatch(new RegExp(`n\\s*=\\s*${n}\\b[\\s\\S]{0,80}with[\\s\\S]{0,40}α\\s*=\\s*${alpha}`));
+  expect(text).toContain(fixed(await readNumber(page, 'nstep-best-rms'), 3)); // 0.260
+  expect(text).toContain(fixed(await readNumber(page, 'nstep-best-n1'), 3)); // 0.344
+  expect(text).toMatch(new RegExp(`α\\s*=\\s*${await readNumber(page, 'nstep-best-alpha-n1')}`)); // 0.8
+  expect(text).toContain(fixed(await readNumber(page, 'nstep-best-n512'), 3)); // 0.566
+});
+
+test('chapter 9: cliff walking, SARSA earns more online while Q-learning learns the edge path', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openChapter(page, SLUG);
+  await finished(page, 'cliff-done');
+  const sarsa = await readNumber(page, 'cliff-late-sarsa');
+  const q = await readNumber(page, 'cliff-late-q-learning');
+  expect(sarsa).toBeGreaterThan(q);
+  const text = await articleText(page);
+  expect(text).toContain(fixed(-sarsa, 1)); // −27.3
+  expect(text).toContain(fixed(-q, 1)); // −50.3
+  expect(await readNumber(page, 'cliff-path-q-learning')).toBe(13);
+  expect(await readNumber(page, 'cliff-path-sarsa')).toBe(17);
+  expect(text).toContain('optimal 13-step walk');
+  expect(text).toContain('takes 17 steps');
+  await expect(within(page, 'CliffWalk').locator('figcaption')).toContainText(
+    'Q-learning: 13 moves, reaches the goal',
+  );
+});
+
+test('chapter 9: maximisation bias, Q-learning against double Q-learning as quoted', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openChapter(page, SLUG);
+  await finished(page, 'maxbias-done');
+  expect(await readNumber(page, 'maxbias-runs')).toBe(1000);
+  const text = await articleText(page);
+  expect(text).toContain(`${fixed(await readNumber(page, 'maxbias-peak-q'), 1)} %`); // 94.3
+  expect(text).toContain(`episode ${await readNumber(page, 'maxbias-peak-episode-q')}`); // 22
+  expect(text).toContain(`${fixed(await readNumber(page, 'maxbias-late-q'), 1)} %`); // 12.5
+  expect(text).toContain(`${fixed(await readNumber(page, 'maxbias-peak-double'), 1)} %`); // 52.9
+  expect(text).toContain(`episode ${await readNumber(page, 'maxbias-peak-episode-double')}`); // 6
+  expect(text).toContain(`${fixed(await readNumber(page, 'maxbias-late-double'), 1)} %`); // 6.6
+  expect(await readNumber(page, 'maxbias-optimal')).toBe(5);
+});
+
+test("chapter 9: Baird's counterexample, off-policy, on-policy and Monte Carlo, as quoted", async ({
+  page,
+}) => {
+  const { errors } = collectErrors(page);
+  await openChapter(page, SLUG);
+  const text = await articleText(page);
+  const w = within(page, 'BairdExact');
+  await w.scrollIntoViewIfNeeded();
+  expect(text).toContain(fixed(await readNumber(page, 'baird-norm-start'), 2)); // 10.34
+  expect(text).toContain(fixed(await readNumber(page, 'baird-norm-final'), 2)); // 436.86
+  expect(text).toContain(fixed(await readNumber(page, 'baird-growth'), 5)); // 1.00266
+  expect(text).toContain(fixed(await readNumber(page, 'baird-rate'), 5)); // 1.00239
+  const l1 = await readNumber(page, 'baird-lambda-1');
+  const l2 = await readNumber(page, 'baird-lambda-2');
+  expect(text).toContain(fixed(l1, 3)); // 1.675
+  expect(text).toContain(fixed(l2, 3)); // 0.155
+  expect(fixed(await readNumber(page, 'baird-threshold'), 3)).toBe('0.882');
+  expect(text).toContain('0.882');
+  // The growth rate quoted is 1 + α λ_max / 7 with α = 0.01.
+  expect(Math.abs((await readNumber(page, 'baird-rate')) - (1 + (0.01 * l1) / 7))).toBeLessThan(1e-12);
+  const select = w.getByLabel('update');
+  await select.selectOption('on-policy');
+  await expect.poll(() => readNumber(page, 'baird-norm-final')).toBeLessThan(10.34);
+  expect(text).toContain(fixed(await readNumber(page, 'baird-norm-final'), 2)); // 9.42
+  await select.selectOption('monte-carlo');
+  await expect.poll(async () => fixed(await readNumber(page, 'baird-norm-final'), 2)).not.toBe('9.42');
+  expect(text).toContain(fixed(await readNumber(page, 'baird-norm-final'), 2)); // 8.63
+  // The exercise's discriminant roots (from K_γ's trace and determinant) are the ones quoted.
+  const roots = [-1, 1].map((sgn) => (406 + sgn * Math.sqrt(406 ** 2 - 4 * 289 * 121)) / 578);
+  expect(text).toContain(fixed(roots[0], 3)); // 0.429
+  expect(text).toContain(fixed(roots[1], 3)); // 0.976
+  const disc = (g: number) => {
+    const d = bairdValueDynamics(g);
+    return d.trace ** 2 - 4 * d.det;
+  };
+  expect(Math.abs(disc(roots[0])) + Math.abs(disc(roots[1]))).toBeLessThan(1e-9);
+  // Slide γ across the threshold from the URL: below 15/17 the largest real part is negative.
+  await openChapter(page, SLUG, '?baird.gamma=0.87&baird.sweeps=20000&baird.alpha=0.05');
+  await within(page, 'BairdExact').scrollIntoViewIfNeeded();
+  expect(await readNumber(page, 'baird-rate')).toBeLessThan(1);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, openChapter } from './helpers';
+
+/**
+ * Offline and installable: after one visit the service worker has precached the whole book, so with the network
+ * cut a reload of any chapter renders with its math and a PPO run trains on wasm.
+ */
+test.use({ serviceWorkers: 'allow' });
+
+test('after one visit every chapter renders and training runs with the network off', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  const { errors } = collectErrors(page);
+  await openChapter(page, 'mdp-bellman');
+  // `ready` resolves once the worker is active, that is after its install step precached every file.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(manifest).toBeTruthy();
+
+  await context.setOffline(true);
+  // A chapter not visited before, from the cache alone.
+  await page.goto('./#/trpo');
+  await expect(page.locator('article h1')).toBeVisible();
+  await expect(page.locator('article .katex').first()).toBeVisible();
+  await expect(page.locator('article .katex-error')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('article h1')).toBeVisible();
+
+  await page.goto('./?props.preset=ppo-cartpole&props.backend=wasm#/widget/TrainingPanel');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('train-steps').first().getAttribute('data-value')), {
+      timeout: 90_000,
+    })
+    .toBeGreaterThan(2048);
+  await expect(page.getByTestId('train-backend')).toHaveAttribute('data-value', 'wasm');
+  await context.setOffline(false);
+  expect(errors.filter((e) => !/offline|ERR_INTERNET_DISCONNECTED/i.test(e))).toEqual([]);
+});

@@ -1,0 +1,257 @@
+/**
+ * The acting/learning loop every off-policy learner shares, read like CleanRL's main loop: at env step t, act
+ * (TypeScript forward pass on the last read-back weights), step, store the real next observation (the final one on
+ * truncation, `terminated` only on termination), and when t > learningStarts and t % trainFrequency = 0 run
+ * `gradientSteps` updates in tfjs, then read the acting weights back once. One `update()` call runs `chunkSteps`
+ * environment steps (or, offline, `chunkSteps` gradient steps from a given buffer without acting) and reports one
+ * metrics row; every loss statistic stays on the device until the end of the call (one read-back per call).
+ */
+import * as tf from '../tf';
+import { EpisodeLog } from '../policy-stats';
+import { makeRng, type RunRng } from '../rl-bridge';
+import { TrainingError } from '../trainer';
+import type { OffPolicyConfig } from './config';
+import { actionDims, type OffPolicyEnv } from './env';
+import { McReadout } from './mc-readout';
+import type { OffPolicyMetrics } from './metrics';
+import { ReplayBuffer } from './replay-buffer';
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Live hyperparameters (apply from the next environment step / gradient step). */
+export interface OffPolicyLive {
+  learningRate?: number;
+  /** DQN: replaces the epsilon schedule by this constant. */
+  epsilon?: number;
+  explorationNoise?: number;
+  alpha?: number;
+  policyLr?: number;
+  qLr?: number;
+}
+
+export interface OffPolicyOptions {
+  /** The environment (one is built from the config's env otherwise). */
+  env?: OffPolicyEnv;
+  /** Offline mode: learn from this buffer, never act. */
+  offline?: ReplayBuffer;
+}
+
+export abstract class OffPolicyLoop {
+  readonly config: OffPolicyConfig;
+  steps = 0;
+  gradientStepsDone = 0;
+  protected calls = 0;
+  protected rng: RunRng;
+  protected readonly env: OffPolicyEnv | null;
+  protected readonly buffer: ReplayBuffer;
+  protected readonly offline: boolean;
+  protected readonly obsSize: number;
+  protected readonly actCols: number; // action columns of a packed batch row / critic input
+  /** Row width of the packed batch: [obs | action | reward | terminated | nextObs | extra]. */
+  protected readonly width: number;
+  protected readonly batchBuf: Float32Array;
+  protected readonly readout: McReadout;
+  /** Per gradient step [critic loss, mean |δ|, mean Q]; per actor step the actor loss. Read once per call. */
+  protected critStats: tf.Tensor[] = [];
+  protected actorStats: tf.Tensor[] = [];
+  private idx: Int32Array;
+  private log = new EpisodeLog();
+  private obs: Float32Array;
+  private action: Float32Array;
+  private row: Float32Array;
+  private epRet = 0;
+  private epLen = 0;
+  private sampleMs = 0;
+  private started = false;
+
+  constructor(cfg: OffPolicyConfig, env: OffPolicyEnv | null, opts: OffPolicyOptions, extraCols: number) {
+    this.config = { ...cfg };
+    this.rng = makeRng(cfg.seed);
+    this.env = env;
+    this.offline = opts.offline !== undefined;
+    if (!env && !opts.offline)
+      throw new Error('an off-policy learner needs an environment or an offline buffer');
+    const space = env?.action;
+    if (!space) throw new Error('the action space is needed (pass the environment, also in offline mode)');
+    this.obsSize = env.obsSize;
+    const dims = actionDims(space);
+    this.actCols = dims.packed;
+    this.buffer = opts.offline ?? new ReplayBuffer(this.bufferCapacity(), env.obsSize, dims.stored);
+    this.width = 2 * this.obsSize + this.actCols + 2 + extraCols;
+    this.batchBuf = new Float32Array(cfg.batchSize * this.width);
+    this.idx = new Int32Array(cfg.batchSize);
+    this.readout = new McReadout(this.obsSize + this.actCols, cfg.gamma);
+    this.obs = new Float32Array(this.obsSize);
+    this.action = new Float32Array(dims.stored);
+    this.row = new Float32Array(this.obsSize + this.actCols);
+  }
+
+  /** Replay capacity (DQN without replay keeps only the latest batch). */
+  protected bufferCapacity(): number {
+    return this.config.bufferSize;
+  }
+
+  /** Fills `out` (stored form: action index, or the box action clipped to the box) for observation `obs` at step t. */
+  protected abstract selectAction(obs: Float32Array, t: number, out: Float32Array): void;
+  /** Runs the gradient steps due at env step t (t > learningStarts); returns true if the acting weights changed. */
+  protected abstract train(t: number): boolean;
+  /** Reads the acting weights back into TypeScript; false if any is NaN or infinite. */
+  protected abstract syncActing(): Promise<boolean>;
+  /** Mean first-critic Q on `n` readout rows `[obs | action columns]` (a scalar tensor). */
+  protected abstract readoutQ(rows: tf.Tensor2D): tf.Tensor;
+  /** Algorithm-specific readouts for the metrics row. */
+  protected abstract extras(): {
+    epsilon: number;
+    alpha: number;
+    learningRate: number;
+    alphaTensor?: tf.Tensor;
+  };
+  abstract setLive(h: OffPolicyLive): void;
+  abstract dispose(): void;
+
+  /** Packs a uniformly sampled batch (or, `latest`, every stored transition) into `batchBuf`; returns its size. */
+  protected sampleBatch(latest = false): number {
+    const t0 = now();
+    let n = this.config.batchSize;
+    if (latest) {
+      n = Math.min(n, this.buffer.size);
+      for (let k = 0; k < n; k++) this.idx[k] = k;
+    } else this.buffer.sampleIndices(n, this.rng, this.idx);
+    this.buffer.pack(
+      this.idx,
+      n,
+      this.batchBuf,
+      this.width,
+      this.env?.action.kind === 'discrete' ? this.actCols : 0,
+    );
+    this.sampleMs += now() - t0;
+    return n;
+  }
+
+  private writeRow(obs: Float32Array, action: Float32Array): void {
+    const d = this.obsSize;
+    this.row.set(obs);
+    if (this.env?.action.kind === 'discrete') {
+      this.row.fill(0, d);
+      this.row[d + action[0]] = 1;
+    } else for (let k = 0; k < this.actCols; k++) this.row[d + k] = action[k];
+  }
+
+  async update(): Promise<OffPolicyMetrics> {
+    const cfg = this.config;
+    this.calls += 1;
+    const returns: number[] = [];
+    const lengths: number[] = [];
+    let actMs = 0;
+    let learnMs = 0;
+    this.sampleMs = 0;
+    const g0 = this.gradientStepsDone;
+    const tStart = now();
+    if (this.offline) {
+      const t0 = now();
+      for (let k = 0; k < cfg.chunkSteps; k++) this.train(cfg.learningStarts + 1 + this.gradientStepsDone);
+      learnMs += now() - t0;
+    } else {
+      const env = this.env as OffPolicyEnv;
+      if (!this.started) {
+        this.obs.set(Array.from(env.reset(this.rng)));
+        this.started = true;
+      }
+      for (let s = 0; s < cfg.chunkSteps; s++) {
+        const t = this.steps;
+        const ta = now();
+        this.selectAction(this.obs, t, this.action);
+        const r = env.step(this.action);
+        this.buffer.add(this.obs, this.action, r.reward, r.obs, r.terminated);
+        this.writeRow(this.obs, this.action);
+        this.readout.record(this.row, r.reward);
+        this.epRet += r.reward;
+        this.epLen += 1;
+        if (r.terminated || r.truncated) {
+          this.log.push(this.epRet, this.epLen);
+          returns.push(this.epRet);
+          lengths.push(this.epLen);
+          this.readout.endEpisode();
+          this.epRet = 0;
+          this.epLen = 0;
+          const o = env.reset(this.rng);
+          for (let k = 0; k < this.obsSize; k++) this.obs[k] = o[k];
+        } else for (let k = 0; k < this.obsSize; k++) this.obs[k] = r.obs[k];
+        this.steps += 1;
+        actMs += now() - ta;
+        if (t > cfg.learningStarts && t % cfg.trainFrequency === 0) {
+          const tl = now();
+          if (this.train(t)) {
+            if (!(await this.syncActing())) this.fail('a network weight became NaN or infinite');
+          }
+          learnMs += now() - tl;
+        }
+      }
+    }
+    // One read-back of the chunk's statistics and the readout.
+    const tr = now();
+    let ex: ReturnType<OffPolicyLoop['extras']> = { epsilon: NaN, alpha: NaN, learningRate: NaN };
+    const crit = this.critStats.length;
+    const act = this.actorStats.length;
+    const flat = tf.tidy(() => {
+      ex = this.extras(); // inside the tidy: its tensors are freed with the rest
+      const parts: tf.Tensor[] = [];
+      parts.push(crit ? tf.mean(tf.stack(this.critStats), 0) : tf.fill([3], NaN));
+      parts.push(act ? tf.reshape(tf.mean(tf.stack(this.actorStats)), [1]) : tf.tensor1d([NaN]));
+      const n = this.readout.count;
+      parts.push(
+        n
+          ? tf.reshape(
+              this.readoutQ(
+                tf.tensor2d(this.readout.rows.subarray(0, n * this.readout.width), [n, this.readout.width]),
+              ),
+              [1],
+            )
+          : tf.tensor1d([NaN]),
+      );
+      parts.push(ex.alphaTensor ? tf.reshape(ex.alphaTensor, [1]) : tf.tensor1d([NaN]));
+      return tf.concat(parts);
+    });
+    for (const t of this.critStats) t.dispose();
+    for (const t of this.actorStats) t.dispose();
+    this.critStats = [];
+    this.actorStats = [];
+    const v = (await flat.data()) as Float32Array;
+    flat.dispose();
+    learnMs += now() - tr;
+    const [qLoss, tdError, qMean, actorLoss, qEpisodes, alphaRead] = Array.from(v);
+    if (crit && !(Number.isFinite(qLoss) && Number.isFinite(qMean)))
+      this.fail(`the critic loss is ${qLoss} and the mean Q ${qMean}`);
+    if (act && !Number.isFinite(actorLoss)) this.fail(`the actor loss is ${actorLoss}`);
+    const wall = now() - tStart;
+    return {
+      update: this.calls,
+      steps: this.steps,
+      gradientSteps: this.gradientStepsDone,
+      episodeReturns: returns,
+      episodeLengths: lengths,
+      returnMean20: this.log.mean20(),
+      episodes: this.log.count,
+      qLoss,
+      tdError,
+      qMean,
+      qEpisodes,
+      mcReturn: this.readout.meanReturn(),
+      actorLoss,
+      epsilon: ex.epsilon,
+      alpha: ex.alphaTensor ? alphaRead : ex.alpha,
+      learningRate: ex.learningRate,
+      updatesPerSec: wall > 0 ? ((this.gradientStepsDone - g0) / wall) * 1000 : 0,
+      actMs,
+      sampleMs: this.sampleMs,
+      learnMs: learnMs - this.sampleMs,
+    };
+  }
+
+  private fail(what: string): never {
+    throw new TrainingError(
+      `Numerical failure after ${this.gradientStepsDone} gradient steps: ${what}. ` +
+        'Try a smaller learning rate or a larger batch.',
+    );
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What an update reports. `METRICS` is the one table of chartable statistics (name → label and doc); an algorithm
+ * declares which of them it streams (its `series` in algos.ts), and chart series keys are typed from this table, so
+ * a misspelt key is a type error instead of an empty line. Plain data: it crosses the worker boundary as is.
+ */
+
+export const METRICS = {
+  returnMean20: {
+    label: 'mean return (last 20)',
+    doc: 'Mean return of the last 20 finished episodes (NaN before the first).',
+  },
+  policyLoss: {
+    label: 'policy loss',
+    doc: 'Surrogate (PPO) or policy-gradient (REINFORCE) loss, minimised.',
+  },
+  valueLoss: {
+    label: 'value loss',
+    doc: 'Critic regression loss (½ mean squared error); NaN without a critic.',
+  },
+  entropy: { label: 'entropy', doc: 'Mean entropy of the policy on the batch (nats).' },
+  approxKl: {
+    label: 'approx KL',
+    doc: 'Mean over minibatches of the (r − 1) − log r estimator of KL(old ‖ new).',
+  },
+  clipFraction: { label: 'clip fraction', doc: 'Fraction of samples whose ratio left [1 − ε, 1 + ε].' },
+  explainedVariance: { label: 'explained variance', doc: '1 − Var[returns − values] / Var[returns].' },
+  learningRate: { label: 'learning rate', doc: 'Learning rate used in this update (after annealing).' },
+  gradNorm: { label: 'gradient norm', doc: 'Global gradient norm before clipping (mean over minibatches).' },
+  epochs: { label: 'epochs run', doc: 'Epochs actually run (target-KL early stop can cut them).' },
+  tvMean: {
+    label: 'TV mean',
+    doc: "TV distance between consecutive policies, mean over the batch's states.",
+  },
+  tvMax: { label: 'TV max', doc: "TV distance between consecutive policies, max over the batch's states." },
+  klMean: {
+    label: 'KL mean',
+    doc: "KL(old ‖ new) between consecutive policies, mean over the batch's states.",
+  },
+  klMax: { label: 'KL max', doc: "KL(old ‖ new) between consecutive policies, max over the batch's states." },
+} as const satisfies Record<string, { label: string; doc: string }>;
+
+/** A chartable statistic of an update. */
+export type MetricKey = keyof typeof METRICS;
+export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
+
+/** A key a chart may plot: the x axes plus every metric. */
+export type SeriesKey = 'update' | 'steps' | 'episodes' | MetricKey;
+
+/** Histogram of new/old probability ratios of the taken actions. */
+export interface RatioHist {
+  edges: number[];
+  counts: number[];
+}
+
+/** What every update reports, whatever the algorithm. */
+export interface BaseMetrics {
+  /** 1-based index of the update. */
+  update: number;
+  /** Environment steps taken so far in the run. */
+  steps: number;
+  /** Episodes finished so far in the run. */
+  episodes: number;
+  /** Returns and lengths of the episodes that finished during this update. */
+  episodeReturns: number[];
+  episodeLengths: number[];
+  /** Milliseconds spent collecting experience and learning. */
+  rolloutMs: number;
+  learnMs: number;
+  /** After the update, for policies with a discrete action space. */
+  ratioHist?: RatioHist;
+}
+
+/** One update's report: the base fields and the metrics the algorithm streams (absent ones are not computed). */
+export type UpdateMetrics = BaseMetrics & { [K in MetricKey]?: number };
+
+/** An update's metrics for an algorithm that streams the metrics `K` (present, NaN when undefined this update). */
+export type MetricsOf<K extends MetricKey> = BaseMetrics & { [P in K]: number };
+
+/** Histogram bin edges for probability ratios: 0.5 … 1.5 in 0.05 steps, with under/overflow bins at the ends. */
+export const RATIO_EDGES: number[] = Array.from(
+  { length: 21 },
+  (_, k) => Math.round((0.5 + 0.05 * k) * 100) / 100,
+);
