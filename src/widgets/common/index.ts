@@ -32,6 +32,7 @@ export {
   type MarkLayer,
   type HistogramLayer,
 } from './chart-layers';
-export { LiveLineChart, type Series, type RefLine } from './LiveLineChart';
+export { LineChart, LiveLineChart, type Series, type RefLine, type RefArea } from './LineChart';
+export { ParamSlider } from './ParamSlider';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';

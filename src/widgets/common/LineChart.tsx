@@ -1,6 +1,6 @@
 /**
- * The former fixed-props live line chart, kept as a thin adapter over `<Chart live>` for the training widgets until
- * they build their layers themselves (new widgets use `Chart` with layers directly).
+ * The former fixed-props line charts, kept as thin adapters over `Chart` for widgets written before the kit
+ * (`LineChart` static, `LiveLineChart` live). New widgets use `Chart` with layers directly.
  */
 import type { ReactNode } from 'react';
 import type { Row } from '@/lib/export';
@@ -23,12 +23,67 @@ export interface RefLine {
   color?: string;
 }
 
-/** Series and reference lines as chart layers. */
-export function seriesLayers(series: Series[], refLines: RefLine[] = [], seriesData?: Row[][]): Layer[] {
+export interface RefArea {
+  x1?: number;
+  x2?: number;
+  y1?: number;
+  y2?: number;
+  tone?: 'ok' | 'bad';
+  label?: string;
+}
+
+type Point = { x: number; y: number; label?: string; color?: string };
+
+/** Series, reference lines, areas and points as chart layers. */
+export function seriesLayers(
+  series: Series[],
+  refLines: RefLine[] = [],
+  seriesData?: Row[][],
+  refAreas: RefArea[] = [],
+  points: Point[] = [],
+): Layer[] {
   return [
+    ...refAreas.map((a): Layer => ({ type: 'region', ...a })),
     ...refLines.map((r): Layer => ({ type: 'rule', ...r })),
     ...series.map((s, i): Layer => ({ type: 'line', ...s, data: seriesData?.[i] })),
+    ...points.map((p): Layer => ({ type: 'marks', points: [p], color: p.color })),
   ];
+}
+
+/** A static line chart with fixed props (prefer `Chart` with layers). */
+export function LineChart({
+  data,
+  xKey,
+  series,
+  refLines,
+  refAreas,
+  points,
+  ...rest
+}: {
+  data: Row[];
+  xKey: string;
+  series: Series[];
+  caption: string;
+  xLabel?: string;
+  yLabel?: string;
+  logY?: boolean;
+  height?: number;
+  filename?: string;
+  refLines?: RefLine[];
+  refAreas?: RefArea[];
+  points?: Point[];
+  yDomain?: [number, number];
+  xDomain?: [number, number];
+  footer?: ReactNode;
+}) {
+  return (
+    <Chart
+      data={data}
+      x={xKey}
+      layers={seriesLayers(series, refLines, undefined, refAreas, points)}
+      {...rest}
+    />
+  );
 }
 
 /** A live (canvas) line chart of training curves; `seriesData` gives each series its own rows. */
