@@ -1,6 +1,6 @@
 /** Bellman check (chapter 1): both sides of the Bellman expectation equation for a chosen state, evaluated exactly. */
 import { useMemo } from 'react';
-import { evaluatePolicy, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
+import { evaluatePolicy } from '@/rl';
 import {
   seedParam,
   Controls,
@@ -10,6 +10,7 @@ import {
   ParamControls,
   Slider,
   WidgetShell,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -25,8 +26,8 @@ export default function BellmanCheck({ id = 'bell' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const s = Math.min(p.state, p.states - 1);
   const r = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, p.actions));
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
+    const { mdp, pi } = problem;
     const ev = evaluatePolicy(mdp, pi);
     return { mdp, pi, ev };
   }, [p.seed, p.states, p.actions, p.gamma]);

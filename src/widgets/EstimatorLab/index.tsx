@@ -7,8 +7,6 @@ import {
   createRng,
   evaluatePolicy,
   pgEstimates,
-  randomMDP,
-  randomTheta,
   sampleTrajectory,
   softmaxPolicy,
   softmaxPolicyGradient,
@@ -25,6 +23,7 @@ import {
   Chart,
   line,
   band,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -74,8 +73,8 @@ function summarise(a: Acc, exact: number[], focus: number): Record<string, numbe
 export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: 2, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, p.states, 2);
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: 2, gamma: p.gamma });
+    const { mdp, theta } = problem;
     const pi = softmaxPolicy(theta);
     const ev = evaluatePolicy(mdp, pi);
     const exact = softmaxPolicyGradient(mdp, theta).flat();

@@ -3,7 +3,7 @@
  * every line of the telescoping derivation evaluated on one sampled trajectory.
  */
 import { useMemo } from 'react';
-import { createRng, evaluatePolicy, randomMDP, randomTheta, sampleTrajectory, softmaxPolicy } from '@/rl';
+import { createRng, evaluatePolicy, sampleTrajectory } from '@/rl';
 import {
   seedParam,
   Controls,
@@ -13,6 +13,7 @@ import {
   WidgetShell,
   Chart,
   line,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { derivationLines } from './derivation';
@@ -28,8 +29,8 @@ const params = defineParams({
 export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const r = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: 4, actions: 2, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, 4, 2));
+    const problem = randomProblem({ seed: p.seed, states: 4, actions: 2, gamma: p.gamma });
+    const { mdp, pi } = problem;
     const noiseRng = createRng(p.seed + 3);
     // An imperfect critic: the identities hold for any V, exact or not.
     const V = evaluatePolicy(mdp, pi).V.map((v) => v + p.noise * noiseRng.normal());

@@ -11,8 +11,6 @@ import {
   evaluatePolicy,
   importanceMoments,
   productWeightGrowth,
-  randomMDP,
-  randomTheta,
   sampleImportanceEstimates,
   softmaxPolicy,
   surrogate,
@@ -28,6 +26,7 @@ import {
   Chart,
   line,
   band,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -61,9 +60,9 @@ type ChartRow = Record<string, number>;
 export default function ImportanceSamplingLab({ id = 'is' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: STATES, actions: ACTIONS, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, STATES, ACTIONS);
-    const target = randomTheta(p.seed + 2, STATES, ACTIONS);
+    const problem = randomProblem({ seed: p.seed, states: STATES, actions: ACTIONS, gamma: p.gamma });
+    const { mdp, theta } = problem;
+    const target = problem.otherTheta();
     const pi = softmaxPolicy(theta);
     // π′ moves along the straight line in parameter space from θ (move = 0) to the target θ′ (move = 1).
     const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + p.move * (target[s][a] - x))));

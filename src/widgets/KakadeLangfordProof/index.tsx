@@ -4,18 +4,10 @@
  * both sides and every inequality is shown with the bound it is compared with (all in src/rl, float64).
  */
 import { useMemo } from 'react';
-import {
-  evaluatePolicy,
-  greedyPolicy,
-  kakadeLangfordSteps,
-  randomMDP,
-  randomTheta,
-  softmaxPolicy,
-} from '@/rl';
+import { evaluatePolicy, greedyPolicy, kakadeLangfordSteps, softmaxPolicy } from '@/rl';
 import {
   seedParam,
   Controls,
-  ExportMenu,
   ParamControls,
   Readout,
   Readouts,
@@ -24,7 +16,12 @@ import {
   Chart,
   line,
   rule,
+  DerivationTable,
+  checkSteps,
+  allHold,
+  useRandomProblem,
 } from '@/widgets/common';
+import type { Relation } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
@@ -37,7 +34,6 @@ const params = defineParams({
   t: int({ min: 1, max: 100, default: 10, label: 'inspect time step t' }),
 });
 
-type Relation = '=' | '≤' | '≥';
 interface StepRow {
   step: string;
   lhsLabel: string;
@@ -47,29 +43,16 @@ interface StepRow {
   rhs: number;
 }
 
-/** Identities hold to 1e-9 relative; inequalities with a rounding allowance of 1e-12 relative. */
-function holds(r: StepRow): boolean {
-  const scale = Math.max(1, Math.abs(r.lhs), Math.abs(r.rhs));
-  if (r.relation === '=') return Math.abs(r.lhs - r.rhs) <= 1e-9 * scale;
-  if (r.relation === '≤') return r.lhs <= r.rhs + 1e-12 * scale;
-  return r.lhs >= r.rhs - 1e-12 * scale;
-}
-
-const fmt = (v: number) =>
-  v === 0 ? '0' : Math.abs(v) < 1e-4 ? v.toExponential(2) : String(Number(v.toPrecision(8)));
-
 export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
+  const problem = useRandomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
   const policies = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, p.actions));
+    const { mdp, pi } = problem;
     // The same π and π′ as the mixture explorer above, so the two widgets show the same MDP at the same settings.
     const piPrime =
-      p.target === 'greedy'
-        ? greedyPolicy(evaluatePolicy(mdp, pi).Q)
-        : softmaxPolicy(randomTheta(p.seed + 2, p.states, p.actions, 2));
+      p.target === 'greedy' ? greedyPolicy(evaluatePolicy(mdp, pi).Q) : softmaxPolicy(problem.otherTheta(2));
     return { mdp, pi, piPrime };
-  }, [p.seed, p.states, p.actions, p.gamma, p.target]);
+  }, [problem, p.target]);
   const k = useMemo(
     () => kakadeLangfordSteps(policies.mdp, policies.pi, policies.piPrime, p.alpha, { keep: 101 }),
     [policies, p.alpha],
@@ -182,24 +165,25 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       rhs: k.lowerBound,
     },
   ];
-  const verdicts = steps.map(holds);
-  const allHold = verdicts.every(Boolean);
+  // Identities hold to 1e-9 relative; inequalities with a rounding allowance of 1e-12 relative (the kit's defaults).
+  const checked = checkSteps(
+    steps.map((s, i) => ({
+      id: `kl-step-${i + 1}`,
+      label: `${i + 1}. ${s.step}`,
+      text: s.step,
+      formula: `${s.lhsLabel} ${s.relation} ${s.rhsLabel}`,
+      lhs: s.lhs,
+      rhs: s.rhs,
+      relation: s.relation,
+    })),
+  );
+  const everyStepHolds = allHold(checked);
   const chart = k.perT.map((s) => ({
     t: s.t,
     '|Δ_t|': Math.abs(s.delta),
     '2ε(1−(1−α)^t)': s.bound,
     'remainder weight 1−(1−α)^t': 1 - s.weight,
     Δ_t: s.delta,
-  }));
-  const exportRows = steps.map((s, i) => ({
-    step: i + 1,
-    name: s.step,
-    lhs: s.lhsLabel,
-    'lhs value': s.lhs,
-    relation: s.relation,
-    rhs: s.rhsLabel,
-    'rhs value': s.rhs,
-    holds: verdicts[i],
   }));
   return (
     <WidgetShell
@@ -232,66 +216,13 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
         <Readout label="ε = max_s |Ā(s)|" value={k.eps} testId="kl-eps" />
         <Readout label="Δ" value={k.Delta} testId="kl-delta" />
         <Readout label="bound on |Δ|" value={k.deltaBound} testId="kl-delta-bound" />
-        <Readout label="every step holds" value={allHold ? 'yes' : 'no'} testId="kl-holds" />
+        <Readout label="every step holds" value={everyStepHolds ? 'yes' : 'no'} testId="kl-holds" />
       </Readouts>
-      <div style={{ overflowX: 'auto' }}>
-        <table className="derivation">
-          <caption className="visually-hidden">
-            The steps of the proof of Kakade and Langford&apos;s bound, each evaluated on both sides
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">step of the proof</th>
-              <th scope="col">left side</th>
-              <th scope="col">
-                <span className="visually-hidden">relation</span>
-              </th>
-              <th scope="col">right side</th>
-              <th scope="col">
-                <span className="visually-hidden">holds</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s, i) => (
-              <tr key={i}>
-                <td style={{ minWidth: '12rem' }}>
-                  <strong>
-                    {i + 1}. {s.step}
-                  </strong>
-                  <br />
-                  <span style={{ fontSize: '0.78rem', color: 'var(--fg-muted)' }}>
-                    {s.lhsLabel} {s.relation} {s.rhsLabel}
-                  </span>
-                </td>
-                <td data-testid={`kl-step-${i + 1}-lhs`} data-value={String(s.lhs)}>
-                  {fmt(s.lhs)}
-                </td>
-                <td data-testid={`kl-step-${i + 1}-rel`} style={{ textAlign: 'center' }}>
-                  {s.relation}
-                </td>
-                <td
-                  data-testid={`kl-step-${i + 1}-rhs`}
-                  data-value={String(s.rhs)}
-                  style={{ fontFamily: 'var(--font-mono)', whiteSpace: 'nowrap' }}
-                >
-                  {fmt(s.rhs)}
-                </td>
-                <td
-                  data-testid={`kl-step-${i + 1}-holds`}
-                  data-value={String(verdicts[i])}
-                  className={verdicts[i] ? 'ok' : 'bad'}
-                  style={{ whiteSpace: 'nowrap' }}
-                >
-                  {verdicts[i] ? '✓' : '✗'}
-                  <span className="visually-hidden">{verdicts[i] ? 'holds' : 'fails'}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ExportMenu filename="kakade-langford-proof" rows={exportRows} />
+      <DerivationTable
+        steps={checked}
+        caption="The steps of the proof of Kakade and Langford's bound, each evaluated on both sides"
+        filename="kakade-langford-proof"
+      />
       <Chart
         data={chart}
         x="t"

@@ -3,7 +3,7 @@
  * Kakade and Langford's lower bound, the α maximising the bound, and the slope at α = 0.
  */
 import { useMemo } from 'react';
-import { evaluatePolicy, greedyPolicy, mixtureBound, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
+import { evaluatePolicy, greedyPolicy, mixtureBound, softmaxPolicy } from '@/rl';
 import {
   seedParam,
   Controls,
@@ -16,6 +16,7 @@ import {
   line,
   rule,
   marks,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
@@ -31,12 +32,10 @@ const params = defineParams({
 export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, p.actions));
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
+    const { mdp, pi } = problem;
     const piPrime =
-      p.target === 'greedy'
-        ? greedyPolicy(evaluatePolicy(mdp, pi).Q)
-        : softmaxPolicy(randomTheta(p.seed + 2, p.states, p.actions, 2));
+      p.target === 'greedy' ? greedyPolicy(evaluatePolicy(mdp, pi).Q) : softmaxPolicy(problem.otherTheta(2));
     const curve = Array.from({ length: 101 }, (_, i) => {
       const a = i / 100;
       const m = mixtureBound(mdp, pi, piPrime, a);

@@ -1,14 +1,6 @@
 /** Monte Carlo PDL (chapter 3): E_{τ∼π'}[Σ γᵗ A_π(sₜ, aₜ)] estimated from trajectories of the new policy. */
 import { useMemo, useState } from 'react';
-import {
-  createRng,
-  evaluatePolicy,
-  performanceDifference,
-  randomMDP,
-  randomTheta,
-  sampleTrajectory,
-  softmaxPolicy,
-} from '@/rl';
+import { createRng, evaluatePolicy, performanceDifference, sampleTrajectory, softmaxPolicy } from '@/rl';
 import {
   Button,
   Controls,
@@ -20,6 +12,7 @@ import {
   Chart,
   line,
   band,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, useUrlParams } from '@/lib/url-state';
 
@@ -29,9 +22,9 @@ const BATCH = 200;
 export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const m = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: 5, actions: 3, gamma: 0.8 });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, 5, 3));
-    const piNew = softmaxPolicy(randomTheta(p.seed + 2, 5, 3));
+    const problem = randomProblem({ seed: p.seed, states: 5, actions: 3, gamma: 0.8 });
+    const { mdp, pi } = problem;
+    const piNew = softmaxPolicy(problem.otherTheta());
     return { mdp, piNew, A: evaluatePolicy(mdp, pi).A, exact: performanceDifference(mdp, pi, piNew).rhs };
   }, [p.seed]);
   const [run, setRun] = useState({

@@ -3,7 +3,7 @@
  * the proof evaluated exactly in float64. All lines agree to rounding.
  */
 import { useMemo } from 'react';
-import { performanceDifference, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
+import { performanceDifference, softmaxPolicy } from '@/rl';
 import {
   seedParam,
   Controls,
@@ -14,6 +14,7 @@ import {
   ParamControls,
   WidgetShell,
   formatNumber,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -29,9 +30,9 @@ const params = defineParams({
 export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const r = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, p.states, p.actions);
-    const other = randomTheta(p.seed + 2, p.states, p.actions, p.noise);
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
+    const { mdp, theta } = problem;
+    const other = problem.otherTheta(p.noise);
     const pi = softmaxPolicy(theta);
     // π' interpolates the parameters from θ to θ + noise·ξ.
     const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + p.mix * other[s][a])));

@@ -1,14 +1,6 @@
 /** J against L (chapter 3): along θ0 + t·d the curves touch at t = 0 with equal slope; the gap grows like t². */
 import { useMemo } from 'react';
-import {
-  createRng,
-  evaluatePolicy,
-  randomMDP,
-  randomTheta,
-  softmaxPolicy,
-  softmaxPolicyGradient,
-  surrogate,
-} from '@/rl';
+import { createRng, evaluatePolicy, softmaxPolicy, softmaxPolicyGradient, surrogate } from '@/rl';
 import {
   seedParam,
   Readout,
@@ -18,6 +10,7 @@ import {
   Chart,
   line,
   rule,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
@@ -30,8 +23,8 @@ const params = defineParams({
 export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const m = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: 6, actions: 3, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, 6, 3);
+    const problem = randomProblem({ seed: p.seed, states: 6, actions: 3, gamma: p.gamma });
+    const { mdp, theta } = problem;
     const rng = createRng(p.seed + 2);
     const dir = theta.map((r) => r.map(() => rng.normal()));
     const pi = softmaxPolicy(theta);

@@ -1,6 +1,6 @@
 /** TD(0) against the exact values (chapter 1): sample transitions under π and watch the TD estimates converge. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createRng, evaluatePolicy, randomMDP, randomTheta, softmaxPolicy, supNorm } from '@/rl';
+import { createRng, evaluatePolicy, supNorm } from '@/rl';
 import {
   seedParam,
   Button,
@@ -11,6 +11,7 @@ import {
   WidgetShell,
   Chart,
   line,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -26,8 +27,8 @@ const STEPS_PER_BATCH = 2000;
 export default function TdVsExact({ id = 'td' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: 2, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, 2));
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: 2, gamma: p.gamma });
+    const { mdp, pi } = problem;
     return { mdp, pi, V: evaluatePolicy(mdp, pi).V };
   }, [p.seed, p.states, p.gamma]);
   const sim = useRef({ V: new Float64Array(p.states), s: 0, rng: createRng(p.seed), t: 0 });
