@@ -10,6 +10,7 @@ import { remarkNumbering, contentPlugin } from './scripts/vite-plugins/numbering
 import { searchIndexPlugin } from './scripts/vite-plugins/search-index.ts';
 import { rehypeKatexHtml } from './scripts/vite-plugins/rehype-katex-html.ts';
 import { cspPlugin } from './scripts/vite-plugins/csp.ts';
+import { previewsPlugin } from './scripts/vite-plugins/previews.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -36,6 +37,7 @@ export default defineConfig(({ mode }) => ({
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),
     contentPlugin(root),
     searchIndexPlugin(root),
+    previewsPlugin(root),
     cspPlugin(),
     // Offline and installable: a service worker precaches the whole book (every chapter, widget, the training
     // workers and their wasm binaries) on the first visit. It waits for the reader to accept an update

@@ -95,7 +95,7 @@ export const chapters: ChapterInfo[] = [
     title: 'Maximum entropy and deterministic policy gradients: SAC, DDPG and TD3',
     summary:
       'Soft Bellman equations and soft policy iteration, the reparameterisation trick, soft actor-critic; the deterministic policy gradient theorem, DDPG and TD3.',
-    status: 'coming',
+    status: 'ready',
   },
   {
     number: 11,

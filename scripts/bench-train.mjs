@@ -4,7 +4,7 @@
 // one JSON object per line, then a summary line with medians per (algo, backend).
 //
 // Flags: --dist <dir> (default dist-bench; given or with --no-build, no build)  --config <vite config>
-//        --algo ppo,reinforce  --backend wasm,cpu,...
+//        --algo ppo,reinforce,dqn,ddpg,td3,sac  --env CartPole-v1,Pendulum-v1 (default: the algorithm's)  --backend wasm,cpu,...
 //        --seeds 1,2,3  --budget <env steps>  --timeout <s per run>  --quick (PPO × 2 seeds on wasm only)
 //        --cfg '{"numEnvs":16}' (JSON overrides of the preset, for tuning)  --no-chart (no live chart on the page)
 // Default: PPO × 5 seeds on wasm, PPO once on cpu, webgpu and webgl, REINFORCE once on wasm.
@@ -41,8 +41,9 @@ const cfgOverrides = flag('cfg', null);
 let runs = [];
 if (flag('algo', null) || flag('backend', null) || flag('seeds', null)) {
   for (const algo of list(flag('algo', 'ppo')))
-    for (const backend of list(flag('backend', 'wasm')))
-      for (const seed of list(flag('seeds', '1')).map(Number)) runs.push({ algo, backend, seed });
+    for (const env of list(flag('env', '-')))
+      for (const backend of list(flag('backend', 'wasm')))
+        for (const seed of list(flag('seeds', '1')).map(Number)) runs.push({ algo, env, backend, seed });
 } else if (argv.includes('--quick')) {
   runs = [1, 2].map((seed) => ({ algo: 'ppo', backend: 'wasm', seed }));
 } else {
@@ -129,6 +130,7 @@ const results = [];
 for (const run of runs) {
   const page = await browser.newPage();
   const q = new URLSearchParams({ algo: run.algo, backend: run.backend, seed: String(run.seed) });
+  if (run.env && run.env !== '-') q.set('env', run.env);
   if (budget) q.set('budget', budget);
   if (cfgOverrides) q.set('cfg', cfgOverrides);
   if (argv.includes('--no-chart')) q.set('chart', 'false');
@@ -159,7 +161,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const groups = {};
-for (const r of results) (groups[`${r.algo}/${r.requested_backend}`] ??= []).push(r);
+for (const r of results) (groups[`${r.algo}/${r.env ?? '-'}/${r.requested_backend}`] ??= []).push(r);
 const summary = {};
 for (const [k, rs] of Object.entries(groups)) {
   summary[k] = {
@@ -169,6 +171,7 @@ for (const [k, rs] of Object.entries(groups)) {
     median_seconds_to_solve: median(rs.map((r) => r.seconds_to_solve)),
     median_steps_to_solve: median(rs.map((r) => r.steps_to_solve)),
     median_sps: median(rs.map((r) => r.sps)),
+    median_updates_per_sec: median(rs.map((r) => r.updates_per_sec)),
     max_longtask_ms: Math.max(0, ...rs.map((r) => r.max_longtask_ms ?? 0)),
   };
 }

@@ -27,3 +27,8 @@ declare module 'virtual:search-index' {
   const docs: Array<{ id: string; slug: string; chapter: string; heading: string; text: string }>;
   export default docs;
 }
+
+declare module 'virtual:previews' {
+  const loaders: Record<string, () => Promise<{ default: Record<string, { label: string; html: string }> }>>;
+  export default loaders;
+}

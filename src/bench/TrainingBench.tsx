@@ -6,13 +6,23 @@
  */
 import { useEffect, useState } from 'react';
 import { createTrainer } from '@/worker/trainer-client';
-import { presetConfig, validateConfig, type BackendChoice, type RatioHist, type TrainConfig } from '@/spec';
+import {
+  defaultConfig,
+  isAlgoId,
+  isEnvId,
+  presetConfig,
+  validateConfig,
+  type BackendChoice,
+  type RatioHist,
+  type TrainConfig,
+} from '@/spec';
 import { CHART_MS, PanelCharts, useChartRows } from '@/widgets/TrainingPanel/PanelCharts';
 import { useThrottled } from '@/widgets/TrainingPanel/throttle';
 import { appendPoints, type SeriesPoint } from '@/stores/training';
 
 export interface BenchResult {
   algo: string;
+  env: string;
   backend: string;
   backend_reason: string;
   seed: number;
@@ -53,10 +63,13 @@ export default function TrainingBench({
   seed = 1,
   budget,
   preset,
+  env,
   cfg: cfgJson,
   chart = true,
 }: {
   algo?: string;
+  /** Gymnasium id; with an algorithm but no preset, the run uses the algorithm's table defaults on this env. */
+  env?: string;
   backend?: string;
   seed?: number | string;
   budget?: number | string;
@@ -66,19 +79,24 @@ export default function TrainingBench({
   chart?: boolean | string;
 }) {
   const [text, setText] = useState('starting…');
+  const [run, setRun] = useState<{ solve: number; env: TrainConfig['env'] } | null>(null);
   // The training panel's own charts, so the long-task figure includes the main thread's real rendering work.
   const [series, setSeries] = useState<SeriesPoint[]>([]);
   const [hist, setHist] = useState<RatioHist | null>(null);
   const rows = useChartRows(series);
   const shownHist = useThrottled(hist, CHART_MS);
   useEffect(() => {
-    const base = presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
+    const base =
+      !preset && isAlgoId(algo) && algo !== 'ppo' && algo !== 'reinforce'
+        ? defaultConfig(algo, isEnvId(env) ? env : algo === 'dqn' ? 'CartPole-v1' : 'Pendulum-v1')
+        : presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
     const cfg = {
       ...base,
       ...overrides(cfgJson),
       seed: Number(seed) || 0,
       ...(budget ? { totalSteps: Number(budget) } : {}),
     } as TrainConfig;
+    setRun({ solve: cfg.solveThreshold, env: cfg.env });
     const invalid = validateConfig(cfg);
     if (invalid.length) {
       setText(`invalid configuration: ${invalid.join('; ')}`);
@@ -108,11 +126,14 @@ export default function TrainingBench({
     let last = { steps: 0, update: 0, sps: 0, elapsedMs: 0 };
     let rolloutMs = 0;
     let learnMs = 0;
+    let sampleMs = 0;
+    let gradientSteps = 0;
     const handle = createTrainer(1, cfg, backend as BackendChoice);
     const finish = (solved: boolean, error?: string) => {
       observer?.disconnect();
       const r: BenchResult = {
         algo: cfg.algo,
+        env: cfg.env,
         backend: backendName,
         backend_reason: reason,
         seed: cfg.seed,
@@ -130,6 +151,14 @@ export default function TrainingBench({
         longtasks: longList,
         rollout_ms: last.update ? rolloutMs / last.update : 0,
         learn_ms: last.update ? learnMs / last.update : 0,
+        // off-policy learners: gradient steps, their rate over the run, and the time profile (ms, whole run)
+        ...(gradientSteps
+          ? {
+              gradient_steps: gradientSteps,
+              updates_per_sec: last.elapsedMs ? (gradientSteps / last.elapsedMs) * 1000 : 0,
+              profile_ms: { act: rolloutMs, sample: sampleMs, learn: learnMs },
+            }
+          : {}),
         ...(error ? { error } : {}),
       };
       (window as unknown as { __benchResult?: BenchResult }).__benchResult = r;
@@ -157,6 +186,8 @@ export default function TrainingBench({
         for (const u of e.updates) {
           rolloutMs += u.rolloutMs;
           learnMs += u.learnMs;
+          sampleMs += u.sampleMs ?? 0;
+          gradientSteps = u.gradientSteps ?? 0;
         }
         const m = e.updates[e.updates.length - 1];
         if (m.ratioHist) setHist(m.ratioHist);
@@ -184,7 +215,7 @@ export default function TrainingBench({
       observer?.disconnect();
       handle.terminate();
     };
-  }, [algo, backend, seed, budget, preset, cfgJson]);
+  }, [algo, env, backend, seed, budget, preset, cfgJson]);
   return (
     <div>
       <pre data-testid="bench-result" style={{ whiteSpace: 'pre-wrap' }}>
@@ -194,10 +225,11 @@ export default function TrainingBench({
         <PanelCharts
           rows={rows}
           hist={shownHist}
-          algo={algo === 'reinforce' ? 'reinforce' : 'ppo'}
+          algo={isAlgoId(algo) ? algo : 'ppo'}
           compact={false}
           preset="bench"
-          solveThreshold={presetConfig(preset ?? `${algo}-cartpole`).solveThreshold}
+          solveThreshold={run?.solve ?? NaN}
+          env={run?.env}
         />
       )}
     </div>

@@ -4,6 +4,7 @@
  * any content/<chapter>/references.ts.
  */
 import { references, type Reference } from './references';
+import { PreviewLink } from './Preview';
 
 function short(r: Reference): string {
   const names = r.authors
@@ -18,9 +19,19 @@ function short(r: Reference): string {
 export function Cite({ id }: { id: string }) {
   const r = references[id];
   if (!r) return <span className="ref-missing">[{id}]</span>;
+  // The full reference shows in a popover on hover, focus or a first tap.
+  const full = {
+    kind: 'text' as const,
+    label: short(r),
+    text: `${r.authors}. ${r.title}. ${r.venue}, ${r.year}.`,
+  };
   return (
-    <cite className="cite" title={`${r.authors}. ${r.title}. ${r.venue}, ${r.year}.`}>
-      ({r.url ? <a href={r.url}>{short(r)}</a> : short(r)})
+    <cite className="cite">
+      (
+      <PreviewLink href={r.url} content={() => full}>
+        {short(r)}
+      </PreviewLink>
+      )
     </cite>
   );
 }

@@ -13,6 +13,10 @@ export interface NormalSource {
 export interface MlpParams {
   sizes: readonly [number, number, number, number];
   tensors: Float32Array[];
+  /** Hidden activation: tanh (PPO, REINFORCE; the default) or ReLU (the off-policy learners, as CleanRL's). */
+  activation?: 'tanh' | 'relu';
+  /** How the outputs pick a discrete action: sample their softmax (the default) or take their argmax (Q values). */
+  head?: 'softmax' | 'argmax';
 }
 
 /**
@@ -76,7 +80,7 @@ function dense(
   b: Float32Array,
   outDim: number,
   y: Float32Array,
-  act: boolean,
+  act: false | 'tanh' | 'relu',
 ): void {
   for (let r = 0; r < n; r++) {
     const yo = r * outDim;
@@ -88,7 +92,8 @@ function dense(
       const wo = k * outDim;
       for (let j = 0; j < outDim; j++) y[yo + j] += xv * w[wo + j];
     }
-    if (act) for (let j = 0; j < outDim; j++) y[yo + j] = Math.tanh(y[yo + j]);
+    if (act === 'tanh') for (let j = 0; j < outDim; j++) y[yo + j] = Math.tanh(y[yo + j]);
+    else if (act === 'relu') for (let j = 0; j < outDim; j++) if (y[yo + j] < 0) y[yo + j] = 0;
   }
 }
 
@@ -117,8 +122,9 @@ export class MlpForward {
     }
     const [i, h1, h2, o] = this.sizes;
     const t = p.tensors;
-    dense(x, n, i, t[0], t[1], h1, this.h1, true);
-    dense(this.h1, n, h1, t[2], t[3], h2, this.h2, true);
+    const act = p.activation ?? 'tanh';
+    dense(x, n, i, t[0], t[1], h1, this.h1, act);
+    dense(this.h1, n, h1, t[2], t[3], h2, this.h2, act);
     dense(this.h2, n, h2, t[4], t[5], o, this.out, false);
     return this.out;
   }

@@ -265,10 +265,12 @@ export {
   softOptimalityOperator,
   softValueIteration,
   softPolicyIteration,
+  undiscountedEntropySoftQ,
   type SoftEvaluation,
   type SoftValueIterationResult,
   type SoftPolicyIterationResult,
   type SoftPolicyIterationStep,
+  type TerminalMask,
 } from './soft';
 export { normalPdf, normalCdf, normalLogPdf, normalExpectation, simpson } from './normal';
 export {

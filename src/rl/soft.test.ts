@@ -11,6 +11,7 @@ import {
   boltzmannPolicy,
   createRng,
   evaluatePolicy,
+  gridWorld,
   policyEntropy,
   qFromV,
   randomMDP,
@@ -23,6 +24,7 @@ import {
   softValueIteration,
   supNorm,
   uniformPolicy,
+  undiscountedEntropySoftQ,
   valueIteration,
 } from './index';
 import { arbCase } from './test-utils';
@@ -275,5 +277,92 @@ describe('soft policy iteration', () => {
     expect(spi.iterations).toBe(1);
     expect(() => softPolicyIteration(mdp, { temperature: 0 })).toThrow(/positive temperature/);
     expect(softPolicyIteration(mdp, { temperature: 1 }).steps[0].policy).toEqual(uniformPolicy(3, 2));
+  });
+});
+
+describe('episodic tasks: no entropy bonus in terminal states', () => {
+  it('on random MDPs with a random terminal mask: fixed point, optimality, contraction and Lemma 17 still hold', () => {
+    fc.assert(
+      fc.property(
+        arbCase(10, 4, 0.95),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        ({ mdp, pi, seed }, t) => {
+          const rng = createRng(seed + 17);
+          const terminal = mdp.rho0.map(() => rng.uniform() < 0.3);
+          const res = softValueIteration(mdp, { temperature: t, tol: 1e-12, terminal });
+          const scale = Math.max(1, ...res.V.map(Math.abs)) / (1 - mdp.gamma);
+          res.V.forEach((v, s) =>
+            expect(Math.abs(v - softMax(res.Q[s], terminal[s] ? 0 : t))).toBeLessThanOrEqual(1e-9 * scale),
+          );
+          const ev = softPolicyEvaluation(mdp, pi, { temperature: t, terminal });
+          ev.V.forEach((v, s) => expect(v).toBeLessThanOrEqual(res.V[s] + 1e-9 * scale));
+          const evStar = softPolicyEvaluation(mdp, res.policy, { temperature: t, terminal });
+          expect(supNorm(evStar.V, res.V)).toBeLessThanOrEqual(1e-9 * scale);
+          const V = randomVector(seed, mdp.rho0.length, 10);
+          const W = randomVector(seed + 1, mdp.rho0.length, 10);
+          expect(
+            supNorm(softOptimalityOperator(mdp, V, t, terminal), softOptimalityOperator(mdp, W, t, terminal)),
+          ).toBeLessThanOrEqual(mdp.gamma * supNorm(V, W) + 1e-11);
+          const spi = softPolicyIteration(mdp, { temperature: t, pi0: pi, terminal, tol: 1e-11 });
+          for (const step of spi.steps.slice(1))
+            expect(step.minIncrease).toBeGreaterThanOrEqual(-1e-10 * scale);
+          expect(supNorm(spi.V, res.V)).toBeLessThanOrEqual(1e-8 * scale);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("GridWorld: terminal cells are worth 0 at every temperature, and alpha -> 0 is chapter 1's value iteration", () => {
+    const code = 'eeeegeweepeeeeeeseee';
+    const cells = [...code];
+    const at = (c: string) => cells.flatMap((x, i) => (x === c ? [i] : []));
+    const world = gridWorld({
+      width: 5,
+      height: 4,
+      walls: at('w'),
+      goals: at('g'),
+      pits: at('p'),
+      start: cells.indexOf('s'),
+      slip: 0.1,
+      stepReward: -0.04,
+      gamma: 0.9,
+    });
+    const terminal = cells.map((c) => c === 'w' || c === 'g' || c === 'p');
+    const vi = valueIteration(world.mdp, { tol: 1e-13 });
+    for (const t of [1e-12, 0.01, 1, 10]) {
+      const res = softValueIteration(world.mdp, { temperature: t, tol: 1e-12, terminal });
+      terminal.forEach((end, s) => end && expect(res.V[s]).toBe(0));
+      if (t === 1e-12) expect(supNorm(res.V, vi.V)).toBeLessThanOrEqual(1e-9);
+    }
+    expect(() => softValueIteration(world.mdp, { temperature: 1, terminal: [true] })).toThrow(
+      /terminal should have 20/,
+    );
+  });
+});
+
+describe("note 004's entropy reward without the discount", () => {
+  it('overstates soft Q by (1 - gamma) times the discounted entropy to come: alpha log|A| for the uniform policy', () => {
+    fc.assert(
+      fc.property(arbCase(8, 4, 0.95), fc.double({ min: 0.01, max: 5, noNaN: true }), ({ mdp, pi }, t) => {
+        const nA = mdp.P.length;
+        const u = uniformPolicy(mdp.rho0.length, nA);
+        const gap = undiscountedEntropySoftQ(mdp, u, t)
+          .flat()
+          .map((q, i) => q - softPolicyEvaluation(mdp, u, { temperature: t }).Q.flat()[i]);
+        gap.forEach((g) =>
+          expect(Math.abs(g - t * Math.log(nA))).toBeLessThan(1e-9 * Math.max(1, t / (1 - mdp.gamma))),
+        );
+        // In general the gap is (1 - gamma) alpha times E[sum_{k>=1} gamma^{k-1} H(s_k)] >= 0.
+        const note = undiscountedEntropySoftQ(mdp, pi, t);
+        const ev = softPolicyEvaluation(mdp, pi, { temperature: t });
+        note
+          .flat()
+          .forEach((q, i) =>
+            expect(q).toBeGreaterThanOrEqual(ev.Q.flat()[i] - 1e-9 * Math.max(1, t / (1 - mdp.gamma))),
+          );
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -17,6 +17,17 @@ function checkTemperature(temperature: number): void {
   }
 }
 
+/**
+ * Episodic tasks: `terminal[s]` marks states where the episode has ended (absorbing, reward 0, as GridWorld's goal,
+ * pit and wall cells). No entropy bonus is paid there, so their soft value is 0, like SAC's (1 - done) mask.
+ */
+export type TerminalMask = readonly boolean[] | undefined;
+
+function checkTerminal(terminal: TerminalMask, states: number) {
+  if (terminal && terminal.length !== states)
+    throw new RLInputError(`terminal should have ${states} entries`);
+}
+
 /** alpha log sum_a exp(q_a / alpha), computed with the largest q subtracted first; the max at alpha = 0. */
 export function softMax(q: ArrayLike<number>, temperature: number): number {
   let m = -Infinity;
@@ -65,6 +76,8 @@ export interface SoftEvaluation {
   Jreward: number;
   /** Normalised discounted state distribution d_pi. */
   d: number[];
+  /** Mean entropy over d_pi of the states where the bonus is paid (non-terminal): sum d H / sum d. */
+  meanEntropy: number;
 }
 
 /**
@@ -74,43 +87,77 @@ export interface SoftEvaluation {
 export function softPolicyEvaluation(
   mdp: MDP,
   pi: Policy,
-  { temperature }: { temperature: number },
+  { temperature, terminal }: { temperature: number; terminal?: TerminalMask },
 ): SoftEvaluation {
   const { states, actions } = validateMDP(mdp);
   validatePolicy(pi, states, actions);
   checkTemperature(temperature);
-  return softEvaluateUnchecked(mdp, pi, temperature);
+  checkTerminal(terminal, states);
+  return softEvaluateUnchecked(mdp, pi, temperature, terminal);
 }
 
-function softEvaluateUnchecked(mdp: MDP, pi: Policy, temperature: number): SoftEvaluation {
+function softEvaluateUnchecked(
+  mdp: MDP,
+  pi: Policy,
+  temperature: number,
+  terminal: TerminalMask,
+): SoftEvaluation {
   const entropy = policyEntropy(pi);
   // Reward r(s, a) + alpha H(pi(.|s)) makes r_pi the entropy-augmented expected reward; Q then uses the true r.
-  const augmented: MDP = { ...mdp, R: mdp.R.map((row, s) => row.map((r) => r + temperature * entropy[s])) };
+  const bonus = entropy.map((h, s) => (terminal?.[s] ? 0 : temperature * h));
+  const augmented: MDP = { ...mdp, R: mdp.R.map((row, s) => row.map((r) => r + bonus[s])) };
   const ev = evaluateUnchecked(augmented, pi);
   const Q = qFromV(mdp, ev.V);
   const plain = evaluateUnchecked(mdp, pi);
-  return { V: ev.V, Q, J: ev.J, entropy, Jreward: plain.J, d: plain.d };
+  let mass = 0;
+  let weighted = 0;
+  plain.d.forEach((d, s) => {
+    if (terminal?.[s]) return;
+    mass += d;
+    weighted += d * entropy[s];
+  });
+  return {
+    V: ev.V,
+    Q,
+    J: ev.J,
+    entropy,
+    Jreward: plain.J,
+    d: plain.d,
+    meanEntropy: mass > 0 ? weighted / mass : 0,
+  };
 }
 
 /**
  * The soft Bellman operator of a policy on action values:
  * (T^pi Q)(s, a) = r(s, a) + gamma sum_s' P(s'|s, a) sum_a' pi(a'|s') (Q(s', a') - alpha log pi(a'|s')).
  */
-export function softBellmanOperator(mdp: MDP, pi: Policy, Q: number[][], temperature: number): number[][] {
+export function softBellmanOperator(
+  mdp: MDP,
+  pi: Policy,
+  Q: number[][],
+  temperature: number,
+  terminal?: TerminalMask,
+): number[][] {
   checkTemperature(temperature);
-  const V = Q.map((q, s) =>
-    q.reduce((acc, x, a) => {
+  const V = Q.map((q, s) => {
+    const t = terminal?.[s] ? 0 : temperature;
+    return q.reduce((acc, x, a) => {
       const p = pi[s][a];
-      return p > 0 ? acc + p * (x - temperature * Math.log(p)) : acc;
-    }, 0),
-  );
+      return p > 0 ? acc + p * (x - t * Math.log(p)) : acc;
+    }, 0);
+  });
   return qFromV(mdp, V);
 }
 
 /** The soft optimality operator on state values: (T_alpha V)(s) = alpha logsumexp((r + gamma P V)(s, .) / alpha). */
-export function softOptimalityOperator(mdp: MDP, V: number[], temperature: number): number[] {
+export function softOptimalityOperator(
+  mdp: MDP,
+  V: number[],
+  temperature: number,
+  terminal?: TerminalMask,
+): number[] {
   checkTemperature(temperature);
-  return qFromV(mdp, V).map((q) => softMax(q, temperature));
+  return qFromV(mdp, V).map((q, s) => softMax(q, terminal?.[s] ? 0 : temperature));
 }
 
 export interface SoftValueIterationResult {
@@ -137,10 +184,19 @@ export function softValueIteration(
     maxIter = 10_000,
     V0,
     keepHistory = false,
-  }: { temperature: number; tol?: number; maxIter?: number; V0?: number[]; keepHistory?: boolean },
+    terminal,
+  }: {
+    temperature: number;
+    tol?: number;
+    maxIter?: number;
+    V0?: number[];
+    keepHistory?: boolean;
+    terminal?: TerminalMask;
+  },
 ): SoftValueIterationResult {
   const { states, actions } = validateMDP(mdp);
   checkTemperature(temperature);
+  checkTerminal(terminal, states);
   if (V0 && V0.length !== states) throw new RLInputError(`V0 should have ${states} entries`);
   let V = Float64Array.from(V0 ?? new Array<number>(states).fill(0));
   let next = new Float64Array(states);
@@ -158,7 +214,7 @@ export function softValueIteration(
         for (let t = 0; t < states; t++) ev += p[t] * V[t];
         q[a] = R[s][a] + gamma * ev;
       }
-      next[s] = softMax(q, temperature);
+      next[s] = softMax(q, terminal?.[s] ? 0 : temperature);
       r = Math.max(r, Math.abs(next[s] - V[s]));
     }
     residuals.push(r);
@@ -169,7 +225,8 @@ export function softValueIteration(
   }
   const Vout = Array.from(V);
   const Q = qFromV(mdp, Vout);
-  return { V: Vout, Q, policy: boltzmannPolicy(Q, temperature), iterations: k, residuals, history };
+  const policy = Q.map((q, s) => boltzmannPolicy([q], terminal?.[s] ? 0 : temperature)[0]);
+  return { V: Vout, Q, policy, iterations: k, residuals, history };
 }
 
 export interface SoftPolicyIterationStep {
@@ -204,20 +261,22 @@ export function softPolicyIteration(
     pi0,
     tol = 1e-10,
     maxIter = 200,
-  }: { temperature: number; pi0?: Policy; tol?: number; maxIter?: number },
+    terminal,
+  }: { temperature: number; pi0?: Policy; tol?: number; maxIter?: number; terminal?: TerminalMask },
 ): SoftPolicyIterationResult {
   const { states, actions } = validateMDP(mdp);
   checkTemperature(temperature);
+  checkTerminal(terminal, states);
   if (temperature === 0) throw new RLInputError('soft policy iteration needs a positive temperature');
   let pi: Policy = pi0 ?? Array.from({ length: states }, () => new Array<number>(actions).fill(1 / actions));
   validatePolicy(pi, states, actions, 'pi0');
-  let ev = softEvaluateUnchecked(mdp, pi, temperature);
+  let ev = softEvaluateUnchecked(mdp, pi, temperature, terminal);
   const steps: SoftPolicyIterationStep[] = [{ policy: pi, V: ev.V, Q: ev.Q, J: ev.J, minIncrease: NaN }];
   let it = 0;
   while (it < maxIter) {
     it++;
-    pi = boltzmannPolicy(ev.Q, temperature);
-    const nextEv = softEvaluateUnchecked(mdp, pi, temperature);
+    pi = ev.Q.map((q, s) => boltzmannPolicy([q], terminal?.[s] ? 0 : temperature)[0]);
+    const nextEv = softEvaluateUnchecked(mdp, pi, temperature, terminal);
     let minIncrease = Infinity;
     nextEv.Q.forEach((q, s) => q.forEach((x, a) => (minIncrease = Math.min(minIncrease, x - ev.Q[s][a]))));
     const change = Math.max(...nextEv.Q.map((q, s) => supNorm(q, ev.Q[s])));
@@ -226,4 +285,20 @@ export function softPolicyIteration(
     if (change <= tol) break;
   }
   return { V: ev.V, Q: ev.Q, policy: pi, iterations: it, steps };
+}
+
+/**
+ * Note 004's Lemma 16 rewrites soft evaluation with the reward r(s, a) + alpha E_s'[H(pi(.|s'))], without the
+ * discount gamma on the entropy of the next state. This is the fixed point of that (mistaken) evaluation, for the
+ * chapter's erratum; the correct reward is r + gamma alpha E_s'[H].
+ */
+export function undiscountedEntropySoftQ(mdp: MDP, pi: Policy, temperature: number): number[][] {
+  const { states, actions } = validateMDP(mdp);
+  validatePolicy(pi, states, actions);
+  checkTemperature(temperature);
+  const H = policyEntropy(pi);
+  const R = mdp.R.map((row, s) =>
+    row.map((r, a) => r + temperature * mdp.P[a][s].reduce((acc, p, t) => acc + p * H[t], 0)),
+  );
+  return evaluateUnchecked({ ...mdp, R }, pi).Q;
 }

@@ -62,7 +62,7 @@ describe('training configs generated from the spec tables', () => {
 
   it('reports bad fields, unknown keys and unknown algorithms with messages instead of throwing', () => {
     expect(validateConfig(null)).toEqual(['config must be an object']);
-    expect(validateConfig({ algo: 'dqn' })[0]).toMatch(/algo must be/);
+    expect(validateConfig({ algo: 'nope' })[0]).toMatch(/algo must be/);
     const errs = validateConfig({ ...PPO_DEFAULTS, numEnvs: 0, gamma: 1.5, learningRate: NaN, extra: 1 });
     for (const f of ['numEnvs', 'gamma', 'learningRate', 'extra'])
       expect(
@@ -110,7 +110,7 @@ describe('training configs generated from the spec tables', () => {
   it('repairs any link whose fields are each valid into a valid config, with a notice per broken rule', () => {
     for (const algo of ALGO_IDS) {
       const spec = algoSpec(algo);
-      const base = presetConfig(algo === 'ppo' ? 'ppo-cartpole' : 'reinforce-cartpole');
+      const base = presetConfig(PRESET_NAMES.find((n) => presetConfig(n).algo === algo) ?? 'ppo-cartpole');
       // Random values inside every field's own range (what a clamped link can hold).
       const arbs: Record<string, fc.Arbitrary<unknown>> = {};
       for (const [k, f] of Object.entries(spec.fields)) {

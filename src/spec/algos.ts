@@ -9,14 +9,17 @@ import { ENV_SPECS, isEnvId, type EnvId, type EnvSpec } from './envs';
 import { checkField, checkFields, defaultsOf, liveFieldsOf, type Fields } from './fields';
 import { PPO, type PpoConfig } from './ppo';
 import { REINFORCE, type ReinforceConfig } from './reinforce';
+import { DQN, type DqnConfig } from './dqn';
+import { DDPG, TD3, type DdpgConfig, type Td3Config } from './td3';
+import { SAC, type SacConfig } from './sac';
 
-export const ALGOS = { ppo: PPO, reinforce: REINFORCE } as const;
+export const ALGOS = { ppo: PPO, reinforce: REINFORCE, dqn: DQN, ddpg: DDPG, td3: TD3, sac: SAC } as const;
 export type AlgoId = keyof typeof ALGOS;
 export const ALGO_IDS = Object.keys(ALGOS) as AlgoId[];
 
 /** A whole configuration of a run: `algo` picks the table, every other key is a setting of that table. */
-export type TrainConfig = PpoConfig | ReinforceConfig;
-export type { PpoConfig, ReinforceConfig };
+export type TrainConfig = PpoConfig | ReinforceConfig | DqnConfig | DdpgConfig | Td3Config | SacConfig;
+export type { PpoConfig, ReinforceConfig, DqnConfig, DdpgConfig, Td3Config, SacConfig };
 
 // Every algorithm of the registry has its config in the union, and the other way round.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -37,6 +37,32 @@ export const METRICS = {
     doc: "KL(old ‖ new) between consecutive policies, mean over the batch's states.",
   },
   klMax: { label: 'KL max', doc: "KL(old ‖ new) between consecutive policies, max over the batch's states." },
+  qLoss: {
+    label: 'Q loss',
+    doc: 'Critic TD loss, mean over the gradient steps of the update (mean over critics).',
+  },
+  tdError: {
+    label: 'mean |TD error|',
+    doc: 'Mean absolute TD error of the (first) critic on the replay batch.',
+  },
+  qMean: { label: 'mean Q (batch)', doc: 'Mean Q(s, a) of the (first) critic on the replay batch.' },
+  qEpisodes: {
+    label: 'mean Q (recent episodes)',
+    doc: 'Mean Q(s_t, a_t) of the (first) critic on the first half of recent episodes: compare with their return.',
+  },
+  mcReturn: {
+    label: 'discounted return (recent episodes)',
+    doc: 'Mean discounted Monte Carlo return-to-go on the same steps: Q above it is overestimation.',
+  },
+  actorLoss: { label: 'actor loss', doc: 'DDPG/TD3: −mean Q(s, μ(s)); SAC: mean α log π − min Q.' },
+  epsilon: { label: 'ε', doc: 'Exploration probability of ε-greedy acting at the end of the update.' },
+  alpha: { label: 'α', doc: 'Entropy temperature of SAC.' },
+  updatesPerSec: { label: 'gradient steps/s', doc: "Gradient steps per second of the update's wall time." },
+  gradientSteps: { label: 'gradient steps', doc: 'Gradient steps taken so far in the run.' },
+  sampleMs: {
+    label: 'sampling ms',
+    doc: 'Milliseconds spent sampling and packing replay batches in the update.',
+  },
 } as const satisfies Record<string, { label: string; doc: string }>;
 
 /** A chartable statistic of an update. */

@@ -3,6 +3,7 @@
  * under the names the old code used, and the migration of configs saved by earlier versions.
  */
 import { defaultConfig, validateConfig, type TrainConfig } from './algos';
+import type { EnvId } from './envs';
 
 /**
  * Default PPO config, tuned for wall-clock time to solve CartPole-v1 on a 2-core machine (tfjs wasm for the
@@ -11,6 +12,33 @@ import { defaultConfig, validateConfig, type TrainConfig } from './algos';
 export const PPO_DEFAULTS = defaultConfig('ppo');
 /** Default REINFORCE config: reward-to-go minus a learned baseline. */
 export const REINFORCE_DEFAULTS = defaultConfig('reinforce');
+
+/** The off-policy learners' defaults on an environment (the table's defaults, the env's solve threshold). */
+const offPolicy = <A extends 'dqn' | 'ddpg' | 'td3' | 'sac'>(algo: A, env: EnvId) => defaultConfig(algo, env);
+
+/**
+ * MountainCar-v0 for DQN: rl-baselines3-zoo's tuned DQN settings (lr 4e-3, γ 0.98, 8 gradient steps every 16,
+ * target every 600 steps, ε to 0.07 over 20% of 120k steps); not measured here (see src/nn/offpolicy/README.md).
+ */
+const DQN_MOUNTAIN_CAR = {
+  ...offPolicy('dqn', 'MountainCar-v0'),
+  totalSteps: 120_000,
+  learningRate: 4e-3,
+  bufferSize: 10_000,
+  gamma: 0.98,
+  targetNetworkFrequency: 600,
+  trainFrequency: 16,
+  gradientSteps: 8,
+  explorationFraction: 0.2,
+  endE: 0.07,
+  hidden: 128,
+};
+
+/** MountainCarContinuous-v0: sparse success reward, so more exploration noise (not measured here). */
+const box = <A extends 'ddpg' | 'td3'>(algo: A) => ({
+  ...offPolicy(algo, 'MountainCarContinuous-v0'),
+  explorationNoise: 0.5,
+});
 
 export const PRESETS = {
   'ppo-cartpole': { ...PPO_DEFAULTS },
@@ -37,6 +65,15 @@ export const PRESETS = {
     normalizeReturns: false,
     learningRate: 2e-3,
   },
+  'dqn-cartpole': offPolicy('dqn', 'CartPole-v1'),
+  'dqn-cartpole-double': { ...offPolicy('dqn', 'CartPole-v1'), double: true },
+  'dqn-mountaincar': DQN_MOUNTAIN_CAR,
+  'ddpg-pendulum': offPolicy('ddpg', 'Pendulum-v1'),
+  'td3-pendulum': offPolicy('td3', 'Pendulum-v1'),
+  'sac-pendulum': offPolicy('sac', 'Pendulum-v1'),
+  'ddpg-mountaincar-continuous': box('ddpg'),
+  'td3-mountaincar-continuous': box('td3'),
+  'sac-mountaincar-continuous': offPolicy('sac', 'MountainCarContinuous-v0'),
 } satisfies Record<string, TrainConfig>;
 
 export type PresetName = keyof typeof PRESETS;

@@ -133,7 +133,7 @@ describe('training store', () => {
     store.getState().start();
     store.getState().setLive({ learningRate: 1e-3 });
     expect(f.last().calls).toContain('live:{"learningRate":0.001}');
-    expect(store.getState().config.learningRate).toBe(1e-3);
+    expect((store.getState().config as { learningRate: number }).learningRate).toBe(1e-3);
     store.getState().setLive({ numEnvs: 2 });
     expect(f.last().calls.filter((c) => c.startsWith('live'))).toHaveLength(1);
     expect(store.getState().error).toMatch(/numEnvs cannot change/);

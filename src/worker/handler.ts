@@ -72,6 +72,8 @@ export function serveTrainer(ep: Endpoint, deps: HandlerDeps): () => void {
       const policy = {
         sizes: [...p.sizes] as [number, number, number, number],
         tensors: p.tensors.map((x) => x.slice()),
+        activation: p.activation,
+        head: p.head,
       };
       post({ type: 'policy', runId, policy });
       lastPolicy = t;

@@ -21,6 +21,9 @@ export interface BackendReport {
 export interface PolicySnapshot {
   sizes: [number, number, number, number];
   tensors: Float32Array[];
+  /** Hidden activation (default tanh) and action head (default softmax sampling; argmax for Q networks). */
+  activation?: 'tanh' | 'relu';
+  head?: 'softmax' | 'argmax';
 }
 
 /** Main thread → worker. Commands are handled one after another, in order. */

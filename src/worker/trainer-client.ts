@@ -123,15 +123,25 @@ export function createTrainer(
   return handle;
 }
 
-/** The policy's action probabilities (softmax of its logits) for one observation: main thread, plain TypeScript. */
+/**
+ * The policy's action probabilities (softmax of its logits, or the argmax of a Q network's outputs) for one
+ * observation: main thread, plain TypeScript.
+ */
 export function makePolicyRunner(p: PolicySnapshot): (obs: ArrayLike<number>) => Float32Array {
   const fwd = new MlpForward(p.sizes, 1);
   const x = new Float32Array(p.sizes[0]);
   const probs = new Float32Array(p.sizes[3]);
-  const params = { sizes: p.sizes, tensors: p.tensors };
+  const params = { sizes: p.sizes, tensors: p.tensors, activation: p.activation };
   return (obs) => {
     for (let k = 0; k < x.length; k++) x[k] = obs[k];
-    softmaxRows(fwd.run(params, x, 1), 1, probs.length, probs);
+    const out = fwd.run(params, x, 1);
+    if (p.head === 'argmax') {
+      // a Q network: the greedy action with probability 1
+      let best = 0;
+      for (let a = 1; a < out.length; a++) if (out[a] > out[best]) best = a;
+      probs.fill(0);
+      probs[best] = 1;
+    } else softmaxRows(out, 1, probs.length, probs);
     return probs;
   };
 }

@@ -2,7 +2,14 @@ import * as tf from '../tf';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainingError } from '../trainer';
-import { DDPG_DEFAULTS, SAC_DEFAULTS, TD3_DEFAULTS, type SacConfig, type Td3Config } from './config';
+import {
+  DDPG_DEFAULTS,
+  SAC_DEFAULTS,
+  TD3_DEFAULTS,
+  type DdpgConfig,
+  type SacConfig,
+  type Td3Config,
+} from './config';
 import { makeOffPolicyEnv, type OffPolicyEnv } from './env';
 import type { OffPolicyMetrics } from './metrics';
 import { SacTrainer } from './sac';
@@ -14,10 +21,10 @@ beforeAll(async () => {
 
 const small = { hidden: 8, batchSize: 16, learningStarts: 32, chunkSteps: 100, totalSteps: 5000 };
 const td3: Td3Config = { ...TD3_DEFAULTS, ...small };
-const ddpg: Td3Config = { ...DDPG_DEFAULTS, ...small };
+const ddpg: DdpgConfig = { ...DDPG_DEFAULTS, ...small };
 const sac: SacConfig = { ...SAC_DEFAULTS, ...small };
 const pendulum = () => makeOffPolicyEnv('Pendulum-v1');
-const strip = (m: OffPolicyMetrics) => ({ ...m, actMs: 0, sampleMs: 0, learnMs: 0, updatesPerSec: 0 });
+const strip = (m: OffPolicyMetrics) => ({ ...m, rolloutMs: 0, sampleMs: 0, learnMs: 0, updatesPerSec: 0 });
 
 type Make = (seed: number, env?: OffPolicyEnv) => Td3Trainer | SacTrainer;
 const makers: Array<[string, Make]> = [

@@ -25,7 +25,7 @@ const tiny: DqnConfig = {
 };
 
 /** Everything but the wall-clock fields. */
-const strip = (m: OffPolicyMetrics) => ({ ...m, actMs: 0, sampleMs: 0, learnMs: 0, updatesPerSec: 0 });
+const strip = (m: OffPolicyMetrics) => ({ ...m, rolloutMs: 0, sampleMs: 0, learnMs: 0, updatesPerSec: 0 });
 
 describe('DQN trainer', () => {
   it('leaks no tensors over 1,000 gradient steps (all switches)', async () => {
@@ -65,7 +65,9 @@ describe('DQN trainer', () => {
       linearSchedule(1, 0.05, tiny.explorationFraction * tiny.totalSteps, 100),
       12,
     );
-    tr.setLive({ epsilon: 0.3, learningRate: 1e-4 });
+    // a new final ε applies at once after the decay (here: a decay over 50 steps)
+    tr.config.explorationFraction = 0.01;
+    tr.setLive({ endE: 0.3, learningRate: 1e-4 });
     const m2 = await tr.update();
     expect(m2.epsilon).toBe(0.3);
     expect(m2.learningRate).toBe(1e-4);

@@ -11,7 +11,10 @@ import { FlatVarAdam, polyak } from './flat-adam';
 import { dqnLossAndGrads, dqnTarget, type DqnBatch } from './dqn-loss';
 import { FlatNet } from './flat-net';
 import { forward, initLinearTorch, pack, TsForward, type Sizes } from './net';
-import { OffPolicyLoop, type OffPolicyLive, type OffPolicyOptions } from './offpolicy-loop';
+import type { LiveHparams } from '@/spec';
+import type { MlpParams } from '../mlp';
+import { OffPolicyLoop, type OffPolicyOptions } from './offpolicy-loop';
+import { toMlpParams } from './net';
 
 /** CleanRL's linear_schedule: from start to end over `duration` steps, then end. */
 export function linearSchedule(start: number, end: number, duration: number, t: number): number {
@@ -21,7 +24,7 @@ export function linearSchedule(start: number, end: number, duration: number, t: 
 }
 
 export class DqnTrainer extends OffPolicyLoop {
-  declare readonly config: DqnConfig;
+  declare config: DqnConfig;
   private readonly sizes: Sizes;
   private readonly q: FlatNet;
   private readonly qTarget: FlatNet;
@@ -29,7 +32,6 @@ export class DqnTrainer extends OffPolicyLoop {
   /** The acting copy of the online weights (read back after each training block). */
   private qTs: Float32Array;
   private fwd: TsForward;
-  private liveEpsilon: number | null = null;
   private lastTargetUpdate: number;
 
   constructor(cfg: DqnConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
@@ -51,7 +53,6 @@ export class DqnTrainer extends OffPolicyLoop {
 
   epsilonAt(t: number): number {
     const c = this.config;
-    if (this.liveEpsilon !== null) return this.liveEpsilon;
     return linearSchedule(c.startE, c.endE, c.explorationFraction * c.totalSteps, t);
   }
 
@@ -129,9 +130,14 @@ export class DqnTrainer extends OffPolicyLoop {
     return { epsilon: this.epsilonAt(this.steps), alpha: NaN, learningRate: this.opt.learningRate };
   }
 
-  setLive(h: OffPolicyLive): void {
+  setLive(h: LiveHparams): void {
     if (h.learningRate !== undefined) this.opt.learningRate = h.learningRate;
-    if (h.epsilon !== undefined) this.liveEpsilon = h.epsilon;
+    // the schedule continues toward the new final ε (at once, once the decay is over)
+    if (h.endE !== undefined) this.config.endE = h.endE;
+  }
+
+  actor(): MlpParams {
+    return { ...toMlpParams(this.sizes, this.qTs), head: 'argmax' };
   }
 
   /** The online Q network's parameters as the acting side sees them (flat, see net.ts). */

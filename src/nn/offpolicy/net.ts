@@ -9,6 +9,7 @@
  * (plain TypeScript, no read-back per environment step).
  */
 import * as tf from '../tf';
+import type { MlpParams } from '../mlp';
 
 export type Sizes = readonly [number, number, number, number];
 
@@ -180,4 +181,16 @@ export function forwardPlain(w: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor
   const h1 = tf.relu(tf.add(tf.matMul(x, w[0] as tf.Tensor2D), w[1])) as tf.Tensor2D;
   const h2 = tf.relu(tf.add(tf.matMul(h1, w[2] as tf.Tensor2D), w[3])) as tf.Tensor2D;
   return tf.add(tf.matMul(h2, w[4] as tf.Tensor2D), w[5]) as tf.Tensor2D;
+}
+
+/** The flat parameters as the engine's `MlpParams` (views, no copy), marked as a ReLU network. */
+export function toMlpParams(sizes: Sizes, p: Float32Array): MlpParams {
+  const out: Float32Array[] = [];
+  let o = 0;
+  for (const shape of layerShapes(sizes)) {
+    const n = shape.reduce((a, b) => a * b, 1);
+    out.push(p.subarray(o, o + n));
+    o += n;
+  }
+  return { sizes, tensors: out, activation: 'relu' };
 }

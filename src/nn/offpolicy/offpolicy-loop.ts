@@ -9,7 +9,9 @@
 import * as tf from '../tf';
 import { EpisodeLog } from '../policy-stats';
 import { makeRng, type RunRng } from '../rl-bridge';
-import { TrainingError } from '../trainer';
+import type { LiveHparams } from '@/spec';
+import type { MlpParams } from '../mlp';
+import { TrainingError, type Trainer } from '../trainer';
 import type { OffPolicyConfig } from './config';
 import { actionDims, type OffPolicyEnv } from './env';
 import { McReadout } from './mc-readout';
@@ -18,17 +20,6 @@ import { ReplayBuffer } from './replay-buffer';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Live hyperparameters (apply from the next environment step / gradient step). */
-export interface OffPolicyLive {
-  learningRate?: number;
-  /** DQN: replaces the epsilon schedule by this constant. */
-  epsilon?: number;
-  explorationNoise?: number;
-  alpha?: number;
-  policyLr?: number;
-  qLr?: number;
-}
-
 export interface OffPolicyOptions {
   /** The environment (one is built from the config's env otherwise). */
   env?: OffPolicyEnv;
@@ -36,7 +27,7 @@ export interface OffPolicyOptions {
   offline?: ReplayBuffer;
 }
 
-export abstract class OffPolicyLoop {
+export abstract class OffPolicyLoop implements Trainer {
   readonly config: OffPolicyConfig;
   steps = 0;
   gradientStepsDone = 0;
@@ -106,7 +97,10 @@ export abstract class OffPolicyLoop {
     learningRate: number;
     alphaTensor?: tf.Tensor;
   };
-  abstract setLive(h: OffPolicyLive): void;
+  /** Live settings of the algorithm's table (validated by the caller); they apply from the next step. */
+  abstract setLive(h: LiveHparams): void;
+  /** The acting network for watching the policy (its activation and head say how to run it). */
+  abstract actor(): MlpParams;
   abstract dispose(): void;
 
   /** Packs a uniformly sampled batch (or, `latest`, every stored transition) into `batchBuf`; returns its size. */
@@ -142,7 +136,7 @@ export abstract class OffPolicyLoop {
     this.calls += 1;
     const returns: number[] = [];
     const lengths: number[] = [];
-    let actMs = 0;
+    let rolloutMs = 0;
     let learnMs = 0;
     this.sampleMs = 0;
     const g0 = this.gradientStepsDone;
@@ -178,7 +172,7 @@ export abstract class OffPolicyLoop {
           for (let k = 0; k < this.obsSize; k++) this.obs[k] = o[k];
         } else for (let k = 0; k < this.obsSize; k++) this.obs[k] = r.obs[k];
         this.steps += 1;
-        actMs += now() - ta;
+        rolloutMs += now() - ta;
         if (t > cfg.learningStarts && t % cfg.trainFrequency === 0) {
           const tl = now();
           if (this.train(t)) {
@@ -226,8 +220,8 @@ export abstract class OffPolicyLoop {
     const wall = now() - tStart;
     return {
       update: this.calls,
+      rolloutMs,
       steps: this.steps,
-      gradientSteps: this.gradientStepsDone,
       episodeReturns: returns,
       episodeLengths: lengths,
       returnMean20: this.log.mean20(),
@@ -242,7 +236,7 @@ export abstract class OffPolicyLoop {
       alpha: ex.alphaTensor ? alphaRead : ex.alpha,
       learningRate: ex.learningRate,
       updatesPerSec: wall > 0 ? ((this.gradientStepsDone - g0) / wall) * 1000 : 0,
-      actMs,
+      gradientSteps: this.gradientStepsDone,
       sampleMs: this.sampleMs,
       learnMs: learnMs - this.sampleMs,
     };

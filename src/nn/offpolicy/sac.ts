@@ -15,7 +15,10 @@ import { FlatNet } from './flat-net';
 import type { OffPolicyEnv } from './env';
 import { FlatVarAdam, polyak } from './flat-adam';
 import { initLinearTorch, pack, TsForward, type Sizes } from './net';
-import { OffPolicyLoop, type OffPolicyLive, type OffPolicyOptions } from './offpolicy-loop';
+import type { LiveHparams } from '@/spec';
+import type { MlpParams } from '../mlp';
+import { OffPolicyLoop, type OffPolicyOptions } from './offpolicy-loop';
+import { toMlpParams } from './net';
 import { alphaGrad, LOG_STD_MAX, LOG_STD_MIN, sacActorLossAndGrads, sacTarget } from './sac-loss';
 import { Box, initCritics } from './td3';
 
@@ -24,7 +27,7 @@ export class SacTrainer extends OffPolicyLoop {
   private readonly box: Box;
   private readonly actorSizes: Sizes;
   private readonly criticSizes: Sizes;
-  private readonly actor: FlatNet;
+  private readonly actorNet: FlatNet;
   private readonly critics: FlatNet;
   private readonly criticTargets: FlatNet;
   private readonly logAlpha: tf.Variable;
@@ -45,12 +48,12 @@ export class SacTrainer extends OffPolicyLoop {
     this.criticSizes = [d + m, cfg.hidden, cfg.hidden, 1];
     this.actorTs = initLinearTorch(this.actorSizes, this.rng);
     const critics = initCritics(this.criticSizes, 2, this.rng);
-    this.actor = new FlatNet(this.actorTs, this.actorSizes);
+    this.actorNet = new FlatNet(this.actorTs, this.actorSizes);
     this.critics = new FlatNet(critics, this.criticSizes, 2);
     this.criticTargets = new FlatNet(critics, this.criticSizes, 2, false);
     // log α = 0 (α = 1) to start when tuned, as CleanRL; else log of the fixed α
     this.logAlpha = tf.variable(tf.scalar(cfg.autotune ? 0 : Math.log(cfg.alpha)), true);
-    this.actorOpt = new FlatVarAdam(this.actor, cfg.policyLr);
+    this.actorOpt = new FlatVarAdam(this.actorNet, cfg.policyLr);
     this.criticOpt = new FlatVarAdam(this.critics, cfg.qLr);
     this.alphaOpt = new FlatVarAdam(this.logAlpha, cfg.qLr);
     this.targetEntropy = -m;
@@ -90,7 +93,7 @@ export class SacTrainer extends OffPolicyLoop {
       const [obs, act, reward, terminated, nextObs, nextEps] = parts;
       const stats = tf.tidy(() => {
         const y = sacTarget(
-          this.actor.weights(),
+          this.actorNet.weights(),
           this.criticTargets.members(),
           nextObs,
           tf.reshape(reward, [-1]),
@@ -110,7 +113,7 @@ export class SacTrainer extends OffPolicyLoop {
         for (let k = 0; k < P; k++) {
           const loss = tf.tidy(() => {
             const { grads, loss, logpMean } = sacActorLossAndGrads(
-              this.actor.weights(),
+              this.actorNet.weights(),
               this.critics.members(),
               obs,
               parts[6 + k],
@@ -133,7 +136,7 @@ export class SacTrainer extends OffPolicyLoop {
   }
 
   protected async syncActing(): Promise<boolean> {
-    const v = (await this.actor.v.data()) as Float32Array;
+    const v = (await this.actorNet.v.data()) as Float32Array;
     let ok = true;
     for (let k = 0; k < v.length; k++) if (!Number.isFinite(v[k])) ok = false;
     this.actorTs = v;
@@ -155,9 +158,12 @@ export class SacTrainer extends OffPolicyLoop {
     };
   }
 
-  setLive(h: OffPolicyLive): void {
+  actor(): MlpParams {
+    return toMlpParams(this.actorSizes, this.actorTs);
+  }
+
+  setLive(h: LiveHparams): void {
     if (h.policyLr !== undefined) this.actorOpt.learningRate = h.policyLr;
-    if (h.learningRate !== undefined) this.actorOpt.learningRate = h.learningRate;
     if (h.qLr !== undefined) {
       this.criticOpt.learningRate = h.qLr;
       this.alphaOpt.learningRate = h.qLr;
@@ -174,7 +180,7 @@ export class SacTrainer extends OffPolicyLoop {
   }
 
   dispose(): void {
-    for (const n of [this.actor, this.critics, this.criticTargets]) n.dispose();
+    for (const n of [this.actorNet, this.critics, this.criticTargets]) n.dispose();
     this.logAlpha.dispose();
     this.actorOpt.dispose();
     this.criticOpt.dispose();

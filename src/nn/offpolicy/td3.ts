@@ -7,13 +7,16 @@
  * `clippedDoubleQ` (two critics, min target), `policyFrequency` (delay), `targetSmoothing`.
  */
 import * as tf from '../tf';
-import type { Td3Config } from './config';
+import type { DdpgConfig, Td3Config } from './config';
 import { criticLossAndGrads, criticsForward } from './critic-loss';
 import { FlatNet } from './flat-net';
 import type { OffPolicyEnv } from './env';
 import { FlatVarAdam, polyak } from './flat-adam';
 import { initLinearTorch, pack, paramCount, TsForward, type Sizes } from './net';
-import { OffPolicyLoop, type OffPolicyLive, type OffPolicyOptions } from './offpolicy-loop';
+import type { LiveHparams } from '@/spec';
+import type { MlpParams } from '../mlp';
+import { OffPolicyLoop, type OffPolicyOptions } from './offpolicy-loop';
+import { toMlpParams } from './net';
 import { boxTensors, td3ActorLossAndGrads, td3Target, type BoxTensors } from './td3-loss';
 
 /** The box of an environment, as numbers (TypeScript side) and tensors (tfjs side). */
@@ -60,12 +63,12 @@ export function initCritics(sizes: Sizes, K: number, rng: { uniform(): number })
 }
 
 export class Td3Trainer extends OffPolicyLoop {
-  declare readonly config: Td3Config;
+  declare readonly config: Td3Config | DdpgConfig;
   private readonly box: Box;
   private readonly K: number;
   private readonly actorSizes: Sizes;
   private readonly criticSizes: Sizes;
-  private readonly actor: FlatNet;
+  private readonly actorNet: FlatNet;
   private readonly actorTarget: FlatNet;
   private readonly critics: FlatNet;
   private readonly criticTargets: FlatNet;
@@ -75,7 +78,7 @@ export class Td3Trainer extends OffPolicyLoop {
   private fwd: TsForward;
   private explorationNoise: number;
 
-  constructor(cfg: Td3Config, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
+  constructor(cfg: Td3Config | DdpgConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     const m = env.action.kind === 'box' ? env.action.low.length : 0;
     super(cfg, env, opts, m);
     this.box = new Box(env);
@@ -86,11 +89,11 @@ export class Td3Trainer extends OffPolicyLoop {
     // CleanRL's order: actor, then the critics; the targets start as copies.
     this.actorTs = initLinearTorch(this.actorSizes, this.rng);
     const critics = initCritics(this.criticSizes, this.K, this.rng);
-    this.actor = new FlatNet(this.actorTs, this.actorSizes);
+    this.actorNet = new FlatNet(this.actorTs, this.actorSizes);
     this.actorTarget = new FlatNet(this.actorTs, this.actorSizes, 1, false);
     this.critics = new FlatNet(critics, this.criticSizes, this.K);
     this.criticTargets = new FlatNet(critics, this.criticSizes, this.K, false);
-    this.actorOpt = new FlatVarAdam(this.actor, cfg.learningRate);
+    this.actorOpt = new FlatVarAdam(this.actorNet, cfg.learningRate);
     this.criticOpt = new FlatVarAdam(this.critics, cfg.learningRate);
     this.fwd = new TsForward(this.actorSizes, 1);
     this.explorationNoise = cfg.explorationNoise;
@@ -153,7 +156,7 @@ export class Td3Trainer extends OffPolicyLoop {
       if (this.gradientStepsDone % c.policyFrequency === 0) {
         const loss = tf.tidy(() => {
           const { grads, loss } = td3ActorLossAndGrads(
-            this.actor.weights(),
+            this.actorNet.weights(),
             this.critics.members(),
             obs,
             this.box.tensors,
@@ -162,7 +165,7 @@ export class Td3Trainer extends OffPolicyLoop {
           return loss;
         });
         this.actorStats.push(loss);
-        polyak(this.actorTarget, this.actor, c.tau);
+        polyak(this.actorTarget, this.actorNet, c.tau);
         polyak(this.criticTargets, this.critics, c.tau);
         actorChanged = true;
       }
@@ -172,7 +175,7 @@ export class Td3Trainer extends OffPolicyLoop {
   }
 
   protected async syncActing(): Promise<boolean> {
-    const v = (await this.actor.v.data()) as Float32Array;
+    const v = (await this.actorNet.v.data()) as Float32Array;
     let ok = true;
     for (let k = 0; k < v.length; k++) if (!Number.isFinite(v[k])) ok = false;
     this.actorTs = v;
@@ -189,7 +192,11 @@ export class Td3Trainer extends OffPolicyLoop {
     return { epsilon: NaN, alpha: NaN, learningRate: this.actorOpt.learningRate };
   }
 
-  setLive(h: OffPolicyLive): void {
+  actor(): MlpParams {
+    return toMlpParams(this.actorSizes, this.actorTs);
+  }
+
+  setLive(h: LiveHparams): void {
     if (h.learningRate !== undefined) {
       this.actorOpt.learningRate = h.learningRate;
       this.criticOpt.learningRate = h.learningRate;
@@ -203,7 +210,7 @@ export class Td3Trainer extends OffPolicyLoop {
   }
 
   dispose(): void {
-    for (const n of [this.actor, this.actorTarget, this.critics, this.criticTargets]) n.dispose();
+    for (const n of [this.actorNet, this.actorTarget, this.critics, this.criticTargets]) n.dispose();
     this.actorOpt.dispose();
     this.criticOpt.dispose();
     this.box.dispose();

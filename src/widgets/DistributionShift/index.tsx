@@ -110,6 +110,7 @@ export default function DistributionShift({ id = 'shift' }: { id?: string }) {
                 key={s}
                 className={`gw-cell gw-${c} ${unseen ? 'ds-unseen' : ''}`}
                 data-testid={`shift-cell-${s}`}
+                role="img"
                 aria-label={
                   live
                     ? `cell ${s}: greedy ${WORLD.actionNames[a]}${unseen ? ', never logged' : ''}, Q̂ − Q* = ${over.toFixed(3)}`

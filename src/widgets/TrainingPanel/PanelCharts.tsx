@@ -5,7 +5,15 @@
  */
 import { memo, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { algoSpec, METRICS, type AlgoId, type MetricKey, type RatioHist, type SeriesKey } from '@/spec';
+import {
+  algoSpec,
+  METRICS,
+  type AlgoId,
+  type EnvId,
+  type MetricKey,
+  type RatioHist,
+  type SeriesKey,
+} from '@/spec';
 import type { SeriesPoint, TrainingStore } from '@/stores/training';
 import type { Row } from '@/lib/export';
 import { LiveLineChart } from '@/widgets/common';
@@ -39,6 +47,10 @@ const line = (key: MetricKey, dashed?: boolean): ChartSeries => ({ key, label: M
 
 const DISTANCES: ChartSeries[] = [line('tvMean'), line('tvMax', true), line('klMean'), line('klMax', true)];
 const DIAGNOSTICS: MetricKey[] = ['approxKl', 'clipFraction', 'entropy', 'explainedVariance'];
+/** Off-policy learners (DQN, DDPG, TD3, SAC): overestimation, critic, exploration, actor, speed. */
+const OVERESTIMATION: ChartSeries[] = [line('qEpisodes'), line('mcReturn', true)];
+const CRITIC: ChartSeries[] = [line('qLoss'), line('tdError', true), line('qMean')];
+const EXPLORATION: MetricKey[] = ['epsilon', 'alpha', 'actorLoss'];
 
 /** The charts for `algo`'s metrics, drawn from `rows`. */
 export const PanelCharts = memo(function PanelCharts({
@@ -48,6 +60,7 @@ export const PanelCharts = memo(function PanelCharts({
   compact,
   preset,
   solveThreshold,
+  env = 'CartPole-v1',
 }: {
   rows: Row[];
   hist: RatioHist | null;
@@ -55,10 +68,13 @@ export const PanelCharts = memo(function PanelCharts({
   compact: boolean;
   preset: string;
   solveThreshold: number;
+  env?: EnvId;
 }) {
   const chartH = compact ? 180 : 220;
-  const streamed = algoSpec(algo).series;
-  const diagnostics = DIAGNOSTICS.filter((k) => streamed.includes(k)).map((k) => line(k));
+  const streamed: readonly MetricKey[] = algoSpec(algo).series;
+  const has = (k: MetricKey) => streamed.includes(k);
+  const diagnostics = DIAGNOSTICS.filter(has).map((k) => line(k));
+  const exploration = EXPLORATION.filter(has).map((k) => line(k));
   return (
     <div
       style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '0.6em' }}
@@ -68,19 +84,61 @@ export const PanelCharts = memo(function PanelCharts({
         data={rows}
         xKey="steps"
         series={[line('returnMean20')]}
-        yDomain={[0, 500]}
+        yDomain={env === 'CartPole-v1' ? [0, 500] : undefined}
         height={chartH}
         filename={`${preset}-return`}
         refLines={Number.isFinite(solveThreshold) ? [{ y: solveThreshold, label: 'solved' }] : []}
       />
-      <LiveLineChart
-        caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
-        data={rows}
-        xKey="steps"
-        series={DISTANCES.filter((s) => streamed.includes(s.key as MetricKey))}
-        height={chartH}
-        filename={`${preset}-policy-distance`}
-      />
+      {has('tvMean') && (
+        <LiveLineChart
+          caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
+          data={rows}
+          xKey="steps"
+          series={DISTANCES.filter((s) => has(s.key as MetricKey))}
+          height={chartH}
+          filename={`${preset}-policy-distance`}
+        />
+      )}
+      {has('qEpisodes') && (
+        <LiveLineChart
+          caption="Overestimation: mean Q(s, a) on recent episodes' steps against their discounted return"
+          data={rows}
+          xKey="steps"
+          series={OVERESTIMATION}
+          height={chartH}
+          filename={`${preset}-overestimation`}
+        />
+      )}
+      {!compact && has('qLoss') && (
+        <LiveLineChart
+          caption="Critic: TD loss, mean |TD error| and mean Q on the replay batch"
+          data={rows}
+          xKey="steps"
+          series={CRITIC}
+          height={chartH}
+          filename={`${preset}-critic`}
+        />
+      )}
+      {!compact && exploration.length > 0 && (
+        <LiveLineChart
+          caption={has('epsilon') ? 'Exploration: ε of ε-greedy' : 'Actor loss and temperature'}
+          data={rows}
+          xKey="steps"
+          series={exploration}
+          height={chartH}
+          filename={`${preset}-actor`}
+        />
+      )}
+      {!compact && has('updatesPerSec') && (
+        <LiveLineChart
+          caption="Gradient steps per second"
+          data={rows}
+          xKey="steps"
+          series={[line('updatesPerSec')]}
+          height={chartH}
+          filename={`${preset}-speed`}
+        />
+      )}
       {!compact && diagnostics.length > 0 && (
         <LiveLineChart
           caption="Diagnostics per update"
@@ -110,6 +168,7 @@ export function StoreCharts({
   const latest = useStore(store, (s) => s.latest);
   const algo = useStore(store, (s) => s.config.algo);
   const solve = useStore(store, (s) => s.config.solveThreshold);
+  const env = useStore(store, (s) => s.config.env);
   const rows = useChartRows(series);
   const hist = useThrottled(latest?.ratioHist ?? null, CHART_MS);
   // The ratio histogram is about the clip range: shown for algorithms that clip the ratio.
@@ -122,6 +181,7 @@ export function StoreCharts({
       compact={compact}
       preset={preset}
       solveThreshold={solve}
+      env={env}
     />
   );
 }

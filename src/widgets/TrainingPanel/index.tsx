@@ -254,8 +254,51 @@ function RunReadouts({ store }: { store: TrainingStore }) {
       {s.targetKl > 0 && (
         <Readout label={`Epochs run (of ${s.epochs})`} value={m?.epochs ?? NaN} testId="train-epochs" />
       )}
-      <Readout label="TV(π_old, π_new), mean" value={m?.tvMean ?? NaN} testId="train-tv-mean" digits={3} />
-      <Readout label="KL(π_old‖π_new), mean" value={m?.klMean ?? NaN} testId="train-kl-mean" digits={3} />
+      {streamed.includes('tvMean') && (
+        <>
+          <Readout
+            label="TV(π_old, π_new), mean"
+            value={m?.tvMean ?? NaN}
+            testId="train-tv-mean"
+            digits={3}
+          />
+          <Readout label="KL(π_old‖π_new), mean" value={m?.klMean ?? NaN} testId="train-kl-mean" digits={3} />
+        </>
+      )}
+      {streamed.includes('qEpisodes') && (
+        <>
+          <Readout label="Q loss" value={m?.qLoss ?? NaN} testId="train-q-loss" digits={3} />
+          <Readout
+            label="Mean Q, recent episodes"
+            value={m?.qEpisodes ?? NaN}
+            testId="train-q-episodes"
+            digits={4}
+          />
+          <Readout
+            label="Their discounted return"
+            value={m?.mcReturn ?? NaN}
+            testId="train-mc-return"
+            digits={4}
+          />
+          <Readout
+            label="Overestimation (Q − return)"
+            value={(m?.qEpisodes ?? NaN) - (m?.mcReturn ?? NaN)}
+            testId="train-overestimation"
+            digits={3}
+          />
+          <Readout
+            label="Gradient steps / s"
+            value={Math.round(m?.updatesPerSec ?? NaN)}
+            testId="train-ups"
+          />
+        </>
+      )}
+      {streamed.includes('epsilon') && (
+        <Readout label="ε" value={m?.epsilon ?? NaN} testId="train-epsilon" digits={3} />
+      )}
+      {streamed.includes('alpha') && (
+        <Readout label="α" value={m?.alpha ?? NaN} testId="train-alpha" digits={3} />
+      )}
     </Readouts>
   );
 }

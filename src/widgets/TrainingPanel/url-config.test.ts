@@ -51,11 +51,11 @@ describe('training settings in the URL, generated from the spec tables', () => {
     const { values, notices } = readParams('r', specs, '?r.envs=100000&r.variant=nope&r.seed=-3');
     expect(notices.length).toBeGreaterThan(0);
     const cfg = configFromParams(base, values as never);
-    expect(cfg.numEnvs).toBe(64); // clamped to its range…
+    expect((cfg as { numEnvs: number }).numEnvs).toBe(64); // clamped to its range…
     // …but 64 environments that each finish an episode of up to 500 steps exceed REINFORCE's work limit: repaired.
     const link = linkConfig(base, values as never);
     expect(validateConfig(link.config)).toEqual([]);
-    expect(link.config.numEnvs).toBe(base.numEnvs);
+    expect((link.config as { numEnvs: number }).numEnvs).toBe((base as { numEnvs: number }).numEnvs);
     expect(link.notices[0]).toMatch(/hidden units/);
     expect(cfg.algo === 'reinforce' && cfg.variant).toBe(base.algo === 'reinforce' && base.variant);
     expect(cfg.seed).toBe(0);
