@@ -113,7 +113,7 @@ export const chapters: ChapterInfo[] = [
     title: 'Learning from preferences and verifiable rewards: RLHF, DPO and GRPO',
     summary:
       'Bradley-Terry reward models, the KL-regularised optimum, direct preference optimisation, and group-relative policy optimisation without a critic.',
-    status: 'coming',
+    status: 'ready',
   },
 ];
 

@@ -117,7 +117,11 @@ export function expectedLinearTD(
   if (w0.length !== d) throw new RLInputError(`w0 should have ${d} entries`);
   const { A, b } = linearTDMatrices(p, target);
   const Vpi = chainValues(p.Ppi, p.rpi, p.gamma);
-  const norm = (w: number[]) => Math.hypot(...w);
+  const norm = (w: number[]) => {
+    let n = 0;
+    for (const x of w) n += x * x;
+    return Math.sqrt(n);
+  };
   const err = (w: number[]) => {
     let e = 0;
     for (let s = 0; s < S; s++) {

@@ -13,7 +13,7 @@ import { expectedLinearTD } from '@/rl';
 const params = defineParams({
   gamma: num({ min: 0.5, max: 0.999, step: 0.001, default: 0.99 }),
   alpha: num({ min: 0.001, max: 0.1, step: 0.001, default: 0.01 }),
-  sweeps: int({ min: 10, max: 20000, default: 1000 }),
+  sweeps: int({ min: 10, max: 5000, default: 1000 }),
   mode: oneOf(BAIRD_MODES, 'off-policy'),
 });
 const MODE_LABELS: Record<BairdMode, string> = {

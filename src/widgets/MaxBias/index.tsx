@@ -25,7 +25,7 @@ const params = defineParams({
   alpha: num({ min: 0.01, max: 1, step: 0.01, default: 0.1 }),
 });
 const METHODS = ['q-learning', 'double-q'] as const;
-const RUNS_PER_STEP = 5;
+const RUNS_PER_STEP = 1;
 
 interface Peak {
   value: number;
@@ -72,10 +72,10 @@ export default function MaxBias({ id = 'maxbias' }: { id?: string }) {
   );
 
   const peak = (key: string): Peak =>
-    st.rows.reduce<Peak>((b, row) => (row[key] > b.value ? { value: row[key], episode: row.episode } : b), {
-      value: NaN,
-      episode: NaN,
-    });
+    st.rows.reduce<Peak>(
+      (b, row) => (!(row[key] <= b.value) ? { value: row[key], episode: row.episode } : b),
+      { value: NaN, episode: NaN },
+    );
   const late = (key: string) => {
     const tail = st.rows.slice(-100);
     return tail.length ? tail.reduce((a, row) => a + row[key], 0) / tail.length : NaN;
