@@ -39,7 +39,7 @@ export const LEARNING_RATE = num(3e-3, 'Learning rate', 'Adam learning rate at t
   url: 'lr',
   min: 1e-6,
   max: 1,
-  step: 0.05,
+  step: 1e-6,
   log: true,
   live: true,
 });

@@ -31,7 +31,7 @@ export interface NumField extends FieldBase {
   default: number;
   min: number;
   max: number;
-  /** Granularity of the control (on the log10 scale when `log`). */
+  /** Granularity of the value (a log-scale control rounds to the decimals of this step). */
   step: number;
   /** The control moves on a log scale (rates). */
   log?: boolean;

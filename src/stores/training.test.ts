@@ -183,7 +183,7 @@ describe('training store', () => {
     expect(store.getState().status).toBe('crashed');
     expect(store.getState().error).toMatch(/crashed/);
     expect(f.made[0].calls).toContain('terminate');
-    store.getState().start(); // Start, not Restart (issue 18, item 3)
+    store.getState().start(); // Start, not Restart: the crash must not merge two runs
     expect(f.makeTrainer).toHaveBeenCalledTimes(2);
     const second = f.last().runId;
     expect(second).not.toBe(first);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readParams, writeParams } from '@/lib/url-state';
 import { algoSpec, PRESET_NAMES, presetConfig, validateConfig } from '@/spec';
+import { paramFields } from '@/widgets/common/param-fields';
 import { configFromParams, linkConfig, paramsFromConfig, specsFor } from './url-config';
 
 describe('training settings in the URL, generated from the spec tables', () => {
@@ -22,6 +23,26 @@ describe('training settings in the URL, generated from the spec tables', () => {
       if (f.kind === 'enum' && s.kind === 'enum') expect(s.values).toEqual(f.options.map((o) => o.value));
     }
   });
+
+  it.each(PRESET_NAMES)(
+    '%s: the panel’s sliders are generated from the same table (range, scale, label)',
+    (name) => {
+      const cfg = presetConfig(name);
+      const controls = paramFields(specsFor(cfg, 'auto'));
+      for (const f of Object.values(algoSpec(cfg.algo).fields)) {
+        if (!f.url) continue;
+        const c = controls.find((x) => x.name === f.url)!;
+        expect(c.label.startsWith(f.label), f.url).toBe(true);
+        if (f.kind === 'num' || f.kind === 'int')
+          expect(c, f.url).toMatchObject({ control: 'slider', min: f.min, max: f.max, log: !!f.log });
+        if (f.kind === 'num' && f.off)
+          expect(controls.find((x) => x.name === f.off!.url)?.control).toBe('toggle');
+      }
+      // gamma = 0.6 from a link is a position the discount slider has (the 0.9-0.999 slider had not).
+      const gamma = controls.find((x) => x.name === 'gamma');
+      expect(gamma && gamma.control === 'slider' && gamma.min <= 0.6 && gamma.max >= 0.6).toBe(true);
+    },
+  );
 
   it('round-trips changed settings, seed and backend through the query string (gamma 0.6 included)', () => {
     const base = presetConfig('ppo-cartpole');

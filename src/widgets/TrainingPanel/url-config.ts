@@ -17,32 +17,30 @@ import {
 
 type Values = Record<string, number | boolean | string>;
 
-/** The parameter(s) of one field with `d` as default. */
+/** The parameter(s) of one field with `d` as default; labels and scales are what the kit's controls show. */
 function paramsOf(f: Field, d: unknown): [string, ParamSpec][] {
   if (!f.url) return [];
+  // Settings that need a restart are starred (the panel's legend says so).
+  const label = `${f.label}${f.live ? '' : ' *'}`;
   switch (f.kind) {
     case 'num': {
       const off = f.off && Object.is(d, f.off.value);
+      const dflt = off ? f.default : (d as number);
       const p: [string, ParamSpec][] = [
-        [f.url, num({ min: f.min, max: f.max, step: f.step, default: off ? f.default : (d as number) })],
+        [f.url, num({ min: f.min, max: f.max, step: f.step, log: f.log, label, default: dflt })],
       ];
-      if (f.off) p.push([f.off.url, bool(!!off)]);
+      if (f.off) p.push([f.off.url, bool(!!off, { label: f.off.label })]);
       return p;
     }
     case 'int':
-      return [[f.url, int({ min: f.min, max: f.max, default: d as number })]];
+      return [[f.url, int({ min: f.min, max: f.max, log: f.log, label, default: d as number })]];
     case 'bool':
-      return [[f.url, bool(d as boolean)]];
-    case 'enum':
-      return [
-        [
-          f.url,
-          oneOf(
-            f.options.map((o) => o.value),
-            d as string,
-          ),
-        ],
-      ];
+      return [[f.url, bool(d as boolean, { label })]];
+    case 'enum': {
+      const labels = Object.fromEntries(f.options.map((o) => [o.value, o.label]));
+      const values = f.options.map((o) => o.value);
+      return [[f.url, oneOf(values, d as string, { label, labels })]];
+    }
   }
 }
 
@@ -51,7 +49,7 @@ export function specsFor(cfg: TrainConfig, backend: BackendChoice): ParamSpecs {
   const c = cfg as unknown as Record<string, unknown>;
   for (const [k, f] of Object.entries(algoSpec(cfg.algo).fields))
     for (const [u, s] of paramsOf(f, c[k])) out[u] = s;
-  out.backend = oneOf(BACKEND_CHOICES, backend);
+  out.backend = oneOf(BACKEND_CHOICES, backend, { label: 'Backend' });
   return out;
 }
 
