@@ -185,7 +185,7 @@ test("chapter 9: Baird's counterexample, off-policy, on-policy and Monte Carlo, 
   expect(text).toContain('0.882');
   // The growth rate quoted is 1 + α λ_max / 7 with α = 0.01.
   expect(Math.abs((await readNumber(page, 'baird-rate')) - (1 + (0.01 * l1) / 7))).toBeLessThan(1e-12);
-  const select = w.getByLabel('update');
+  const select = w.getByLabel('update', { exact: true });
   await select.selectOption('on-policy');
   await expect.poll(() => readNumber(page, 'baird-norm-final')).toBeLessThan(10.34);
   expect(text).toContain(fixed(await readNumber(page, 'baird-norm-final'), 2)); // 9.42

@@ -1,14 +1,24 @@
 /** Bellman check (chapter 1): both sides of the Bellman expectation equation for a chosen state, evaluated exactly. */
 import { useMemo } from 'react';
-import { evaluatePolicy, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
-import { Controls, DataTable, Readout, Readouts, ParamSlider, Slider, WidgetShell } from '@/widgets/common';
+import { evaluatePolicy } from '@/rl';
+import {
+  seedParam,
+  Controls,
+  DataTable,
+  Readout,
+  Readouts,
+  ParamControls,
+  Slider,
+  WidgetShell,
+  randomProblem,
+} from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 4 }),
-  states: int({ min: 2, max: 12, default: 5 }),
+  seed: seedParam(4),
+  states: int({ min: 2, max: 12, default: 5, label: 'states' }),
   actions: int({ min: 2, max: 4, default: 2 }),
-  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
+  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
   state: int({ min: 0, max: 11, default: 0 }),
 });
 
@@ -16,8 +26,8 @@ export default function BellmanCheck({ id = 'bell' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const s = Math.min(p.state, p.states - 1);
   const r = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, p.actions));
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
+    const { mdp, pi } = problem;
     const ev = evaluatePolicy(mdp, pi);
     return { mdp, pi, ev };
   }, [p.seed, p.states, p.actions, p.gamma]);
@@ -40,9 +50,7 @@ export default function BellmanCheck({ id = 'bell' }: { id?: string }) {
     >
       <Controls>
         <Slider label="state s" value={s} min={0} max={p.states - 1} onChange={(v) => set({ state: v })} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['gamma', 'states', 'seed']} />
       </Controls>
       <Readouts>
         <Readout label="left: V^π(s)" value={r.ev.V[s]} testId="bellman-lhs" digits={12} />

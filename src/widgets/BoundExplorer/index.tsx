@@ -4,16 +4,25 @@
  * the chart shades the region below the larger bound, the values the theorem rules out for J(π').
  */
 import { useMemo } from 'react';
-import { Controls, Readout, Readouts, Select, ParamSlider, Slider, WidgetShell } from '@/widgets/common';
+import {
+  seedParam,
+  Controls,
+  Readout,
+  Readouts,
+  Select,
+  ParamControls,
+  Slider,
+  WidgetShell,
+} from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { boundsAt, curve, floorOf, setup } from './compute';
 import { BoundChart } from './BoundChart';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 3 }),
-  states: int({ min: 2, max: 12, default: 5 }),
-  actions: int({ min: 2, max: 5, default: 3 }),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
+  seed: seedParam(3),
+  states: int({ min: 2, max: 12, default: 5, label: 'states' }),
+  actions: int({ min: 2, max: 5, default: 3, label: 'actions' }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
   dir: oneOf(['gradient', 'natural'] as const, 'gradient'),
   tmax: num({ min: 0.1, max: 10, step: 0.1, default: 2 }),
   t: num({ min: 0, max: 10, step: 0.01, default: 0.5 }),
@@ -65,10 +74,13 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
           ]}
           onChange={(v) => set({ dir: v })}
         />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          inline
+          specs={params}
+          values={p}
+          set={set}
+          fields={['gamma', 'states', 'actions', 'seed']}
+        />
       </Controls>
       <Readouts>
         <Readout label="J(π')" value={b.J} testId="trpo-J" />

@@ -3,14 +3,14 @@
  * gradient) regions shaded, and a movable r with the objective and its gradient.
  */
 import { useMemo } from 'react';
-import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
+import { Chart, line, region, rule, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 import { clippedGradient, clippedObjective } from '@/rl';
 
 const params = defineParams({
-  eps: num({ min: 0.01, max: 0.9, step: 0.01, default: 0.2 }),
-  r: num({ min: 0, max: 2.5, step: 0.01, default: 1.3 }),
-  adv: num({ min: -2, max: 2, step: 0.05, default: 1 }),
+  eps: num({ min: 0.01, max: 0.9, step: 0.01, default: 0.2, label: 'ε' }),
+  r: num({ min: 0, max: 2.5, step: 0.01, default: 1.3, label: 'ratio r' }),
+  adv: num({ min: -2, max: 2, step: 0.05, default: 1, label: 'advantage A' }),
 });
 
 export default function ClipExplorer({ id = 'clip' }: { id?: string }) {
@@ -37,11 +37,7 @@ export default function ClipExplorer({ id = 'clip' }: { id?: string }) {
       onReset={reset}
       description="Shaded: where the clipped term is flat and its gradient is zero (right of 1 + ε for A > 0, left of 1 − ε for A < 0)."
     >
-      <Controls>
-        <ParamSlider label="ε" name="eps" specs={params} values={p} set={set} />
-        <ParamSlider label="ratio r" name="r" specs={params} values={p} set={set} />
-        <ParamSlider label="advantage A" name="adv" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['eps', 'r', 'adv']} />
       <Readouts>
         <Readout label="objective min(rA, clip(r)A)" value={objective} testId="clip-objective" />
         <Readout label="gradient in r" value={gradient} testId="clip-gradient" />
@@ -52,22 +48,22 @@ export default function ClipExplorer({ id = 'clip' }: { id?: string }) {
           testId="clip-range"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={data}
-        xKey="r"
+        x="r"
         xLabel="probability ratio r"
         yLabel="objective"
         filename="ppo-clip"
         caption="Clipped objective against the ratio r, for A = +1 and A = −1, with the unclipped rA for reference."
-        series={[{ key: 'A > 0' }, { key: 'A < 0' }, { key: 'rA (A = 1)', dashed: true }].map((s) => ({
-          ...s,
-          label: s.key,
-        }))}
-        refAreas={[
-          { x1: 1 + p.eps, x2: 2.5, tone: 'bad', label: 'A > 0: flat' },
-          { x1: 0, x2: 1 - p.eps, tone: 'ok', label: 'A < 0: flat' },
+        layers={[
+          region({ x1: 1 + p.eps, x2: 2.5, tone: 'bad', label: 'A > 0: flat' }),
+          region({ x1: 0, x2: 1 - p.eps, tone: 'ok', label: 'A < 0: flat' }),
+          rule({ x: p.r, label: 'r' }),
+          rule({ x: 1 }),
+          line('A > 0', 'A > 0'),
+          line('A < 0', 'A < 0'),
+          line('rA (A = 1)', 'rA (A = 1)', { dashed: true }),
         ]}
-        refLines={[{ x: p.r, label: 'r' }, { x: 1 }]}
       />
     </WidgetShell>
   );

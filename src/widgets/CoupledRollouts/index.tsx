@@ -5,30 +5,30 @@
  */
 import { useMemo, useState } from 'react';
 import {
-  Controls,
-  LineChart,
-  ParamSlider,
+  seedParam,
+  ParamControls,
   Readout,
   Readouts,
-  useThemeColors,
   WidgetShell,
+  Chart,
+  rule,
+  useChunkedRun,
+  line,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
-import { useChunkedRun } from '@/widgets/common';
 import { coupledRolloutCurves } from '@/rl';
 import { createCoupledSampler, makeModel } from './compute';
 
 const HORIZON = 30;
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  step: num({ min: 0, max: 3, step: 0.05, default: 0.3 }),
-  t: int({ min: 1, max: HORIZON, default: 10 }),
-  n: int({ min: 500, max: 20000, default: 5000 }),
+  seed: seedParam(1),
+  step: num({ min: 0, max: 3, step: 0.05, default: 0.3, label: 'distance between the policies' }),
+  t: int({ min: 1, max: HORIZON, default: 10, label: 'step t' }),
+  n: int({ min: 500, max: 20000, default: 5000, label: 'coupled rollouts' }),
 });
 
 export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
-  const colors = useThemeColors();
   const model = useMemo(() => makeModel(p.seed, p.step), [p.seed, p.step]);
   const exact = useMemo(() => coupledRolloutCurves(model.mdp, model.pi, model.piNew, HORIZON), [model]);
   const [sampled, setSampled] = useState<{ key: string; n: number; disagreed: number[] }>({
@@ -62,12 +62,7 @@ export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
       onReset={reset}
       description="A random 6-state MDP; π is a softmax policy and π' moves its parameters along a random direction. Both start from the same state; while their actions have agreed they draw the next pair of actions from the maximal coupling at the common state and share the next state."
     >
-      <Controls>
-        <ParamSlider label="distance between the policies" name="step" specs={params} values={p} set={set} />
-        <ParamSlider label="step t" name="t" specs={params} values={p} set={set} />
-        <ParamSlider label="coupled rollouts" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['step', 't', 'n', 'seed']} />
       <Readouts>
         <Readout label="α = max_s D_TV(π(·|s), π'(·|s))" value={model.alpha} testId="coupled-alpha" />
         <Readout label="D_TV(law of s_t under π, under π')" value={at.tvState} testId="coupled-tv-state" />
@@ -96,37 +91,22 @@ export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
           testId="coupled-independent"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="t"
+        x="t"
         xLabel="step t"
         yLabel="probability"
         yDomain={[0, 1]}
         filename="coupled-rollouts"
         caption="Total variation between the state distributions of π and π' at step t, the probability that the coupled rollouts have disagreed before t (exact and sampled), the same for independent action draws, and the bound 1 − (1 − α)^t."
-        series={[
-          { key: 'TV of the state laws', label: 'TV of state laws', color: colors.series[0] },
-          {
-            key: 'Pr(disagreed before t), maximal coupling',
-            label: 'disagreed (maximal)',
-            color: colors.series[2],
-          },
-          {
-            key: 'the same, sampled',
-            label: 'sampled',
-            dashed: true,
-            dots: true,
-            width: 1,
-            color: colors.series[2],
-          },
-          {
-            key: 'Pr(disagreed before t), independent draws',
-            label: 'disagreed (independent)',
-            color: colors.series[1],
-          },
-          { key: '1 − (1 − α)^t', label: 'bound 1 − (1 − α)^t', dashed: true, color: colors.series[4] },
+        layers={[
+          rule({ x: p.t, label: 't' }),
+          line('TV of the state laws', 'TV of state laws', { color: 'series-0' }),
+          line('Pr(disagreed before t), maximal coupling', 'disagreed (maximal)', { color: 'series-2' }),
+          line('the same, sampled', 'sampled', { dashed: true, dots: true, width: 1, color: 'series-2' }),
+          line('Pr(disagreed before t), independent draws', 'disagreed (independent)', { color: 'series-1' }),
+          line('1 − (1 − α)^t', 'bound 1 − (1 − α)^t', { dashed: true, color: 'series-4' }),
         ]}
-        refLines={[{ x: p.t, label: 't' }]}
       />
     </WidgetShell>
   );

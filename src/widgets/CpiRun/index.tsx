@@ -12,12 +12,23 @@ import {
   softmaxPolicy,
   type Policy,
 } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+import {
+  seedParam,
+  Button,
+  Controls,
+  Readout,
+  Readouts,
+  ParamControls,
+  WidgetShell,
+  Chart,
+  rule,
+  line,
+} from '@/widgets/common';
+import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 8 }),
-  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
+  seed: seedParam(8),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
 });
 
 export default function CpiRun({ id = 'cpi' }: { id?: string }) {
@@ -72,8 +83,7 @@ export default function CpiRun({ id = 'cpi' }: { id?: string }) {
         <Button onClick={() => step(10)} variant="primary" testId="cpi-run">
           Ten iterations
         </Button>
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['gamma', 'seed']} />
       </Controls>
       <Readouts>
         <Readout label="iteration" value={last.iteration} testId="cpi-iteration" />
@@ -82,15 +92,14 @@ export default function CpiRun({ id = 'cpi' }: { id?: string }) {
         <Readout label="J never decreased" value={monotone} testId="cpi-monotone" />
         <Readout label="optimal J*" value={optimal} testId="cpi-optimal" />
       </Readouts>
-      <LineChart
+      <Chart
         data={h.rows}
-        xKey="iteration"
+        x="iteration"
         xLabel="iteration"
         yLabel="J"
         filename="cpi"
         caption="J(π) per iteration of conservative policy iteration, with the optimal value for reference."
-        series={[{ key: 'J', label: 'J(π)', dots: true }]}
-        refLines={[{ y: optimal, label: 'J*' }]}
+        layers={[rule({ y: optimal, label: 'J*' }), line('J', 'J(π)', { dots: true })]}
       />
     </WidgetShell>
   );

@@ -7,29 +7,31 @@ import {
   createRng,
   evaluatePolicy,
   pgEstimates,
-  randomMDP,
-  randomTheta,
   sampleTrajectory,
   softmaxPolicy,
   softmaxPolicyGradient,
 } from '@/rl';
 import {
+  seedParam,
   Button,
   Controls,
-  LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
   useChunkedRun,
+  Chart,
+  line,
+  band,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 11 }),
-  states: int({ min: 2, max: 8, default: 3 }),
-  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
-  n: int({ min: 50, max: 5000, default: 1000 }),
+  seed: seedParam(11),
+  states: int({ min: 2, max: 8, default: 3, label: 'states' }),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
+  n: int({ min: 50, max: 5000, default: 1000, label: 'trajectories N' }),
 });
 
 const KEYS = ['total', 'rewardToGo', 'baseline', 'advantage'] as const;
@@ -71,8 +73,8 @@ function summarise(a: Acc, exact: number[], focus: number): Record<string, numbe
 export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: 2, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, p.states, 2);
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: 2, gamma: p.gamma });
+    const { mdp, theta } = problem;
     const pi = softmaxPolicy(theta);
     const ev = evaluatePolicy(mdp, pi);
     const exact = softmaxPolicyGradient(mdp, theta).flat();
@@ -127,10 +129,7 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
       description="Error of the sample mean ‖ĝ − ∇J‖ and per-trajectory variance (trace of the covariance) as trajectories accumulate. All four are unbiased; they differ in variance."
     >
       <Controls>
-        <ParamSlider label="trajectories N" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['n', 'gamma', 'states', 'seed']} />
         <Button onClick={() => setRunId((r) => r + 1)} disabled={running}>
           Resample
         </Button>
@@ -148,53 +147,51 @@ export default function EstimatorLab({ id = 'pg' }: { id?: string }) {
         <Readout label="variance, advantage" value={last.var_advantage ?? NaN} testId="pg-var-advantage" />
         <Readout label="status" value={running ? 'sampling' : 'done'} testId="pg-status" />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="‖mean − exact‖"
         logY
         filename="pg-estimator-errors"
         caption="Error of each estimator's sample mean against the exact gradient (log scale)."
-        series={[
-          { key: 'err_total', label: 'total return' },
-          { key: 'err_rewardToGo', label: 'reward-to-go' },
-          { key: 'err_baseline', label: 'reward-to-go − V' },
-          { key: 'err_advantage', label: 'advantage' },
+        layers={[
+          line('err_total', 'total return'),
+          line('err_rewardToGo', 'reward-to-go'),
+          line('err_baseline', 'reward-to-go − V'),
+          line('err_advantage', 'advantage'),
         ]}
       />
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="∂J/∂θ"
         height={220}
         filename="pg-estimator-band"
         caption="One component of the gradient (the largest): the running mean of two estimators with ±2 standard-error bands, against the exact value."
-        series={[
-          { key: 'exact', label: 'exact', width: 3 },
-          { key: 'mean_total', label: 'total return' },
-          { key: 'lo_total', label: '±2 s.e.', dashed: true, width: 1 },
-          { key: 'hi_total', label: ' ', dashed: true, width: 1 },
-          { key: 'mean_baseline', label: 'reward-to-go − V' },
-          { key: 'lo_baseline', label: '±2 s.e. ', dashed: true, width: 1 },
-          { key: 'hi_baseline', label: '  ', dashed: true, width: 1 },
+        layers={[
+          band('lo_total', 'hi_total', { label: 'total return ±2 s.e.', color: 'series-1' }),
+          band('lo_baseline', 'hi_baseline', { label: 'reward-to-go − V ±2 s.e.', color: 'series-2' }),
+          line('exact', 'exact', { width: 3 }),
+          line('mean_total', 'total return'),
+          line('mean_baseline', 'reward-to-go − V'),
         ]}
       />
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="variance"
         logY
         height={200}
         filename="pg-estimator-variances"
         caption="Per-trajectory variance of each estimator (log scale)."
-        series={[
-          { key: 'var_total', label: 'total return' },
-          { key: 'var_rewardToGo', label: 'reward-to-go' },
-          { key: 'var_baseline', label: 'reward-to-go − V' },
-          { key: 'var_advantage', label: 'advantage' },
+        layers={[
+          line('var_total', 'total return'),
+          line('var_rewardToGo', 'reward-to-go'),
+          line('var_baseline', 'reward-to-go − V'),
+          line('var_advantage', 'advantage'),
         ]}
       />
     </WidgetShell>

@@ -1,13 +1,13 @@
 /** Truncation against termination (chapter 7): what treating a time limit as the end of the world does to GAE. */
 import { useMemo } from 'react';
-import { Controls, LineChart, ParamSlider, Readout, Readouts, WidgetShell } from '@/widgets/common';
+import { ParamControls, Readout, Readouts, WidgetShell, Chart, line } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { truncationAdvantages } from './truncation';
 
 const params = defineParams({
-  gamma: num({ min: 0.8, max: 0.999, step: 0.001, default: 0.99 }),
-  lambda: num({ min: 0, max: 1, step: 0.01, default: 0.95 }),
-  T: int({ min: 5, max: 500, default: 200 }),
+  gamma: num({ min: 0.8, max: 0.999, step: 0.001, default: 0.99, label: 'γ' }),
+  lambda: num({ min: 0, max: 1, step: 0.01, default: 0.95, label: 'λ' }),
+  T: int({ min: 5, max: 500, default: 200, label: 'episode length T' }),
 });
 const SHOWN = 60;
 
@@ -38,11 +38,7 @@ export default function GaeTruncation({ id = 'gaet' }: { id?: string }) {
       onReset={reset}
       description="A continuing task with reward 1 per step and the exact critic V = 1/(1 − γ), cut after T steps by a time limit. The true advantage of every action is 0. Both curves come from the same gae() routine; only the flag on the last step differs."
     >
-      <Controls>
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
-        <ParamSlider label="episode length T" name="T" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['gamma', 'lambda', 'T']} />
       <Readouts>
         <Readout label="V = 1/(1 − γ)" value={r.V} testId="gaet-value" />
         <Readout
@@ -64,17 +60,17 @@ export default function GaeTruncation({ id = 'gaet' }: { id?: string }) {
           digits={2}
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="t"
+        x="t"
         xLabel="step t (the last 60 of the episode)"
         yLabel="advantage estimate"
         filename="gae-truncation"
         caption="GAE advantages along the end of a time-limited episode: bootstrapping from V(s_T) gives the correct 0; treating the time limit as terminal drags the last steps down."
-        series={[
-          { key: 'bootstrap from V(s_T)', label: 'bootstrap from V(s_T)' },
-          { key: 'treat as terminal', label: 'treat as terminal' },
-          { key: '−(γλ)^(T−1−t) γ/(1−γ)', label: 'formula', dashed: true },
+        layers={[
+          line('bootstrap from V(s_T)', 'bootstrap from V(s_T)'),
+          line('treat as terminal', 'treat as terminal'),
+          line('−(γλ)^(T−1−t) γ/(1−γ)', 'formula', { dashed: true }),
         ]}
       />
     </WidgetShell>

@@ -3,24 +3,34 @@
  * every line of the telescoping derivation evaluated on one sampled trajectory.
  */
 import { useMemo } from 'react';
-import { createRng, evaluatePolicy, randomMDP, randomTheta, sampleTrajectory, softmaxPolicy } from '@/rl';
-import { Controls, LineChart, ParamSlider, Readout, Readouts, WidgetShell } from '@/widgets/common';
+import { createRng, evaluatePolicy, sampleTrajectory } from '@/rl';
+import {
+  seedParam,
+  Controls,
+  ParamControls,
+  Readout,
+  Readouts,
+  WidgetShell,
+  Chart,
+  line,
+  randomProblem,
+} from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { derivationLines } from './derivation';
 
 const params = defineParams({
-  lambda: num({ min: 0, max: 1, step: 0.01, default: 0.9 }),
-  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
-  T: int({ min: 1, max: 60, default: 40 }),
-  noise: num({ min: 0, max: 2, step: 0.1, default: 0.5 }),
-  seed: int({ min: 0, max: 9999, default: 2 }),
+  lambda: num({ min: 0, max: 1, step: 0.01, default: 0.9, label: 'λ' }),
+  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  T: int({ min: 1, max: 60, default: 40, label: 'trajectory length T' }),
+  noise: num({ min: 0, max: 2, step: 0.1, default: 0.5, label: 'critic noise' }),
+  seed: seedParam(2),
 });
 
 export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const r = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: 4, actions: 2, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, 4, 2));
+    const problem = randomProblem({ seed: p.seed, states: 4, actions: 2, gamma: p.gamma });
+    const { mdp, pi } = problem;
     const noiseRng = createRng(p.seed + 3);
     // An imperfect critic: the identities hold for any V, exact or not.
     const V = evaluatePolicy(mdp, pi).V.map((v) => v + p.noise * noiseRng.normal());
@@ -45,11 +55,12 @@ export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
       description="One trajectory of length T from a 4-state MDP, with a critic V = V^π + noise. The estimate at t = 0 is computed six ways, following the derivation line by line; the last weight collects the tail λ^(T−1) because Â⁽ᵏ⁾ = Â⁽ᵀ⁾ for k ≥ T."
     >
       <Controls>
-        <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="trajectory length T" name="T" specs={params} values={p} set={set} />
-        <ParamSlider label="critic noise" name="noise" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['lambda', 'gamma', 'T', 'noise', 'seed']}
+        />
       </Controls>
       <table className="derivation">
         <caption className="visually-hidden">The GAE estimate at t = 0 computed line by line</caption>
@@ -93,27 +104,27 @@ export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
           testId="gaew-horizon"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={r.rows}
-        xKey="k"
+        x="k"
         xLabel="k"
         yLabel="weight"
         filename="gae-weights"
         caption="Weight of the k-step estimator in GAE(γ, λ) on a trajectory of length T (the last weight collects the tail)."
-        series={[{ key: 'weight', label: 'wₖ', dots: true }]}
+        layers={[line('weight', 'wₖ', { dots: true })]}
         height={200}
       />
-      <LineChart
+      <Chart
         data={r.rows}
-        xKey="k"
+        x="k"
         xLabel="k"
         yLabel="estimate at t = 0"
         filename="gae-k-step"
         caption="The k-step estimators Â⁽ᵏ⁾ at t = 0 in both forms (they coincide) and their weighted average, the GAE estimate."
-        series={[
-          { key: 'Â(k), reward form', label: 'Â⁽ᵏ⁾ (reward form)', dots: true },
-          { key: 'Â(k), residual form', label: 'Â⁽ᵏ⁾ (sum of residuals)', dashed: true },
-          { key: 'GAE', label: 'GAE(γ, λ)', dashed: true },
+        layers={[
+          line('Â(k), reward form', 'Â⁽ᵏ⁾ (reward form)', { dots: true }),
+          line('Â(k), residual form', 'Â⁽ᵏ⁾ (sum of residuals)', { dashed: true }),
+          line('GAE', 'GAE(γ, λ)', { dashed: true }),
         ]}
         height={220}
       />

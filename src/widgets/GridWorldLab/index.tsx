@@ -9,12 +9,14 @@ import {
   Button,
   DataTable,
   Controls,
-  LineChart,
   Readout,
   Readouts,
   Select,
-  ParamSlider,
+  ParamControls,
   WidgetShell,
+  Chart,
+  line,
+  rule,
 } from '@/widgets/common';
 import { defineParams, num, oneOf, str, useUrlParams } from '@/lib/url-state';
 
@@ -27,9 +29,9 @@ const ARROWS = ['↑', '→', '↓', '←'];
 
 const params = defineParams({
   layout: str(DEFAULT_LAYOUT, W * H, /[ewgps]/),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
-  slip: num({ min: 0, max: 0.8, step: 0.05, default: 0.1 }),
-  step: num({ min: -1, max: 0, step: 0.01, default: -0.04 }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  slip: num({ min: 0, max: 0.8, step: 0.05, default: 0.1, label: 'slip' }),
+  step: num({ min: -1, max: 0, step: 0.01, default: -0.04, label: 'step reward' }),
   method: oneOf(['vi', 'pi'] as const, 'vi'),
 });
 
@@ -101,9 +103,7 @@ export default function GridWorldLab({ id = 'gw' }: { id?: string }) {
           Run to the end
         </Button>
         <Button onClick={() => setK(0)}>Restart</Button>
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="slip" name="slip" specs={params} values={p} set={set} />
-        <ParamSlider label="step reward" name="step" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['gamma', 'slip', 'step']} />
       </Controls>
       <div
         className="gridworld"
@@ -158,19 +158,19 @@ export default function GridWorldLab({ id = 'gw' }: { id?: string }) {
             : [],
         )}
       />
-      <LineChart
+      <Chart
         data={errors}
-        xKey="k"
+        x="k"
         xLabel="sweep k"
         yLabel="sup-norm error"
         logY
         filename="value-iteration-error"
         caption="Value iteration: the error ‖V_k − V*‖∞ (log scale) never exceeds the contraction bound γᵏ‖V_0 − V*‖∞."
-        series={[
-          { key: 'error', label: '‖V_k − V*‖∞' },
-          { key: 'bound', label: 'γᵏ‖V_0 − V*‖∞', dashed: true },
+        layers={[
+          line('error', '‖V_k − V*‖∞'),
+          line('bound', 'γᵏ‖V_0 − V*‖∞', { dashed: true }),
+          ...(p.method === 'vi' ? [rule({ x: kk })] : []),
         ]}
-        refLines={p.method === 'vi' ? [{ x: kk }] : []}
       />
     </WidgetShell>
   );

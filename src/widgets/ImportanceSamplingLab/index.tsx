@@ -11,8 +11,6 @@ import {
   evaluatePolicy,
   importanceMoments,
   productWeightGrowth,
-  randomMDP,
-  randomTheta,
   sampleImportanceEstimates,
   softmaxPolicy,
   surrogate,
@@ -20,24 +18,27 @@ import {
 import {
   Button,
   Controls,
-  LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
   useChunkedRun,
+  Chart,
+  line,
+  band,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const STATES = 5;
 const ACTIONS = 3;
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8 }),
-  move: num({ min: 0, max: 1, step: 0.05, default: 1 }),
+  seed: int({ min: 0, max: 9999, default: 1, label: 'MDP seed' }),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
+  move: num({ min: 0, max: 1, step: 0.05, default: 1, label: 'move π′ from π (0) to the target policy (1)' }),
   // Steps of 100, so that the arrow keys move N by a visible amount.
-  n: num({ min: 100, max: 200000, step: 100, default: 20000 }),
-  draw: int({ min: 0, max: 9999, default: 1 }),
+  n: num({ min: 100, max: 200000, step: 100, default: 20000, label: 'trajectories N' }),
+  draw: int({ min: 0, max: 9999, default: 1, label: 'sampling seed' }),
 });
 const ROWS = 200;
 
@@ -59,9 +60,9 @@ type ChartRow = Record<string, number>;
 export default function ImportanceSamplingLab({ id = 'is' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: STATES, actions: ACTIONS, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, STATES, ACTIONS);
-    const target = randomTheta(p.seed + 2, STATES, ACTIONS);
+    const problem = randomProblem({ seed: p.seed, states: STATES, actions: ACTIONS, gamma: p.gamma });
+    const { mdp, theta } = problem;
+    const target = problem.otherTheta();
     const pi = softmaxPolicy(theta);
     // π′ moves along the straight line in parameter space from θ (move = 0) to the target θ′ (move = 1).
     const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + p.move * (target[s][a] - x))));
@@ -134,17 +135,13 @@ export default function ImportanceSamplingLab({ id = 'is' }: { id?: string }) {
       description="Trajectories of the old policy π, each scored with one ratio π′/π per step (an estimate of the surrogate) and with the product of the ratios so far (an estimate of J(π′) − J(π)). Bands are ±2 standard errors; the flat lines are exact."
     >
       <Controls>
-        <ParamSlider
-          label="move π′ from π (0) to the target policy (1)"
-          name="move"
+        <ParamControls
+          inline
           specs={params}
           values={p}
           set={set}
+          fields={['move', 'n', 'gamma', 'seed', 'draw']}
         />
-        <ParamSlider label="trajectories N" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="MDP seed" name="seed" specs={params} values={p} set={set} />
-        <ParamSlider label="sampling seed" name="draw" specs={params} values={p} set={set} />
         <Button
           onClick={() => set({ draw: (p.draw + 1) % 10000 })}
           disabled={state.running}
@@ -191,50 +188,48 @@ export default function ImportanceSamplingLab({ id = 'is' }: { id?: string }) {
         <Readout label="horizon H" value={model.horizon} testId="is-horizon" />
         <Readout label="status" value={state.running ? 'sampling' : 'done'} testId="is-status" />
       </Readouts>
-      <LineChart
+      <Chart
         data={state.rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="L_π(π′) − J(π)"
         height={200}
         filename="is-one-ratio"
         caption="One ratio per step: the running mean with a ±2 standard-error band, against the exact mean of the estimator (the surrogate's L_π(π′) − J(π), cut at the horizon)."
-        series={[
-          { key: 'exactOne', label: 'exact', width: 3 },
-          { key: 'oneRatio', label: 'estimate, one ratio' },
-          { key: 'oneLo', label: '±2 s.e.', dashed: true, width: 1 },
-          { key: 'oneHi', label: ' ', dashed: true, width: 1 },
+        layers={[
+          band('oneLo', 'oneHi', { label: '±2 s.e.', color: 'series-1' }),
+          line('exactOne', 'exact', { width: 3 }),
+          line('oneRatio', 'estimate, one ratio'),
         ]}
       />
-      <LineChart
+      <Chart
         data={state.rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="J(π′) − J(π)"
         height={200}
         filename="is-product"
         caption="Product of ratios: the running mean with a ±2 standard-error band, against the exact J(π′) − J(π) (cut at the horizon)."
-        series={[
-          { key: 'exactProduct', label: 'exact', width: 3 },
-          { key: 'product', label: 'estimate, product' },
-          { key: 'prodLo', label: '±2 s.e.', dashed: true, width: 1 },
-          { key: 'prodHi', label: ' ', dashed: true, width: 1 },
+        layers={[
+          band('prodLo', 'prodHi', { label: '±2 s.e.', color: 'series-1' }),
+          line('exactProduct', 'exact', { width: 3 }),
+          line('product', 'estimate, product'),
         ]}
       />
-      <LineChart
+      <Chart
         data={state.rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="variance per trajectory"
         logY
         height={200}
         filename="is-variances"
         caption="Sample variance of each estimator as trajectories accumulate, against its exact variance (log scale)."
-        series={[
-          { key: 'exactVarOne', label: 'exact, one ratio', width: 3 },
-          { key: 'varOne', label: 'sample, one ratio' },
-          { key: 'exactVarProduct', label: 'exact, product', width: 3, dashed: true },
-          { key: 'varProduct', label: 'sample, product' },
+        layers={[
+          line('exactVarOne', 'exact, one ratio', { width: 3 }),
+          line('varOne', 'sample, one ratio'),
+          line('exactVarProduct', 'exact, product', { width: 3, dashed: true }),
+          line('varProduct', 'sample, product'),
         ]}
       />
     </WidgetShell>

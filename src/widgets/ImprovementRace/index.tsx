@@ -1,14 +1,14 @@
 /** Monotonic improvement race (chapter 5): penalty with the theoretical C, trust region, and vanilla gradient ascent. */
 import { useMemo } from 'react';
-import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+import { seedParam, Readout, Readouts, ParamControls, WidgetShell, Chart, line } from '@/widgets/common';
+import { defineParams, num, useUrlParams } from '@/lib/url-state';
 import { race } from './race';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.9 }),
-  delta: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05 }),
-  eta: num({ min: 0.1, max: 200, step: 0.1, default: 5 }),
+  seed: seedParam(1),
+  gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.9, label: 'γ' }),
+  delta: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05, label: 'trust region δ' }),
+  eta: num({ min: 0.1, max: 200, step: 0.1, default: 5, label: 'vanilla step η' }),
 });
 
 export default function ImprovementRace({ id = 'race' }: { id?: string }) {
@@ -23,12 +23,7 @@ export default function ImprovementRace({ id = 'race' }: { id?: string }) {
       onReset={reset}
       description="Exact quantities on a 6-state MDP; the policy is a softmax over 3 shared linear features. The penalty method is guaranteed never to decrease J but crawls; the trust region moves fast; vanilla ascent with a large step can fall."
     >
-      <Controls>
-        <ParamSlider label="trust region δ" name="delta" specs={params} values={p} set={set} />
-        <ParamSlider label="vanilla step η" name="eta" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['delta', 'eta', 'gamma', 'seed']} />
       <Readouts>
         <Readout label="J, penalty" value={last.penalty} testId="race-J-penalty" />
         <Readout label="J, trust region" value={last.trust} testId="race-J-trust" />
@@ -36,17 +31,17 @@ export default function ImprovementRace({ id = 'race' }: { id?: string }) {
         <Readout label="penalty never decreased" value={mono('penalty')} testId="race-penalty-monotone" />
         <Readout label="vanilla never decreased" value={mono('vanilla')} testId="race-vanilla-monotone" />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="iteration"
+        x="iteration"
         xLabel="iteration"
         yLabel="J"
         filename="improvement-race"
         caption="J per iteration for the three update rules."
-        series={[
-          { key: 'penalty', label: 'penalty, theoretical C' },
-          { key: 'trust', label: 'trust region' },
-          { key: 'vanilla', label: 'vanilla, large step' },
+        layers={[
+          line('penalty', 'penalty, theoretical C'),
+          line('trust', 'trust region'),
+          line('vanilla', 'vanilla, large step'),
         ]}
       />
     </WidgetShell>

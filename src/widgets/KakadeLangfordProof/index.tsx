@@ -4,37 +4,36 @@
  * both sides and every inequality is shown with the bound it is compared with (all in src/rl, float64).
  */
 import { useMemo } from 'react';
+import { evaluatePolicy, greedyPolicy, kakadeLangfordSteps, softmaxPolicy } from '@/rl';
 import {
-  evaluatePolicy,
-  greedyPolicy,
-  kakadeLangfordSteps,
-  randomMDP,
-  randomTheta,
-  softmaxPolicy,
-} from '@/rl';
-import {
+  seedParam,
   Controls,
-  ExportMenu,
-  LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   Select,
   WidgetShell,
+  Chart,
+  line,
+  rule,
+  DerivationTable,
+  checkSteps,
+  allHold,
+  useRandomProblem,
 } from '@/widgets/common';
+import type { Relation } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 2 }),
-  states: int({ min: 2, max: 15, default: 6 }),
-  actions: int({ min: 2, max: 5, default: 3 }),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
-  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1 }),
+  seed: seedParam(2),
+  states: int({ min: 2, max: 15, default: 6, label: 'states' }),
+  actions: int({ min: 2, max: 5, default: 3, label: 'actions' }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1, label: 'mixture weight α' }),
   target: oneOf(['greedy', 'random'] as const, 'greedy'),
-  t: int({ min: 1, max: 100, default: 10 }),
+  t: int({ min: 1, max: 100, default: 10, label: 'inspect time step t' }),
 });
 
-type Relation = '=' | '≤' | '≥';
 interface StepRow {
   step: string;
   lhsLabel: string;
@@ -44,29 +43,16 @@ interface StepRow {
   rhs: number;
 }
 
-/** Identities hold to 1e-9 relative; inequalities with a rounding allowance of 1e-12 relative. */
-function holds(r: StepRow): boolean {
-  const scale = Math.max(1, Math.abs(r.lhs), Math.abs(r.rhs));
-  if (r.relation === '=') return Math.abs(r.lhs - r.rhs) <= 1e-9 * scale;
-  if (r.relation === '≤') return r.lhs <= r.rhs + 1e-12 * scale;
-  return r.lhs >= r.rhs - 1e-12 * scale;
-}
-
-const fmt = (v: number) =>
-  v === 0 ? '0' : Math.abs(v) < 1e-4 ? v.toExponential(2) : String(Number(v.toPrecision(8)));
-
 export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
+  const problem = useRandomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
   const policies = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, p.actions));
+    const { mdp, pi } = problem;
     // The same π and π′ as the mixture explorer above, so the two widgets show the same MDP at the same settings.
     const piPrime =
-      p.target === 'greedy'
-        ? greedyPolicy(evaluatePolicy(mdp, pi).Q)
-        : softmaxPolicy(randomTheta(p.seed + 2, p.states, p.actions, 2));
+      p.target === 'greedy' ? greedyPolicy(evaluatePolicy(mdp, pi).Q) : softmaxPolicy(problem.otherTheta(2));
     return { mdp, pi, piPrime };
-  }, [p.seed, p.states, p.actions, p.gamma, p.target]);
+  }, [problem, p.target]);
   const k = useMemo(
     () => kakadeLangfordSteps(policies.mdp, policies.pi, policies.piPrime, p.alpha, { keep: 101 }),
     [policies, p.alpha],
@@ -179,24 +165,25 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       rhs: k.lowerBound,
     },
   ];
-  const verdicts = steps.map(holds);
-  const allHold = verdicts.every(Boolean);
+  // Identities hold to 1e-9 relative; inequalities with a rounding allowance of 1e-12 relative (the kit's defaults).
+  const checked = checkSteps(
+    steps.map((s, i) => ({
+      id: `kl-step-${i + 1}`,
+      label: `${i + 1}. ${s.step}`,
+      text: s.step,
+      formula: `${s.lhsLabel} ${s.relation} ${s.rhsLabel}`,
+      lhs: s.lhs,
+      rhs: s.rhs,
+      relation: s.relation,
+    })),
+  );
+  const everyStepHolds = allHold(checked);
   const chart = k.perT.map((s) => ({
     t: s.t,
     '|Δ_t|': Math.abs(s.delta),
     '2ε(1−(1−α)^t)': s.bound,
     'remainder weight 1−(1−α)^t': 1 - s.weight,
     Δ_t: s.delta,
-  }));
-  const exportRows = steps.map((s, i) => ({
-    step: i + 1,
-    name: s.step,
-    lhs: s.lhsLabel,
-    'lhs value': s.lhs,
-    relation: s.relation,
-    rhs: s.rhsLabel,
-    'rhs value': s.rhs,
-    holds: verdicts[i],
   }));
   return (
     <WidgetShell
@@ -205,7 +192,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       description="Each row is one line of the proof: the exact quantity on the left, what the proof compares it with on the right. Identities agree to rounding; inequalities hold."
     >
       <Controls>
-        <ParamSlider label="mixture weight α" name="alpha" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['alpha']} />
         <Select
           label="π′"
           value={p.target}
@@ -215,11 +202,12 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
           ]}
           onChange={(v) => set({ target: v })}
         />
-        <ParamSlider label="inspect time step t" name="t" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['t', 'gamma', 'states', 'actions', 'seed']}
+        />
       </Controls>
       <Readouts>
         <Readout label="J(π_α) − J(π)" value={k.improvement} testId="kl-improvement" />
@@ -228,81 +216,28 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
         <Readout label="ε = max_s |Ā(s)|" value={k.eps} testId="kl-eps" />
         <Readout label="Δ" value={k.Delta} testId="kl-delta" />
         <Readout label="bound on |Δ|" value={k.deltaBound} testId="kl-delta-bound" />
-        <Readout label="every step holds" value={allHold ? 'yes' : 'no'} testId="kl-holds" />
+        <Readout label="every step holds" value={everyStepHolds ? 'yes' : 'no'} testId="kl-holds" />
       </Readouts>
-      <div style={{ overflowX: 'auto' }}>
-        <table className="derivation">
-          <caption className="visually-hidden">
-            The steps of the proof of Kakade and Langford&apos;s bound, each evaluated on both sides
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">step of the proof</th>
-              <th scope="col">left side</th>
-              <th scope="col">
-                <span className="visually-hidden">relation</span>
-              </th>
-              <th scope="col">right side</th>
-              <th scope="col">
-                <span className="visually-hidden">holds</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s, i) => (
-              <tr key={i}>
-                <td style={{ minWidth: '12rem' }}>
-                  <strong>
-                    {i + 1}. {s.step}
-                  </strong>
-                  <br />
-                  <span style={{ fontSize: '0.78rem', color: 'var(--fg-muted)' }}>
-                    {s.lhsLabel} {s.relation} {s.rhsLabel}
-                  </span>
-                </td>
-                <td data-testid={`kl-step-${i + 1}-lhs`} data-value={String(s.lhs)}>
-                  {fmt(s.lhs)}
-                </td>
-                <td data-testid={`kl-step-${i + 1}-rel`} style={{ textAlign: 'center' }}>
-                  {s.relation}
-                </td>
-                <td
-                  data-testid={`kl-step-${i + 1}-rhs`}
-                  data-value={String(s.rhs)}
-                  style={{ fontFamily: 'var(--font-mono)', whiteSpace: 'nowrap' }}
-                >
-                  {fmt(s.rhs)}
-                </td>
-                <td
-                  data-testid={`kl-step-${i + 1}-holds`}
-                  data-value={String(verdicts[i])}
-                  className={verdicts[i] ? 'ok' : 'bad'}
-                  style={{ whiteSpace: 'nowrap' }}
-                >
-                  {verdicts[i] ? '✓' : '✗'}
-                  <span className="visually-hidden">{verdicts[i] ? 'holds' : 'fails'}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ExportMenu filename="kakade-langford-proof" rows={exportRows} />
-      <LineChart
+      <DerivationTable
+        steps={checked}
+        caption="The steps of the proof of Kakade and Langford's bound, each evaluated on both sides"
+        filename="kakade-langford-proof"
+      />
+      <Chart
         data={chart}
-        xKey="t"
+        x="t"
         xLabel="time step t"
         yLabel="|Δ_t| and its bound"
         logY
         height={220}
         filename="kakade-langford-per-t"
         caption="Per time step t: the exact |Δ_t|, the bound 2ε(1 − (1−α)^t) of Step 4, and the remainder's weight 1 − (1−α)^t (log scale; t = 0, where all three vanish, is left out of the drawing)."
-        series={[
-          { key: '|Δ_t|', label: '|Δ_t| (exact)' },
-          { key: '2ε(1−(1−α)^t)', label: 'bound 2ε(1 − (1−α)ᵗ)', dashed: true },
-          { key: 'remainder weight 1−(1−α)^t', label: 'remainder weight 1 − (1−α)ᵗ', width: 1 },
+        layers={[
+          line('|Δ_t|', '|Δ_t| (exact)'),
+          line('2ε(1−(1−α)^t)', 'bound 2ε(1 − (1−α)ᵗ)', { dashed: true }),
+          line('remainder weight 1−(1−α)^t', 'remainder weight 1 − (1−α)ᵗ', { width: 1 }),
+          rule({ x: tt, label: `t = ${tt}` }),
         ]}
-        refLines={[{ x: tt, label: `t = ${tt}` }]}
       />
     </WidgetShell>
   );

@@ -4,26 +4,29 @@
  */
 import { useMemo, useState } from 'react';
 import {
+  seedParam,
   Controls,
-  LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   Select,
-  useThemeColors,
   WidgetShell,
+  useChunkedRun,
+  Chart,
+  line,
+  rule,
+  marks,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { argminMse, createLambdaSampler, LAMBDAS, makeModel } from './compute';
 import { gaeErrorCurve, type GaeErrorRow, type GaeTarget } from '@/rl';
-import { useChunkedRun } from '@/widgets/common';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  noise: num({ min: 0, max: 2, step: 0.05, default: 0.5 }),
-  gamma: num({ min: 0.5, max: 0.98, step: 0.01, default: 0.9 }),
-  n: int({ min: 200, max: 20000, default: 3000 }),
-  lambda: num({ min: 0, max: 1, step: 0.05, default: 0.95 }),
+  seed: seedParam(1),
+  noise: num({ min: 0, max: 2, step: 0.05, default: 0.5, label: 'critic noise (std of V̂ − V^π)' }),
+  gamma: num({ min: 0.5, max: 0.98, step: 0.01, default: 0.9, label: 'γ' }),
+  n: int({ min: 200, max: 20000, default: 3000, label: 'trajectories' }),
+  lambda: num({ min: 0, max: 1, step: 0.05, default: 0.95, label: 'λ' }),
   target: oneOf(['gradient', 'advantage'] as const, 'gradient'),
 });
 
@@ -34,7 +37,6 @@ const TARGETS: ReadonlyArray<{ value: GaeTarget; label: string }> = [
 
 export default function LambdaLab({ id = 'gae' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
-  const colors = useThemeColors();
   const model = useMemo(
     () => makeModel(p.seed, p.noise, p.gamma, p.target),
     [p.seed, p.noise, p.gamma, p.target],
@@ -84,11 +86,12 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
       description="A 5-state MDP with a softmax policy; the critic is V^π plus Gaussian noise (one draw per state). Solid: exact bias², variance and MSE of the GAE estimate at (s, a) ~ d_π(s)π(a|s). Dashed with dots: the same figures from sampled trajectories, converging as the samples come in."
     >
       <Controls>
-        <ParamSlider label="critic noise (std of V̂ − V^π)" name="noise" specs={params} values={p} set={set} />
-        <ParamSlider label="λ" name="lambda" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="trajectories" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['noise', 'lambda', 'gamma', 'n', 'seed']}
+        />
         <Select
           label="compare with"
           value={p.target}
@@ -109,36 +112,22 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
         <Readout label="MSE at λ = 0 (exact)" value={exact[0].mse} testId="gae-mse-0" />
         <Readout label="MSE at λ = 1 (exact)" value={exact[20].mse} testId="gae-mse-1" />
       </Readouts>
-      <LineChart
+      <Chart
         data={chartRows}
-        xKey="lambda"
+        x="lambda"
         xLabel="λ"
         yLabel="squared error"
         filename="gae-lambda"
         caption="Bias², variance and mean squared error of GAE advantage estimates against λ: exact (solid) and sampled (dashed, dots)."
-        series={[
-          { key: 'bias2', label: 'bias²', color: colors.series[0] },
-          { key: 'variance', label: 'variance', color: colors.series[1] },
-          { key: 'mse', label: 'MSE', width: 3, color: colors.series[2] },
-          {
-            key: 'bias2_sampled',
-            label: 'bias² (sampled)',
-            dashed: true,
-            dots: true,
-            width: 1,
-            color: colors.series[0],
-          },
-          {
-            key: 'mse_sampled',
-            label: 'MSE (sampled)',
-            dashed: true,
-            dots: true,
-            width: 1,
-            color: colors.series[2],
-          },
+        layers={[
+          line('bias2', 'bias²', { color: 'series-0' }),
+          line('variance', 'variance', { color: 'series-1' }),
+          line('mse', 'MSE', { width: 3, color: 'series-2' }),
+          line('bias2_sampled', 'bias² (sampled)', { dashed: true, dots: true, width: 1, color: 'series-0' }),
+          line('mse_sampled', 'MSE (sampled)', { dashed: true, dots: true, width: 1, color: 'series-2' }),
+          rule({ x: p.lambda, label: 'λ' }),
+          marks([{ x: bestExact.lambda, y: bestExact.mse, label: 'best' }]),
         ]}
-        refLines={[{ x: p.lambda, label: 'λ' }]}
-        points={[{ x: bestExact.lambda, y: bestExact.mse, label: 'best' }]}
       />
     </WidgetShell>
   );

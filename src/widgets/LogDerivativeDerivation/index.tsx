@@ -3,13 +3,13 @@
  * exactly by summing over all 64 trajectories of a horizon-3 MDP with 2 states and 2 actions.
  */
 import { useMemo } from 'react';
-import { Controls, ExportMenu, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+import { seedParam, ExportMenu, Readout, Readouts, ParamControls, WidgetShell } from '@/widgets/common';
+import { defineParams, num, useUrlParams } from '@/lib/url-state';
 import { derivation } from './derivation';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
+  seed: seedParam(1),
+  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
 });
 
 const fmt = (v: number[]) => `(${v.map((x) => x.toFixed(8)).join(', ')})`;
@@ -44,10 +44,7 @@ export default function LogDerivativeDerivation({ id = 'logd' }: { id?: string }
       onReset={reset}
       description={`Every line is a gradient over θ = (θ₀₀, θ₀₁, θ₁₀, θ₁₁), computed exactly by summing over all ${d.trajectories} trajectories of horizon 3.`}
     >
-      <Controls>
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['gamma', 'seed']} />
       <table className="derivation">
         <caption className="visually-hidden">Each line of the derivation as a gradient vector</caption>
         <thead>

@@ -14,22 +14,24 @@ import {
   type Coupling,
 } from '@/rl';
 import {
+  seedParam,
   Button,
   Controls,
   DataTable,
-  LineChart,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   Select,
   WidgetShell,
+  Chart,
+  line,
 } from '@/widgets/common';
 import { defineParams, int, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  k: int({ min: 2, max: 8, default: 4 }),
-  support: int({ min: 1, max: 8, default: 8 }),
+  seed: seedParam(1),
+  k: int({ min: 2, max: 8, default: 4, label: 'outcomes k' }),
+  support: int({ min: 1, max: 8, default: 8, label: 'support size of p and q' }),
   show: oneOf(['maximal', 'independent'] as const, 'maximal'),
 });
 
@@ -145,16 +147,14 @@ export default function MaximalCoupling({ id = 'coupling' }: { id?: string }) {
       description="Two random distributions p and q. The maximal coupling puts the common mass min(p, q) on the diagonal and pairs the excess of p with the excess of q off it, so X ≠ Y exactly with probability TV(p, q). The independent coupling p ⊗ q has the same marginals but disagrees far more often."
     >
       <Controls>
-        <ParamSlider label="outcomes k" name="k" specs={params} values={p} set={set} />
-        <ParamSlider
-          label="support size of p and q"
-          name="support"
+        <ParamControls
+          inline
           specs={params}
           values={p}
           set={set}
-          max={p.k}
+          fields={['k', 'support', 'seed']}
+          max={{ support: p.k }}
         />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
         <Select
           label="heatmap shows"
           value={p.show}
@@ -259,18 +259,18 @@ export default function MaximalCoupling({ id = 'coupling' }: { id?: string }) {
           digits={2}
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={run.history}
-        xKey="n"
+        x="n"
         xLabel="pairs drawn"
         yLabel="fraction with X ≠ Y"
         filename="coupling-estimates"
         caption="Running disagreement rate under the maximal and the independent coupling, against their exact values."
-        series={[
-          { key: 'maximal', label: 'maximal coupling (sampled)' },
-          { key: 'independent', label: 'independent (sampled)' },
-          { key: 'tv', label: 'TV(p, q)', dashed: true },
-          { key: 'independent, exact', label: '1 − Σ p q', dashed: true },
+        layers={[
+          line('maximal', 'maximal coupling (sampled)'),
+          line('independent', 'independent (sampled)'),
+          line('tv', 'TV(p, q)', { dashed: true }),
+          line('independent, exact', '1 − Σ p q', { dashed: true }),
         ]}
         yDomain={[0, 1]}
       />

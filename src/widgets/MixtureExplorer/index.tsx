@@ -3,28 +3,39 @@
  * Kakade and Langford's lower bound, the α maximising the bound, and the slope at α = 0.
  */
 import { useMemo } from 'react';
-import { evaluatePolicy, greedyPolicy, mixtureBound, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, Select, ParamSlider, WidgetShell } from '@/widgets/common';
+import { evaluatePolicy, greedyPolicy, mixtureBound, softmaxPolicy } from '@/rl';
+import {
+  seedParam,
+  Controls,
+  Readout,
+  Readouts,
+  Select,
+  ParamControls,
+  WidgetShell,
+  Chart,
+  line,
+  rule,
+  marks,
+  randomProblem,
+} from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 2 }),
-  states: int({ min: 2, max: 15, default: 6 }),
+  seed: seedParam(2),
+  states: int({ min: 2, max: 15, default: 6, label: 'states' }),
   actions: int({ min: 2, max: 5, default: 3 }),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
-  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1 }),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1, label: 'mixture weight α' }),
   target: oneOf(['greedy', 'random'] as const, 'greedy'),
 });
 
 export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, p.actions));
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
+    const { mdp, pi } = problem;
     const piPrime =
-      p.target === 'greedy'
-        ? greedyPolicy(evaluatePolicy(mdp, pi).Q)
-        : softmaxPolicy(randomTheta(p.seed + 2, p.states, p.actions, 2));
+      p.target === 'greedy' ? greedyPolicy(evaluatePolicy(mdp, pi).Q) : softmaxPolicy(problem.otherTheta(2));
     const curve = Array.from({ length: 101 }, (_, i) => {
       const a = i / 100;
       const m = mixtureBound(mdp, pi, piPrime, a);
@@ -45,7 +56,7 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
       description="π is a random softmax policy; π′ is greedy with respect to Q_π (or another random policy). The improvement of the mixture must lie above the bound for every α."
     >
       <Controls>
-        <ParamSlider label="mixture weight α" name="alpha" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['alpha']} />
         <Select
           label="π′"
           value={p.target}
@@ -55,9 +66,7 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
           ]}
           onChange={(v) => set({ target: v })}
         />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['gamma', 'states', 'seed']} />
       </Controls>
       <Readouts>
         <Readout label="α" value={p.alpha} testId="mixture-alpha" />
@@ -69,19 +78,20 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
         <Readout label="slope at 0 (exact 𝔸/(1−γ))" value={model.slopeExact} testId="mixture-slope-exact" />
         <Readout label="slope at 0 (finite difference)" value={model.slopeFd} testId="mixture-slope-fd" />
       </Readouts>
-      <LineChart
+      <Chart
         data={model.curve}
-        xKey="alpha"
+        x="alpha"
         xLabel="α"
         yLabel="J(π_α) − J(π)"
         filename="mixture-bound"
         caption="True improvement of the mixture policy and Kakade and Langford's lower bound, for α from 0 to 1."
-        series={[
-          { key: 'improvement', label: 'true improvement' },
-          { key: 'lowerBound', label: 'lower bound' },
+        layers={[
+          line('improvement', 'true improvement'),
+          line('lowerBound', 'lower bound'),
+          rule({ x: p.alpha, label: 'α' }),
+          rule({ y: 0 }),
+          marks([{ x: model.best.alpha, y: model.best.lowerBound, label: 'best α' }]),
         ]}
-        refLines={[{ x: p.alpha, label: 'α' }, { y: 0 }]}
-        points={[{ x: model.best.alpha, y: model.best.lowerBound, label: 'best α' }]}
       />
     </WidgetShell>
   );

@@ -1,26 +1,30 @@
 /** Monte Carlo PDL (chapter 3): E_{τ∼π'}[Σ γᵗ A_π(sₜ, aₜ)] estimated from trajectories of the new policy. */
 import { useMemo, useState } from 'react';
+import { createRng, evaluatePolicy, performanceDifference, sampleTrajectory, softmaxPolicy } from '@/rl';
 import {
-  createRng,
-  evaluatePolicy,
-  performanceDifference,
-  randomMDP,
-  randomTheta,
-  sampleTrajectory,
-  softmaxPolicy,
-} from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, useUrlParams } from '@/lib/url-state';
+  Button,
+  Controls,
+  Readout,
+  Readouts,
+  ParamControls,
+  WidgetShell,
+  seedParam,
+  Chart,
+  line,
+  band,
+  randomProblem,
+} from '@/widgets/common';
+import { defineParams, useUrlParams } from '@/lib/url-state';
 
-const params = defineParams({ seed: int({ min: 0, max: 9999, default: 1 }) });
+const params = defineParams({ seed: seedParam(1) });
 const BATCH = 200;
 
 export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const m = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: 5, actions: 3, gamma: 0.8 });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, 5, 3));
-    const piNew = softmaxPolicy(randomTheta(p.seed + 2, 5, 3));
+    const problem = randomProblem({ seed: p.seed, states: 5, actions: 3, gamma: 0.8 });
+    const { mdp, pi } = problem;
+    const piNew = softmaxPolicy(problem.otherTheta());
     return { mdp, piNew, A: evaluatePolicy(mdp, pi).A, exact: performanceDifference(mdp, pi, piNew).rhs };
   }, [p.seed]);
   const [run, setRun] = useState({
@@ -68,7 +72,7 @@ export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
         <Button onClick={() => draw(10)} variant="primary" testId="mcpdl-run">
           {10 * BATCH} trajectories
         </Button>
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['seed']} />
       </Controls>
       <Readouts>
         <Readout label="exact J(π′) − J(π)" value={m.exact} testId="mcpdl-exact" />
@@ -76,18 +80,17 @@ export default function MonteCarloPdl({ id = 'mcpdl' }: { id?: string }) {
         <Readout label="±2 s.e." value={last ? (last.hi - last.lo) / 2 : NaN} testId="mcpdl-halfwidth" />
         <Readout label="trajectories" value={cur.n} testId="mcpdl-samples" />
       </Readouts>
-      <LineChart
+      <Chart
         data={cur.rows}
-        xKey="n"
+        x="n"
         xLabel="trajectories"
         yLabel="estimate"
         filename="mc-pdl"
         caption="Monte Carlo estimate of the PDL right-hand side with a ±2 standard-error band, against the exact value."
-        series={[
-          { key: 'estimate', label: 'estimate' },
-          { key: 'lo', label: '−2 s.e.', dashed: true },
-          { key: 'hi', label: '+2 s.e.', dashed: true },
-          { key: 'exact', label: 'exact', width: 3 },
+        layers={[
+          band('lo', 'hi', { label: '±2 s.e.', color: 'series-0' }),
+          line('estimate', 'estimate'),
+          line('exact', 'exact', { width: 3, color: 'series-3' }),
         ]}
       />
     </WidgetShell>

@@ -1,21 +1,13 @@
 /** Natural against vanilla gradient (chapter 5): the two vector fields on a two-parameter policy, and their paths. */
 import { useMemo } from 'react';
-import {
-  Controls,
-  ExportMenu,
-  Readout,
-  Readouts,
-  ParamSlider,
-  WidgetShell,
-  useThemeColors,
-} from '@/widgets/common';
+import { ExportMenu, Readout, Readouts, ParamControls, WidgetShell, useThemeColors } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { natural, path, value, vanilla } from './field';
 
 const params = defineParams({
-  x: num({ min: -4, max: 4, step: 0.1, default: -3 }),
-  y: num({ min: -4, max: 4, step: 0.1, default: 3 }),
-  steps: int({ min: 1, max: 60, default: 25 }),
+  x: num({ min: -4, max: 4, step: 0.1, default: -3, label: 'start θ₁' }),
+  y: num({ min: -4, max: 4, step: 0.1, default: 3, label: 'start θ₂' }),
+  steps: int({ min: 1, max: 60, default: 25, label: 'steps' }),
 });
 const LO = -5;
 const HI = 5;
@@ -70,11 +62,7 @@ export default function NaturalVsVanilla({ id = 'nat' }: { id?: string }) {
       onReset={reset}
       description="One state, three actions with rewards 1, 0.6 and 0; logits (θ₁, θ₂, 0). Shading: J(θ). Arrows: gradient directions. Both paths take equal-length steps in θ; the natural one heads for the best action even where the vanilla gradient has vanished."
     >
-      <Controls>
-        <ParamSlider label="start θ₁" name="x" specs={params} values={p} set={set} />
-        <ParamSlider label="start θ₂" name="y" specs={params} values={p} set={set} />
-        <ParamSlider label="steps" name="steps" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['x', 'y', 'steps']} />
       <svg
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         width="100%"

@@ -27,11 +27,11 @@ import { bool, defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-sta
 const params = defineParams({
   critic: oneOf(['quadratic', 'sine', 'step'] as const, 'quadratic', {
     label: 'critic Q(a)',
-    labels: { quadratic: '−(a − c)² + b', sine: 'sin(ωa) + b', step: '1[a ≥ c] + b' },
+    labels: { quadratic: '−(a − a₀)² + b₀', sine: 'sin(ωa) + b₀', step: '1[a ≥ a₀] + b₀' },
   }),
-  c: num({ min: -2, max: 2, step: 0.1, default: 1, label: 'c' }),
+  c: num({ min: -2, max: 2, step: 0.1, default: 1, label: 'a₀' }),
   omega: num({ min: 0.5, max: 5, step: 0.1, default: 2, label: 'ω' }),
-  offset: num({ min: -10, max: 10, step: 0.5, default: 0, label: 'offset b' }),
+  offset: num({ min: -10, max: 10, step: 0.5, default: 0, label: 'offset b₀' }),
   mu: num({ min: -2, max: 2, step: 0.05, default: 0, label: 'μ' }),
   sigma: num({ min: 0.01, max: 2, step: 0.01, default: 0.5, log: true, label: 'σ' }),
   baseline: bool(false, { label: 'score function with baseline Q(μ)' }),

@@ -3,34 +3,36 @@
  * the proof evaluated exactly in float64. All lines agree to rounding.
  */
 import { useMemo } from 'react';
-import { performanceDifference, randomMDP, randomTheta, softmaxPolicy } from '@/rl';
+import { performanceDifference, softmaxPolicy } from '@/rl';
 import {
+  seedParam,
   Controls,
   DataTable,
   ExportMenu,
   Readout,
   Readouts,
-  ParamSlider,
+  ParamControls,
   WidgetShell,
   formatNumber,
+  randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  states: int({ min: 2, max: 20, default: 6 }),
-  actions: int({ min: 2, max: 6, default: 3 }),
-  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9 }),
-  mix: num({ min: 0, max: 1, step: 0.01, default: 0.5 }),
-  noise: num({ min: 0, max: 3, step: 0.05, default: 1 }),
+  seed: seedParam(1),
+  states: int({ min: 2, max: 20, default: 6, label: 'states' }),
+  actions: int({ min: 2, max: 6, default: 3, label: 'actions' }),
+  gamma: num({ min: 0, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  mix: num({ min: 0, max: 1, step: 0.01, default: 0.5, label: 'move π′ away from π' }),
+  noise: num({ min: 0, max: 3, step: 0.05, default: 1, label: 'perturbation size' }),
 });
 
 export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const r = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: p.actions, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, p.states, p.actions);
-    const other = randomTheta(p.seed + 2, p.states, p.actions, p.noise);
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
+    const { mdp, theta } = problem;
+    const other = problem.otherTheta(p.noise);
     const pi = softmaxPolicy(theta);
     // π' interpolates the parameters from θ to θ + noise·ξ.
     const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + p.mix * other[s][a])));
@@ -61,12 +63,12 @@ export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
   return (
     <WidgetShell title="The performance difference lemma, evaluated line by line" onReset={reset}>
       <Controls>
-        <ParamSlider label="move π′ away from π" name="mix" specs={params} values={p} set={set} />
-        <ParamSlider label="perturbation size" name="noise" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={p} set={set} />
-        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls
+          specs={params}
+          values={p}
+          set={set}
+          fields={['mix', 'noise', 'gamma', 'states', 'actions', 'seed']}
+        />
       </Controls>
       <table className="derivation">
         <caption className="visually-hidden">

@@ -1,28 +1,30 @@
 /** J against L (chapter 3): along θ0 + t·d the curves touch at t = 0 with equal slope; the gap grows like t². */
 import { useMemo } from 'react';
+import { createRng, evaluatePolicy, softmaxPolicy, softmaxPolicyGradient, surrogate } from '@/rl';
 import {
-  createRng,
-  evaluatePolicy,
-  randomMDP,
-  randomTheta,
-  softmaxPolicy,
-  softmaxPolicyGradient,
-  surrogate,
-} from '@/rl';
-import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
-import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+  seedParam,
+  Readout,
+  Readouts,
+  ParamControls,
+  WidgetShell,
+  Chart,
+  line,
+  rule,
+  randomProblem,
+} from '@/widgets/common';
+import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 6 }),
-  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9 }),
-  t: num({ min: -2, max: 2, step: 0.01, default: 0.5 }),
+  seed: seedParam(6),
+  gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
+  t: num({ min: -2, max: 2, step: 0.01, default: 0.5, label: 't' }),
 });
 
 export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const m = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: 6, actions: 3, gamma: p.gamma });
-    const theta = randomTheta(p.seed + 1, 6, 3);
+    const problem = randomProblem({ seed: p.seed, states: 6, actions: 3, gamma: p.gamma });
+    const { mdp, theta } = problem;
     const rng = createRng(p.seed + 2);
     const dir = theta.map((r) => r.map(() => rng.normal()));
     const pi = softmaxPolicy(theta);
@@ -44,11 +46,7 @@ export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
       onReset={reset}
       description="θ = θ₀ + t·d for a random direction d. J, L and the tangent of J at t = 0."
     >
-      <Controls>
-        <ParamSlider label="t" name="t" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['t', 'gamma', 'seed']} />
       <Readouts>
         <Readout label="J(θ)" value={here.J} testId="surrogate-J" />
         <Readout label="L(θ)" value={here.L} testId="surrogate-L" />
@@ -60,19 +58,19 @@ export default function SurrogateVsJ({ id = 'sur' }: { id?: string }) {
         />
         <Readout label="slope of J and L at 0" value={m.slope} testId="surrogate-slope" />
       </Readouts>
-      <LineChart
+      <Chart
         data={m.curve}
-        xKey="t"
+        x="t"
         xLabel="t"
         yLabel="value"
         filename="surrogate-vs-J"
         caption="True return J and surrogate L along a line through θ₀, with the tangent of J at t = 0."
-        series={[
-          { key: 'J', label: 'J' },
-          { key: 'L', label: 'L' },
-          { key: 'tangent', label: 'tangent at 0', dashed: true },
+        layers={[
+          line('J', 'J'),
+          line('L', 'L'),
+          line('tangent', 'tangent at 0', { dashed: true }),
+          rule({ x: p.t, label: 't' }),
         ]}
-        refLines={[{ x: p.t, label: 't' }]}
       />
     </WidgetShell>
   );

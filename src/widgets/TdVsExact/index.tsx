@@ -1,14 +1,25 @@
 /** TD(0) against the exact values (chapter 1): sample transitions under π and watch the TD estimates converge. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createRng, evaluatePolicy, randomMDP, randomTheta, softmaxPolicy, supNorm } from '@/rl';
-import { Button, Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
+import { createRng, evaluatePolicy, supNorm } from '@/rl';
+import {
+  seedParam,
+  Button,
+  Controls,
+  Readout,
+  Readouts,
+  ParamControls,
+  WidgetShell,
+  Chart,
+  line,
+  randomProblem,
+} from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 5 }),
+  seed: seedParam(5),
   states: int({ min: 2, max: 10, default: 4 }),
-  gamma: num({ min: 0, max: 0.95, step: 0.01, default: 0.8 }),
-  lr: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05 }),
+  gamma: num({ min: 0, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
+  lr: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05, label: 'step size' }),
 });
 
 const STEPS_PER_BATCH = 2000;
@@ -16,8 +27,8 @@ const STEPS_PER_BATCH = 2000;
 export default function TdVsExact({ id = 'td' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
   const model = useMemo(() => {
-    const mdp = randomMDP(p.seed, { states: p.states, actions: 2, gamma: p.gamma });
-    const pi = softmaxPolicy(randomTheta(p.seed + 1, p.states, 2));
+    const problem = randomProblem({ seed: p.seed, states: p.states, actions: 2, gamma: p.gamma });
+    const { mdp, pi } = problem;
     return { mdp, pi, V: evaluatePolicy(mdp, pi).V };
   }, [p.seed, p.states, p.gamma]);
   const sim = useRef({ V: new Float64Array(p.states), s: 0, rng: createRng(p.seed), t: 0 });
@@ -65,23 +76,21 @@ export default function TdVsExact({ id = 'td' }: { id?: string }) {
         <Button onClick={() => run(10)} variant="primary" testId="td-run">
           {10 * STEPS_PER_BATCH} steps
         </Button>
-        <ParamSlider label="step size" name="lr" specs={params} values={p} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
+        <ParamControls inline specs={params} values={p} set={set} fields={['lr', 'gamma', 'seed']} />
       </Controls>
       <Readouts>
         <Readout label="transitions" value={last?.steps ?? 0} testId="td-steps" />
         <Readout label="‖V_TD − V^π‖∞" value={last?.error ?? NaN} testId="td-error" />
       </Readouts>
-      <LineChart
+      <Chart
         data={hist}
-        xKey="steps"
+        x="steps"
         xLabel="transitions"
         yLabel="sup-norm error"
         logY
         filename="td-error"
         caption="Sup-norm distance between the TD(0) estimate and the exact V^π."
-        series={[{ key: 'error', label: '‖V_TD − V^π‖∞' }]}
+        layers={[line('error', '‖V_TD − V^π‖∞')]}
       />
     </WidgetShell>
   );

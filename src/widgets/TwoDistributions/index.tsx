@@ -10,7 +10,7 @@ import {
   Controls,
   DataTable,
   ExportMenu,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
@@ -24,7 +24,7 @@ const weight = (d: number) => num({ min: 0, max: 1, step: 0.01, default: d });
 const P_DEFAULT = [0.5, 0.3, 0.2, 0, 0.1, 0.25, 0.05, 0.15];
 const Q_DEFAULT = [0.1, 0.3, 0.3, 0.3, 0.2, 0.05, 0.15, 0.1];
 const params = defineParams({
-  k: int({ min: 2, max: MAX_K, default: 4 }),
+  k: int({ min: 2, max: MAX_K, default: 4, label: 'outcomes k' }),
   ...(Object.fromEntries(P_DEFAULT.map((d, i) => [`p${i}`, weight(d)])) as Record<
     `p${number}`,
     ReturnType<typeof weight>
@@ -133,7 +133,7 @@ export default function TwoDistributions({ id = 'dist' }: { id?: string }) {
         ))}
       </div>
       <Controls>
-        <ParamSlider label="outcomes k" name="k" specs={params} values={v} set={set} />
+        <ParamControls inline specs={params} values={v} set={set} fields={['k']} />
         {PRESETS.map((pr) => (
           <Button
             key={pr.label}

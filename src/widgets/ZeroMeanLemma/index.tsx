@@ -1,13 +1,13 @@
 /** The expected grad-log-prob lemma (chapter 2): the sample mean of ∇ log π shrinks like 1/√N. */
 import { useMemo } from 'react';
 import { createRng, randomTheta, softmaxPolicy } from '@/rl';
-import { Controls, LineChart, Readout, Readouts, ParamSlider, WidgetShell } from '@/widgets/common';
+import { seedParam, Readout, Readouts, ParamControls, WidgetShell, Chart, line } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  actions: int({ min: 2, max: 8, default: 4 }),
-  n: int({ min: 10, max: 100000, default: 10000 }),
+  seed: seedParam(1),
+  actions: int({ min: 2, max: 8, default: 4, label: 'actions' }),
+  n: int({ min: 10, max: 100000, default: 10000, label: 'samples N' }),
 });
 
 export default function ZeroMeanLemma({ id = 'eglp' }: { id?: string }) {
@@ -38,27 +38,20 @@ export default function ZeroMeanLemma({ id = 'eglp' }: { id?: string }) {
       onReset={reset}
       description="Draw N actions from a softmax policy and average ∇_θ log π(a): its norm shrinks like σ/√N, σ² = Σ π(a)(1 − π(a))."
     >
-      <Controls>
-        <ParamSlider label="samples N" name="n" specs={params} values={p} set={set} />
-        <ParamSlider label="actions" name="actions" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['n', 'actions', 'seed']} />
       <Readouts>
         <Readout label="‖mean of ∇ log π‖" value={last} testId="eglp-mean" />
         <Readout label="σ/√N" value={sd / Math.sqrt(p.n)} testId="eglp-reference" />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="n"
+        x="n"
         xLabel="N"
         yLabel="norm"
         logY
         filename="eglp"
         caption="Norm of the sample mean of the score against σ/√N."
-        series={[
-          { key: 'norm', label: '‖sample mean‖' },
-          { key: 'reference', label: 'σ/√N', dashed: true },
-        ]}
+        layers={[line('norm', '‖sample mean‖'), line('reference', 'σ/√N', { dashed: true })]}
       />
     </WidgetShell>
   );

@@ -1,6 +1,6 @@
 /**
- * The former fixed-props line chart, kept as a thin adapter over `Chart` while the training widgets move to layers
- * (new widgets use `Chart` with layers directly).
+ * The former fixed-props line charts, kept as thin adapters over `Chart` for widgets written before the kit
+ * (`LineChart` static, `LiveLineChart` live). New widgets use `Chart` with layers directly.
  */
 import type { ReactNode } from 'react';
 import type { Row } from '@/lib/export';
@@ -32,13 +32,15 @@ export interface RefArea {
   label?: string;
 }
 
+type Point = { x: number; y: number; label?: string; color?: string };
+
 /** Series, reference lines, areas and points as chart layers. */
 export function seriesLayers(
   series: Series[],
   refLines: RefLine[] = [],
   seriesData?: Row[][],
   refAreas: RefArea[] = [],
-  points: Array<{ x: number; y: number; label?: string; color?: string }> = [],
+  points: Point[] = [],
 ): Layer[] {
   return [
     ...refAreas.map((a): Layer => ({ type: 'region', ...a })),
@@ -48,54 +50,38 @@ export function seriesLayers(
   ];
 }
 
-/** A static (SVG) line chart. */
+/** A static line chart with fixed props (prefer `Chart` with layers). */
 export function LineChart({
   data,
   xKey,
   series,
-  xLabel,
-  yLabel,
-  logY = false,
-  height = 260,
-  filename = 'chart',
-  caption,
-  refLines = [],
-  refAreas = [],
-  points = [],
-  yDomain,
-  xDomain,
-  footer,
+  refLines,
+  refAreas,
+  points,
+  ...rest
 }: {
   data: Row[];
   xKey: string;
   series: Series[];
+  caption: string;
   xLabel?: string;
   yLabel?: string;
   logY?: boolean;
   height?: number;
   filename?: string;
-  caption: string;
   refLines?: RefLine[];
   refAreas?: RefArea[];
-  points?: Array<{ x: number; y: number; label?: string; color?: string }>;
+  points?: Point[];
   yDomain?: [number, number];
   xDomain?: [number, number];
   footer?: ReactNode;
 }) {
   return (
     <Chart
-      caption={caption}
       data={data}
       x={xKey}
       layers={seriesLayers(series, refLines, undefined, refAreas, points)}
-      xLabel={xLabel}
-      yLabel={yLabel}
-      logY={logY}
-      height={height}
-      filename={filename}
-      yDomain={yDomain}
-      xDomain={xDomain}
-      footer={footer}
+      {...rest}
     />
   );
 }

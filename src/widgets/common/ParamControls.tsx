@@ -72,22 +72,29 @@ function Control<S extends ParamSpecs>({
   }
 }
 
-/** The controls of every field of `specs` (or of `fields`, in that order) in one wrapping row; `children` follow. */
+/**
+ * The controls of every field of `specs` (or of `fields`, in that order) in one wrapping row, `children` after
+ * them; `inline` leaves out the row, for controls placed among others inside a `Controls` row.
+ */
 export function ParamControls<S extends ParamSpecs>({
   fields,
   max,
   children,
+  inline = false,
   ...rest
 }: Bound<S> &
   Options<S> & {
     fields?: ReadonlyArray<Name<S>>;
     children?: ReactNode;
+    inline?: boolean;
   }) {
+  const controls = paramFields(rest.specs, fields, max).map((f) => (
+    <Control key={f.name} field={f} {...rest} />
+  ));
+  if (inline) return <>{controls}</>;
   return (
     <div className="controls">
-      {paramFields(rest.specs, fields, max).map((f) => (
-        <Control key={f.name} field={f} {...rest} />
-      ))}
+      {controls}
       {children}
     </div>
   );

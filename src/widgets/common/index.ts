@@ -1,7 +1,6 @@
 /** The widget kit: shared building blocks of widgets (src/widgets/README.md shows how to use them). */
 export { Slider, Toggle, Select, Button } from './controls';
 export { ParamControls, ParamControl } from './ParamControls';
-export { ParamSlider } from './ParamSlider';
 export { paramFields, sliderScale, type ParamField } from './param-fields';
 export { seedParam, randomProblem, useRandomProblem, type RandomProblem } from './random-problem';
 export {
@@ -34,5 +33,6 @@ export {
   type HistogramLayer,
 } from './chart-layers';
 export { LineChart, LiveLineChart, type Series, type RefLine, type RefArea } from './LineChart';
+export { ParamSlider } from './ParamSlider';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
