@@ -106,7 +106,11 @@ test.describe('training engine', () => {
     await expect.poll(() => num(page, 'train-steps')).toBeGreaterThan(0);
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'running');
 
-    // r resets a running run to a fresh one (the worker waits for the update in flight).
+    // r arms a reset and a second r within 4 s confirms it: one stray key does not wipe a run. The reset
+    // waits for the update in flight, then the run is a fresh one.
+    await page.keyboard.press('r');
+    await expect(page.getByText('Press r again within 4 seconds')).toBeVisible();
+    await expect(page.getByTestId('train-status')).not.toHaveAttribute('data-value', 'ready');
     await page.keyboard.press('r');
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-value', 'ready');
     await expect(page.getByTestId('train-steps')).toHaveAttribute('data-value', '0');
