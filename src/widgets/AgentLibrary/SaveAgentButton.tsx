@@ -48,9 +48,14 @@ export function agentFromRun(store: TrainingStore): AgentFile | null {
 }
 
 export function SaveAgentButton({ store }: { store: TrainingStore }) {
+  // An agent file holds a tanh policy network (agent-file.ts); the off-policy learners' ReLU Q networks and
+  // squashed actors are not policies of that form, so they are not saved as one.
   const hasPolicy = useStore(
     store,
-    (s) => s.policy !== null && envs[s.config.env].spec.action.kind === 'discrete',
+    (s) =>
+      s.policy !== null &&
+      s.policy.activation !== 'relu' &&
+      envs[s.config.env].spec.action.kind === 'discrete',
   );
   const [message, setMessage] = useState<string | null>(null);
   const save = async () => {
