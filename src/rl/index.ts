@@ -307,3 +307,18 @@ export {
   maxBiasRun,
   type WalkSeries,
 } from './value-experiments';
+export {
+  trimMean,
+  iqm,
+  percentile,
+  stratifiedBootstrap,
+  iqmInterval,
+  scoreDistribution,
+  performanceProfile,
+  pairwiseImprovement,
+  probabilityOfImprovement,
+  improvementInterval,
+  iqmCurve,
+  type BootstrapOptions,
+  type Interval,
+} from './rliable';
