@@ -3,7 +3,7 @@
  * the prose cannot drift from the code.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicy, greedyPolicy, valueIteration } from './index';
+import { evaluatePolicy, greedyPolicy, gridWorld, randomMDP, valueIteration } from './index';
 import { clipDrift } from './clip-drift';
 import type { MDP } from './types';
 
@@ -63,5 +63,42 @@ describe('chapter 6: the clip is not a trust region (one shared parameter)', () 
     expect(rows[100].ratio[1]).toBeCloseTo(1.095, 3);
     // The ratio keeps growing: every step after the first is driven by the s2 sample alone.
     for (let k = 2; k <= 100; k++) expect(rows[k].ratio[0]).toBeGreaterThan(rows[k - 1].ratio[0]);
+  });
+});
+
+describe('chapter 1: the figures of value iteration on the default grid and of the Bellman check', () => {
+  const cells = [...'eeeegeweepeeeeeeseee'];
+  const where = (k: string) => cells.flatMap((c, i) => (c === k ? [i] : []));
+  const world = gridWorld({
+    width: 5,
+    height: 4,
+    walls: where('w'),
+    goals: where('g'),
+    pits: where('p'),
+    start: cells.indexOf('s'),
+    slip: 0.1,
+    stepReward: -0.04,
+    gamma: 0.9,
+  });
+  const exact = valueIteration(world.mdp, { tol: 1e-13, maxIter: 20000 });
+  const vi = valueIteration(world.mdp, { tol: 0, maxIter: 60, keepHistory: true });
+  const err = vi.history!.map((V) => Math.max(...V.map((v, i) => Math.abs(v - exact.V[i]))));
+  it('the 43rd sweep is the first that changes nothing', () => {
+    expect(vi.iterations).toBe(43);
+    expect(vi.residuals[41]).toBeGreaterThan(0); // sweep 42 still moved a value
+    expect(vi.residuals[42]).toBe(0); // sweep 43 did not
+  });
+  it('0.342 is the asymptotic rate; single sweeps alternate around it', () => {
+    expect((err[9] / err[8]).toFixed(3)).toBe('0.274');
+    expect((err[10] / err[9]).toFixed(3)).toBe('0.516');
+    expect((err[29] / err[28]).toFixed(3)).toBe('0.330');
+    expect((err[30] / err[29]).toFixed(3)).toBe('0.351');
+    expect(Math.pow(err[32] / err[8], 1 / 24).toFixed(3)).toBe('0.346');
+  });
+  it('the Bellman check at γ = 0.99: r_max/(1 − γ) = 76.9', () => {
+    const mdp = randomMDP(4, { states: 5, actions: 2, gamma: 0.99 });
+    const rmax = Math.max(...mdp.R.flat().map(Math.abs));
+    expect(rmax.toFixed(3)).toBe('0.769');
+    expect((rmax / (1 - 0.99)).toFixed(1)).toBe('76.9');
   });
 });

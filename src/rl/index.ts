@@ -354,3 +354,5 @@ export {
   type SearchState,
   type Found,
 } from './theorem-lab-search';
+export { estimatorMomentsExact, type EstimatorMomentsExact, type EstimatorKey } from './pg-variance';
+export { clipDrift, type ClipDriftSetting, type ClipDriftRow } from './clip-drift';
