@@ -308,6 +308,21 @@ export {
   type WalkSeries,
 } from './value-experiments';
 export {
+  trimMean,
+  iqm,
+  percentile,
+  stratifiedBootstrap,
+  iqmInterval,
+  scoreDistribution,
+  performanceProfile,
+  pairwiseImprovement,
+  probabilityOfImprovement,
+  improvementInterval,
+  iqmCurve,
+  type BootstrapOptions,
+  type Interval,
+} from './rliable';
+export {
   decodeInstance,
   encodeInstance,
   parseInstance,
@@ -339,3 +354,5 @@ export {
   type SearchState,
   type Found,
 } from './theorem-lab-search';
+export { estimatorMomentsExact, type EstimatorMomentsExact, type EstimatorKey } from './pg-variance';
+export { clipDrift, type ClipDriftSetting, type ClipDriftRow } from './clip-drift';

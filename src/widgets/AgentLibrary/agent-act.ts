@@ -38,7 +38,7 @@ export function agentActor(
 
 /**
  * A training run's policy snapshot as an action function. PPO and REINFORCE snapshots (tanh) act as `agentActor`
- * does. The off-policy learners' (ReLU, CleanRL's networks) act greedily, as their evaluation does: DQN takes the
+ * does (PPO's Gaussian head with its log-stds). The off-policy learners' (ReLU, CleanRL's networks) act greedily, as their evaluation does: DQN takes the
  * argmax of its Q values; TD3/DDPG's actor outputs m pre-squash values and SAC's 2m (the means, then the log-stds),
  * and the action is tanh(mean) scaled to the box, the deterministic action CleanRL evaluates.
  */
@@ -50,7 +50,16 @@ export function snapshotActor(
 ): (obs: ArrayLike<number>) => Action {
   const space = envs[env].spec.action;
   if (policy.activation !== 'relu')
-    return agentActor({ kind: space.kind === 'discrete' ? 'categorical' : 'gaussian', ...policy }, rng, greedy);
+    return agentActor(
+      {
+        kind: space.kind === 'discrete' ? 'categorical' : 'gaussian',
+        sizes: policy.sizes,
+        tensors: policy.tensors,
+        logStd: policy.logStd ? Array.from(policy.logStd) : undefined,
+      },
+      rng,
+      greedy,
+    );
   const run = makeMlpRunner(policy);
   if (space.kind === 'discrete')
     return (obs) => {
