@@ -308,6 +308,21 @@ export {
   type WalkSeries,
 } from './value-experiments';
 export {
+  trimMean,
+  iqm,
+  percentile,
+  stratifiedBootstrap,
+  iqmInterval,
+  scoreDistribution,
+  performanceProfile,
+  pairwiseImprovement,
+  probabilityOfImprovement,
+  improvementInterval,
+  iqmCurve,
+  type BootstrapOptions,
+  type Interval,
+} from './rliable';
+export {
   decodeInstance,
   encodeInstance,
   parseInstance,
