@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { awrPolicy, expectile, klRegularisedMax } from '../src/rl';
 import { collectErrors, readNumber, relClose } from './helpers';
 
@@ -36,7 +37,7 @@ test('chapter 11 renders its h1 and math with no KaTeX, reference or console err
   await expect(page.locator('.katex-error')).toHaveCount(0);
   await expect(page.locator('.ref-missing')).toHaveCount(0);
   await waitForWidgets(page);
-  for (const w of ['DistributionShift', 'ExpectileExplorer', 'CqlLowerBound']) {
+  for (const w of ['DistributionShift', 'ExpectileExplorer', 'CqlLowerBound', 'OfflineLab']) {
     await expect(page.locator(`[data-widget="${w}"]`)).toBeVisible();
   }
   expect(errors).toEqual([]);
@@ -165,4 +166,78 @@ test('chapter 11 errata: the instances quoted are the ones src/rl computes', asy
   const asWritten = klRegularisedMax([1, 0], [0.5, 0.5], 2, 1).mu;
   const sameWeight = klRegularisedMax([1, 0], [0.5, 0.5], 2, 2).mu;
   for (const x of [...asWritten, ...sameWeight]) expect(text).toContain(fixed(x, 4));
+});
+
+/** A training panel of the offline lab, by its title. */
+const panel = (page: Page, title: string) => page.locator(`section.training-panel[aria-label="${title}"]`);
+const numIn = async (scope: ReturnType<Page['locator']>, testId: string) =>
+  Number(await scope.getByTestId(testId).first().getAttribute('data-value'));
+
+test('offline lab: log a dataset with the behaviour DQN, train CQL on it offline, evaluation episodes run; export, import, a bad file refused', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const { errors } = collectErrors(page);
+  // A small dataset, a short CQL run, all on wasm.
+  await open(
+    page,
+    '?offline.size=1000&offline.eps=0.2&dqn-cartpole.behaviour.backend=wasm&offline-cql-cartpole.backend=wasm&offline-cql-cartpole.total=300&offline-cql-cartpole.chunk=100',
+  );
+  const lab = page.locator('[data-widget="OfflineLab"]');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab.getByText('Log or import a dataset first.')).toBeVisible({ timeout: 90_000 });
+  await expect(lab.getByTestId('offline-log')).toBeDisabled();
+  // One update of the behaviour DQN gives it a policy (500 steps, nearly random: enough to log with).
+  const behaviour = panel(page, 'Behaviour agent: DQN on CartPole');
+  await behaviour.getByRole('button', { name: 'Single update' }).click();
+  await expect(lab.getByTestId('offline-log')).toBeEnabled({ timeout: 120_000 });
+  await lab.getByTestId('offline-log').click();
+  await expect(lab.getByTestId('offline-dataset-size')).toHaveAttribute('data-value', '1000', {
+    timeout: 60_000,
+  });
+  expect(await numIn(lab, 'offline-dataset-episodes')).toBeGreaterThan(0);
+  expect(await numIn(lab, 'offline-dataset-eps')).toBe(0.2);
+  // CQL offline: 300 gradient steps in reports of 100, each followed by 5 greedy evaluation episodes.
+  const cql = panel(page, 'CQL(H) offline');
+  await cql.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(cql.getByTestId('train-status')).toHaveAttribute('data-value', 'finished', {
+    timeout: 300_000,
+  });
+  expect(await numIn(cql, 'train-steps')).toBe(300);
+  expect(await numIn(cql, 'train-episodes')).toBe(15);
+  expect(await numIn(cql, 'train-return-mean')).toBeGreaterThanOrEqual(8);
+  expect(Number.isFinite(await numIn(cql, 'train-overestimation'))).toBe(true);
+  expect(await numIn(lab, 'offline-return-cql')).toBe(await numIn(cql, 'train-return-mean'));
+  // Export, then import the file: the same dataset comes back.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    lab.getByTestId('offline-export').click(),
+  ]);
+  const path = (await download.path())!;
+  const file = JSON.parse(readFileSync(path, 'utf8'));
+  expect(file).toMatchObject({
+    format: 'proximal-offline-dataset',
+    version: 1,
+    env: 'CartPole-v1',
+    size: 1000,
+  });
+  const before = await numIn(lab, 'offline-dataset-return');
+  await lab.getByTestId('offline-import').setInputFiles(path);
+  await expect(lab.getByTestId('offline-message')).toContainText('Imported 1000 transitions');
+  expect(await numIn(lab, 'offline-dataset-return')).toBe(before);
+  // A bad file is refused with a message, and the dataset in use stays.
+  await lab.getByTestId('offline-import').setInputFiles({
+    name: 'wrong.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...file, env: 'Acrobot-v1' })),
+  });
+  await expect(lab.getByTestId('offline-errors')).toContainText('logged on Acrobot-v1, not CartPole-v1');
+  await lab.getByTestId('offline-import').setInputFiles({
+    name: 'junk.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": 1}'),
+  });
+  await expect(lab.getByTestId('offline-errors')).toContainText('not a Proximal dataset file');
+  await expect(lab.getByTestId('offline-dataset-size')).toHaveAttribute('data-value', '1000');
+  expect(errors).toEqual([]);
 });

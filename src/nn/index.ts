@@ -3,5 +3,5 @@ export { TrainingError, type Trainer, type Progress } from './trainer';
 export { PpoTrainer } from './ppo';
 export { ReinforceTrainer } from './reinforce';
 export { MlpForward, type MlpParams } from './mlp';
-export { createTrainerFor, TRAINERS } from './registry';
+export { createTrainerFor, TRAINERS, type TrainerInputs } from './registry';
 export { makeVecEnv } from './envs';

@@ -12,14 +12,30 @@ import { REINFORCE, type ReinforceConfig } from './reinforce';
 import { DQN, type DqnConfig } from './dqn';
 import { DDPG, TD3, type DdpgConfig, type Td3Config } from './td3';
 import { SAC, type SacConfig } from './sac';
+import { OFFLINE, type OfflineConfig } from './offline';
 
-export const ALGOS = { ppo: PPO, reinforce: REINFORCE, dqn: DQN, ddpg: DDPG, td3: TD3, sac: SAC } as const;
+export const ALGOS = {
+  ppo: PPO,
+  reinforce: REINFORCE,
+  dqn: DQN,
+  ddpg: DDPG,
+  td3: TD3,
+  sac: SAC,
+  offline: OFFLINE,
+} as const;
 export type AlgoId = keyof typeof ALGOS;
 export const ALGO_IDS = Object.keys(ALGOS) as AlgoId[];
 
 /** A whole configuration of a run: `algo` picks the table, every other key is a setting of that table. */
-export type TrainConfig = PpoConfig | ReinforceConfig | DqnConfig | DdpgConfig | Td3Config | SacConfig;
-export type { PpoConfig, ReinforceConfig, DqnConfig, DdpgConfig, Td3Config, SacConfig };
+export type TrainConfig =
+  | PpoConfig
+  | ReinforceConfig
+  | DqnConfig
+  | DdpgConfig
+  | Td3Config
+  | SacConfig
+  | OfflineConfig;
+export type { PpoConfig, ReinforceConfig, DqnConfig, DdpgConfig, Td3Config, SacConfig, OfflineConfig };
 
 // Every algorithm of the registry has its config in the union, and the other way round.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -9,6 +9,8 @@ export { REINFORCE, REINFORCE_FIELDS, REINFORCE_VARIANTS, type ReinforceVariant 
 export { DQN, DQN_FIELDS } from './dqn';
 export { DDPG, DDPG_FIELDS, TD3, TD3_FIELDS } from './td3';
 export { SAC, SAC_FIELDS } from './sac';
+export { OFFLINE, OFFLINE_FIELDS, type OfflineMethod } from './offline';
+export * from './dataset';
 export * from './algos';
 export * from './presets';
 export * from './run-status';

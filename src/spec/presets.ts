@@ -96,6 +96,10 @@ export const PRESETS = {
   'ddpg-mountaincar-continuous': box('ddpg'),
   'td3-mountaincar-continuous': box('td3'),
   'sac-mountaincar-continuous': offPolicy('sac', 'MountainCarContinuous-v0'),
+  /** Chapter 11: the three offline learners on a dataset logged on CartPole-v1 (never stop at a return). */
+  'offline-dqn-cartpole': { ...defaultConfig('offline'), method: 'dqn', solveThreshold: Infinity },
+  'offline-cql-cartpole': { ...defaultConfig('offline'), method: 'cql', solveThreshold: Infinity },
+  'offline-iql-cartpole': { ...defaultConfig('offline'), method: 'iql', solveThreshold: Infinity },
 } satisfies Record<string, TrainConfig>;
 
 export type PresetName = keyof typeof PRESETS;

@@ -6,7 +6,7 @@
  * most 20 times a second; inside a long update the trainer's progress is posted at most once a second, so the
  * client's heartbeat sees a slow but healthy run as alive.
  */
-import { TrainingError, type Trainer } from '@/nn';
+import { TrainingError, type Trainer, type TrainerInputs } from '@/nn';
 import {
   transition,
   validateConfig,
@@ -26,7 +26,7 @@ const PROGRESS_MS = 1000;
 export interface HandlerDeps {
   /** Picks and initialises the tfjs backend for the workload (`batch` rows of a `hidden`-unit network). */
   selectBackend(choice: BackendChoice, config: TrainConfig): Promise<BackendReport>;
-  createTrainer(config: TrainConfig): Trainer;
+  createTrainer(config: TrainConfig, inputs: TrainerInputs): Trainer;
   /**
    * Lets queued messages in between two updates. Default: a MessageChannel round trip (a task, not clamped like
    * nested setTimeout). Node's MessagePorts drain such messages before timers, so tests pass a setTimeout.
@@ -40,6 +40,7 @@ export function serveTrainer(ep: Endpoint, deps: HandlerDeps): () => void {
   let runId = 0;
   let config: TrainConfig | null = null;
   let trainer: Trainer | null = null;
+  let dataset: TrainerInputs['dataset'] = null;
   let status: RunStatus = 'initialising';
   let pending: UpdateMetrics[] = [];
   let lastFlush = 0;
@@ -100,7 +101,7 @@ export function serveTrainer(ep: Endpoint, deps: HandlerDeps): () => void {
     runMs = 0;
     if (!config) return false;
     try {
-      trainer = deps.createTrainer(config);
+      trainer = deps.createTrainer(config, { dataset });
       return true;
     } catch (e) {
       fail('internal', `could not build the trainer: ${String(e)}`);
@@ -239,6 +240,9 @@ export function serveTrainer(ep: Endpoint, deps: HandlerDeps): () => void {
       }
       case 'ping':
         post({ type: 'pong', id: cmd.id });
+        return;
+      case 'dataset':
+        dataset = cmd.data;
         return;
     }
   }

@@ -5,9 +5,17 @@
  * A run is named by a `runId` the main thread chooses (init and reset start one); every event about a run carries
  * it, so events of an earlier run still in flight are recognised and dropped instead of mixed into the new one.
  */
-import type { BackendChoice, BackendName, LiveHparams, RunStatus, TrainConfig, UpdateMetrics } from '@/spec';
+import type {
+  BackendChoice,
+  BackendName,
+  LiveHparams,
+  OfflineDataset,
+  RunStatus,
+  TrainConfig,
+  UpdateMetrics,
+} from '@/spec';
 
-export type { BackendChoice, BackendName, LiveHparams, RunStatus, TrainConfig, UpdateMetrics };
+export type { BackendChoice, BackendName, LiveHparams, OfflineDataset, RunStatus, TrainConfig, UpdateMetrics };
 
 /** Which backend runs and why; `timings` are the auto-selection measurements (ms per train step). */
 export interface BackendReport {
@@ -32,6 +40,8 @@ export interface PolicySnapshot {
 
 /** Main thread → worker. Commands are handled one after another, in order. */
 export type TrainerCommand =
+  /** The dataset the offline learner trains on, kept by the worker for the runs that follow (null drops it). */
+  | { type: 'dataset'; data: OfflineDataset | null }
   /** Validates `config`, selects the backend, builds run `runId` (status initialising → ready). */
   | { type: 'init'; runId: number; config: TrainConfig; backend: BackendChoice }
   /** A fresh run `runId` with `config` on the same backend (the run in flight stops first). */

@@ -4,7 +4,7 @@
  * plain-TypeScript policy forward pass (no tfjs) for watching a policy play. Settings, presets and validation come
  * from the layer-neutral `@/spec`, not from here.
  */
-import type { BackendChoice, LiveHparams, TrainConfig } from '@/spec';
+import type { BackendChoice, LiveHparams, OfflineDataset, TrainConfig } from '@/spec';
 import { MlpForward } from '@/nn/mlp';
 import { softmaxRows } from '@/nn/policy-stats';
 import type { Endpoint, PolicySnapshot, TrainerCommand, TrainerEvent } from './protocol';
@@ -33,6 +33,8 @@ export interface ConnectOptions {
   /** Ends the other side (terminates the worker). */
   close(): void;
   heartbeatMs?: number;
+  /** The offline learner's dataset, sent before the run's init (the worker keeps it for later resets). */
+  dataset?: OfflineDataset | null;
   /** Silence longer than this means the worker is gone. Long updates post progress, so this is about a hang. */
   deadAfterMs?: number;
 }
@@ -83,6 +85,7 @@ export function connectTrainer(
     if (performance.now() - lastHeard > deadAfterMs) die('The training worker stopped responding.');
     else send({ type: 'ping', id: ++pingId });
   }, heartbeatMs);
+  if (opts.dataset) send({ type: 'dataset', data: opts.dataset });
   send({ type: 'init', runId, config, backend });
   const handle: TrainerHandle = {
     reset: (id, c) => send({ type: 'reset', runId: id, config: c }),
@@ -109,12 +112,16 @@ export function createTrainer(
   runId: number,
   config: TrainConfig,
   backend: BackendChoice = 'auto',
+  dataset: OfflineDataset | null = null,
 ): TrainerHandle {
   const worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), {
     type: 'module',
     name: 'trainer',
   });
-  const { handle, die } = connectTrainer(worker, runId, config, backend, { close: () => worker.terminate() });
+  const { handle, die } = connectTrainer(worker, runId, config, backend, {
+    close: () => worker.terminate(),
+    dataset,
+  });
   worker.onerror = (ev: ErrorEvent) => {
     ev.preventDefault();
     die(`The training worker crashed: ${ev.message || 'unknown error'}`);

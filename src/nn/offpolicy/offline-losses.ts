@@ -1,7 +1,7 @@
 /**
  * Discrete-action offline losses for chapter 11, each with the gradient of every weight derived by hand
  * (offline-losses.test.ts checks them against `tf.grads` of the same losses written with ordinary ops). They take the
- * DQN batch of dqn-loss.ts and the ReLU networks of net.ts; no trainer uses them yet (see the chapter's report).
+ * DQN batch of dqn-loss.ts and the ReLU networks of net.ts; the offline trainer (offline.ts) uses them.
  *
  * CQL(H) (Kumar et al. 2020, eq. 4), on top of DQN's TD loss with its target y held fixed:
  *   loss = mean_i (Q(s_i, a_i) − y_i)² + α mean_i [logsumexp_a Q(s_i, a) − Q(s_i, a_i)]
@@ -18,7 +18,10 @@ import * as tf from '../tf';
 import type { DqnBatch } from './dqn-loss';
 import { backward, forward } from './net';
 
-/** CQL(H) loss and gradients of the Q-network's weights. `stats` = [loss, TD part, conservative gap]. */
+/**
+ * CQL(H) loss and gradients of the Q-network's weights. `stats` = [loss, TD part, conservative gap, mean |δ|,
+ * mean Q(s, a) on the batch].
+ */
 export function cqlLossAndGrads(
   w: readonly tf.Tensor[],
   b: DqnBatch,
@@ -37,7 +40,10 @@ export function cqlLossAndGrads(
   const dTd = tf.mul(b.oneHot, tf.reshape(tf.mul(delta, 2 / B), [B, 1]));
   const dGap = tf.mul(tf.sub(tf.softmax(q), b.oneHot), alpha / B);
   const { grads } = backward(w, f, tf.add(dTd, dGap) as tf.Tensor2D);
-  return { grads, stats: tf.stack([loss, td, gap]) as tf.Tensor1D };
+  return {
+    grads,
+    stats: tf.stack([loss, td, gap, tf.mean(tf.abs(delta)), tf.mean(qa)]) as tf.Tensor1D,
+  };
 }
 
 /** IQL's value loss (expectile regression of V on the target Q at logged pairs) and the V-network's gradients. */

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { addNotice } from '@/lib/notices';
 import { useUrlParams } from '@/lib/url-state';
 import { BACKEND_CHOICES, presetConfig, type BackendChoice, type TrainConfig } from '@/spec';
-import { createTrainingStore, type TrainingStore } from '@/stores/training';
+import { createTrainingStore, type TrainingStore, type TrainingStoreDeps } from '@/stores/training';
 import { linkConfig, paramsFromConfig, specsFor } from './url-config';
 
 export interface PanelStoreProps {
@@ -19,7 +19,11 @@ export interface PanelStoreProps {
   id?: string;
 }
 
-export function useTrainingPanelStore({ preset = 'ppo-cartpole', seed, backend, id }: PanelStoreProps): {
+/** `deps` (read once, when the store is made): how to make the trainer, e.g. with the offline learner's dataset. */
+export function useTrainingPanelStore(
+  { preset = 'ppo-cartpole', seed, backend, id }: PanelStoreProps,
+  deps?: TrainingStoreDeps,
+): {
   store: TrainingStore;
   key: string;
 } {
@@ -35,7 +39,9 @@ export function useTrainingPanelStore({ preset = 'ppo-cartpole', seed, backend, 
   const specs = useMemo(() => specsFor(base, backendDefault), [base, backendDefault]);
   const [urlValues, setUrlValues] = useUrlParams(key, specs);
   const [link] = useState(() => linkConfig(base, urlValues as never));
-  const [store] = useState(() => createTrainingStore(key, link.config, urlValues.backend as BackendChoice));
+  const [store] = useState(() =>
+    createTrainingStore(key, link.config, urlValues.backend as BackendChoice, deps),
+  );
   useEffect(() => {
     for (const n of link.notices) addNotice(`Link settings of ${key}: ${n}.`);
     void store.getState().restore();
