@@ -28,13 +28,7 @@ export const ALGO_IDS = Object.keys(ALGOS) as AlgoId[];
 
 /** A whole configuration of a run: `algo` picks the table, every other key is a setting of that table. */
 export type TrainConfig =
-  | PpoConfig
-  | ReinforceConfig
-  | DqnConfig
-  | DdpgConfig
-  | Td3Config
-  | SacConfig
-  | OfflineConfig;
+  PpoConfig | ReinforceConfig | DqnConfig | DdpgConfig | Td3Config | SacConfig | OfflineConfig;
 export type { PpoConfig, ReinforceConfig, DqnConfig, DdpgConfig, Td3Config, SacConfig, OfflineConfig };
 
 // Every algorithm of the registry has its config in the union, and the other way round.

@@ -15,7 +15,15 @@ import type {
   UpdateMetrics,
 } from '@/spec';
 
-export type { BackendChoice, BackendName, LiveHparams, OfflineDataset, RunStatus, TrainConfig, UpdateMetrics };
+export type {
+  BackendChoice,
+  BackendName,
+  LiveHparams,
+  OfflineDataset,
+  RunStatus,
+  TrainConfig,
+  UpdateMetrics,
+};
 
 /** Which backend runs and why; `timings` are the auto-selection measurements (ms per train step). */
 export interface BackendReport {
