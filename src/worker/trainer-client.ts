@@ -149,7 +149,7 @@ export function makePolicyRunner(p: PolicySnapshot): (obs: ArrayLike<number>) =>
 export function makeMlpRunner(p: PolicySnapshot): (obs: ArrayLike<number>) => Float32Array {
   const fwd = new MlpForward(p.sizes, 1);
   const x = new Float32Array(p.sizes[0]);
-  const params = { sizes: p.sizes, tensors: p.tensors };
+  const params = { sizes: p.sizes, tensors: p.tensors, activation: p.activation };
   return (obs) => {
     for (let k = 0; k < x.length; k++) x[k] = obs[k];
     return fwd.run(params, x, 1);

@@ -4,11 +4,27 @@
  * replaced as training goes on (at most every 500 ms), so the play improves while you watch.
  */
 import { useMemo } from 'react';
-import { createRng, type EnvId } from '@/rl';
+import { createRng, envs, type Action, type EnvId } from '@/rl';
 import { expectedPolicy } from '@/lib/agent-file';
 import type { PolicySnapshot } from '@/worker/protocol';
+import { makeMlpRunner } from '@/worker/trainer-client';
 import { agentActor } from '../AgentLibrary/agent-act';
 import EnvPlay from '.';
+
+/**
+ * The deterministic action of an off-policy actor on a box env (ReLU MLP; TD3's outputs, or SAC's first half, the
+ * means): tanh squashed and scaled to the box, as the learners act without noise.
+ */
+function squashedActor(env: EnvId, policy: PolicySnapshot): (obs: ArrayLike<number>) => Action {
+  const space = envs[env].spec.action;
+  const low = space.kind === 'box' ? space.low : [0];
+  const high = space.kind === 'box' ? space.high : [0];
+  const run = makeMlpRunner(policy);
+  return (obs) => {
+    const out = run(obs);
+    return Float32Array.from(low, (l, k) => l + ((Math.tanh(out[k]) + 1) / 2) * (high[k] - l));
+  };
+}
 
 export function PolicyWatch({
   env,
@@ -21,10 +37,19 @@ export function PolicyWatch({
 }) {
   const agent = useMemo(() => {
     if (!policy) return undefined;
-    const act = agentActor(
-      { kind: expectedPolicy(env).kind, sizes: policy.sizes, tensors: policy.tensors },
-      createRng(seed + 3),
-    );
+    const kind = expectedPolicy(env).kind;
+    const act =
+      kind === 'gaussian' && policy.head !== 'gaussian'
+        ? squashedActor(env, policy)
+        : agentActor(
+            {
+              kind,
+              sizes: policy.sizes,
+              tensors: policy.tensors,
+              logStd: policy.logStd && Array.from(policy.logStd),
+            },
+            createRng(seed + 3),
+          );
     return { label: 'current policy', env, act };
   }, [env, policy, seed]);
   if (!agent) return <p>The policy appears here once training has started.</p>;
