@@ -33,6 +33,15 @@ export function Sidebar({
           </li>
         ))}
       </ol>
+      <p className="toc-extra">
+        <a
+          href={chapterHref('notation')}
+          aria-current={currentSlug === 'notation' ? 'page' : undefined}
+          onClick={onNavigate}
+        >
+          Notation
+        </a>
+      </p>
     </nav>
   );
 }

@@ -17,6 +17,21 @@ export {
   supNorm,
 } from './evaluate';
 export { valueIteration, policyIteration, type ValueIterationResult, type PolicyIterationResult } from './dp';
+export { sweepsToTolerance } from './contraction';
+export { rewardsToGo, reinforceEstimate } from './returns';
+export {
+  tdZeroUpdate,
+  controlUpdate,
+  expectedMaxOfIndependent,
+  type ControlTarget,
+} from './one-step-updates';
+export {
+  mixtureLowerBound,
+  bestMixtureStep,
+  trpoPenaltyCoefficient,
+  trpoGuaranteedImprovement,
+  type BestMixtureStep,
+} from './bound-formulas';
 export {
   softmaxPolicy,
   softmaxPolicyGradient,
@@ -308,6 +323,21 @@ export {
   type WalkSeries,
 } from './value-experiments';
 export {
+  trimMean,
+  iqm,
+  percentile,
+  stratifiedBootstrap,
+  iqmInterval,
+  scoreDistribution,
+  performanceProfile,
+  pairwiseImprovement,
+  probabilityOfImprovement,
+  improvementInterval,
+  iqmCurve,
+  type BootstrapOptions,
+  type Interval,
+} from './rliable';
+export {
   decodeInstance,
   encodeInstance,
   parseInstance,
@@ -339,3 +369,5 @@ export {
   type SearchState,
   type Found,
 } from './theorem-lab-search';
+export { estimatorMomentsExact, type EstimatorMomentsExact, type EstimatorKey } from './pg-variance';
+export { clipDrift, type ClipDriftSetting, type ClipDriftRow } from './clip-drift';
