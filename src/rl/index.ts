@@ -319,6 +319,7 @@ export {
   probabilityOfImprovement,
   improvementInterval,
   iqmCurve,
+  meanCurve,
   type BootstrapOptions,
   type Interval,
 } from './rliable';
