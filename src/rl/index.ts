@@ -17,6 +17,15 @@ export {
   supNorm,
 } from './evaluate';
 export { valueIteration, policyIteration, type ValueIterationResult, type PolicyIterationResult } from './dp';
+export { sweepsToTolerance } from './contraction';
+export { rewardsToGo, reinforceEstimate } from './returns';
+export {
+  mixtureLowerBound,
+  bestMixtureStep,
+  trpoPenaltyCoefficient,
+  trpoGuaranteedImprovement,
+  type BestMixtureStep,
+} from './bound-formulas';
 export {
   softmaxPolicy,
   softmaxPolicyGradient,

@@ -42,15 +42,19 @@ export function agentFromRun(store: TrainingStore): AgentFile | null {
       episodes: s.episodes,
       steps: s.steps,
     },
-    policy: policyFromSnapshot(kind, s.policy.sizes, s.policy.tensors),
+    policy: policyFromSnapshot(kind, s.policy.sizes, s.policy.tensors, s.policy.logStd),
     savedAt: now.toISOString(),
   };
 }
 
 export function SaveAgentButton({ store }: { store: TrainingStore }) {
+  // A policy the agent file can hold: a categorical one (discrete envs) or PPO's Gaussian head (box envs; the
+  // deterministic TD3/SAC actors are not agent files yet).
   const hasPolicy = useStore(
     store,
-    (s) => s.policy !== null && envs[s.config.env].spec.action.kind === 'discrete',
+    (s) =>
+      s.policy !== null &&
+      (envs[s.config.env].spec.action.kind === 'discrete' ? true : s.policy.head === 'gaussian'),
   );
   const [message, setMessage] = useState<string | null>(null);
   const save = async () => {
