@@ -156,7 +156,9 @@ export function createSweepQueue(
     };
     const next = (): number | null => {
       const s = get();
-      for (let i = 0; i < sweep.cells; i++) if (!(i in s.codes) && !active.has(i)) return i;
+      // A cell that failed in this round waits for the next Start (no retry loop on a cell that always fails).
+      for (let i = 0; i < sweep.cells; i++)
+        if (!(i in s.codes) && !(i in s.failed) && !active.has(i)) return i;
       return null;
     };
     const pump = () => {
