@@ -4,6 +4,7 @@ import { chapterBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
+import { PrintBook } from './PrintBook';
 import { UpdateBanner } from './UpdateBanner';
 import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -39,6 +40,7 @@ export function App() {
   const chapter = route.kind === 'chapter' ? chapterBySlug(route.slug) : undefined;
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
+  else if (route.kind === 'print') page = <PrintBook />;
   else if (route.kind === 'chapter' && chapter)
     page = <ChapterPage chapter={chapter} section={route.section} />;
   else if (route.kind === 'chapter')
@@ -58,7 +60,7 @@ export function App() {
       ? 'Proximal'
       : route.kind === 'widget'
         ? `${route.name} — Proximal`
-        : chapter
+        : chapter || route.kind === 'print'
           ? null
           : 'No such chapter — Proximal';
   useEffect(() => {

@@ -28,6 +28,9 @@ export function Home() {
           </li>
         ))}
       </ol>
+      <p>
+        <a href="#/print">The whole book on one page</a>, for printing or saving as a PDF.
+      </p>
     </div>
   );
 }

@@ -33,6 +33,13 @@ export function Sidebar({
           </li>
         ))}
       </ol>
+      <ul className="toc-extra">
+        <li>
+          <a href="#/print" onClick={onNavigate}>
+            The whole book, for print
+          </a>
+        </li>
+      </ul>
     </nav>
   );
 }

@@ -4,6 +4,7 @@
  *   #/<chapter>             a chapter
  *   #/<chapter>/<heading>   a section of a chapter (scrolls to the heading with that id)
  *   #/widget/<Name>         one widget alone, its props from the query string (?props.key=value)
+ *   #/print                 the whole book on one page, for printing
  * Widget settings live in the query string, which the router never touches.
  */
 import { useSyncExternalStore } from 'react';
@@ -11,13 +12,15 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { kind: 'home' }
   | { kind: 'chapter'; slug: string; section: string | null }
-  | { kind: 'widget'; name: string };
+  | { kind: 'widget'; name: string }
+  | { kind: 'print' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { kind: 'home' };
   if (parts[0] === 'widget' && parts[1]) return { kind: 'widget', name: parts[1] };
+  if (parts[0] === 'print' && parts.length === 1) return { kind: 'print' };
   return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
 }
 
