@@ -18,6 +18,7 @@ export {
 } from './evaluate';
 export { valueIteration, policyIteration, type ValueIterationResult, type PolicyIterationResult } from './dp';
 export {
+  softmax,
   softmaxPolicy,
   softmaxPolicyGradient,
   softmaxJ,
