@@ -99,7 +99,8 @@ test('chapter 4: blocks, equations, errata and exercises are in place; reference
     ],
     4,
   );
-  await expect(page.locator('article .callout-erratum')).toHaveCount(2);
+  // Two errata of the notes, and the second edition's correction of the stopping claim.
+  await expect(page.locator('article .callout-erratum')).toHaveCount(3);
   // A cross-chapter reference: chapter 5's bound.
   await expect(page.locator('article a[href$="/trpo/thm-trpo-bound"]').first()).toHaveText(/Theorem 5\.\d+/);
   expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 /** The page shell: header (search, theme, presenter mode, shortcuts), chapter navigation, notices, the page. */
 import { useEffect, useState } from 'react';
-import { chapterBySlug } from '@content/chapters';
+import { pageBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
@@ -37,7 +37,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const chapter = route.kind === 'chapter' ? chapterBySlug(route.slug) : undefined;
+  const chapter = route.kind === 'chapter' ? pageBySlug(route.slug) : undefined;
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
   else if (route.kind === 'print') page = <PrintBook />;

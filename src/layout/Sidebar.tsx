@@ -33,13 +33,18 @@ export function Sidebar({
           </li>
         ))}
       </ol>
-      <ul className="toc-extra">
-        <li>
-          <a href="#/print" onClick={onNavigate}>
-            The whole book, for print
-          </a>
-        </li>
-      </ul>
+      <p className="toc-extra">
+        <a
+          href={chapterHref('notation')}
+          aria-current={currentSlug === 'notation' ? 'page' : undefined}
+          onClick={onNavigate}
+        >
+          Notation
+        </a>
+        <a href="#/print" onClick={onNavigate}>
+          The whole book, for print
+        </a>
+      </p>
     </nav>
   );
 }

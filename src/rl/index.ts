@@ -308,3 +308,52 @@ export {
   maxBiasRun,
   type WalkSeries,
 } from './value-experiments';
+export {
+  trimMean,
+  iqm,
+  percentile,
+  stratifiedBootstrap,
+  iqmInterval,
+  scoreDistribution,
+  performanceProfile,
+  pairwiseImprovement,
+  probabilityOfImprovement,
+  improvementInterval,
+  iqmCurve,
+  type BootstrapOptions,
+  type Interval,
+} from './rliable';
+export {
+  decodeInstance,
+  encodeInstance,
+  parseInstance,
+  randomInstance,
+  layout as labLayout,
+  bounds as labBounds,
+  LAB_MAX_STATES,
+  LAB_MAX_ACTIONS,
+  MAX_ENCODED_LENGTH,
+  type LabInstance,
+  type DecodedInstance,
+  type ParsedInstance,
+} from './theorem-lab';
+export {
+  evaluateStatement,
+  STATEMENTS,
+  STATEMENT_IDS,
+  VIOLATION_TOLERANCE,
+  type StatementId,
+  type StatementInfo,
+  type StatementValue,
+  type Variant,
+} from './theorem-lab-statements';
+export {
+  TheoremSearch,
+  SEARCH_DEFAULTS,
+  checkSearchConfig,
+  type SearchConfig,
+  type SearchState,
+  type Found,
+} from './theorem-lab-search';
+export { estimatorMomentsExact, type EstimatorMomentsExact, type EstimatorKey } from './pg-variance';
+export { clipDrift, type ClipDriftSetting, type ClipDriftRow } from './clip-drift';
