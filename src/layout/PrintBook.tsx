@@ -1,11 +1,13 @@
 /**
  * The whole book on one page, for printing (`#/print`): a title page and contents, then every ready chapter in
  * order, each starting on a new page, with its numbering and references as in the chapter view. Every widget is a
- * static figure: rendered at its default settings, inert, with its data table shown. The page says when every
- * chapter and widget has loaded; printing before that would put "Loading…" on paper.
+ * static figure: rendered at its default settings, inert, with its data table shown. Chapters are rendered one
+ * after another (each is a large tree of typeset math and a handful of widgets; all twelve at once would hold the
+ * page for seconds), and the page says when every chapter and widget has loaded: printing before that would put
+ * "Loading…" on paper.
  */
 import { MDXProvider } from '@mdx-js/react';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { readyChapters } from '@content/chapters';
 import { ChapterContext, mdxComponents } from '@/mdx';
 import { StaticBookContext } from '@/lib/print-mode';
@@ -30,6 +32,9 @@ function count(root: HTMLElement): Progress {
 
 export function PrintBook() {
   const [progress, setProgress] = useState<Progress>({ chapters: 0, widgets: 0, pending: 1 });
+  // How many chapters are rendered so far; the next one starts when the last has loaded.
+  const [shown, setShown] = useState(1);
+  const onLoaded = useCallback((i: number) => setShown((n) => Math.max(n, i + 2)), []);
   const ready = progress.chapters === readyChapters.length && progress.pending === 0;
 
   useEffect(() => {
@@ -83,8 +88,14 @@ export function PrintBook() {
             </ol>
           </nav>
         </header>
-        {readyChapters.map((c) => (
-          <PrintChapter key={c.slug} slug={c.slug} folder={c.folder} />
+        {readyChapters.map((c, i) => (
+          <PrintChapter
+            key={c.slug}
+            index={i}
+            slug={c.slug}
+            folder={i < shown ? c.folder : null}
+            onLoaded={onLoaded}
+          />
         ))}
       </article>
     </StaticBookContext.Provider>
@@ -97,9 +108,23 @@ function jump(e: React.MouseEvent, id: string) {
   document.getElementById(id)?.scrollIntoView({ block: 'start' });
 }
 
-function PrintChapter({ slug, folder }: { slug: string; folder: string | null }) {
+function PrintChapter({
+  index,
+  slug,
+  folder,
+  onLoaded,
+}: {
+  index: number;
+  slug: string;
+  /** Null until it is this chapter's turn to render. */
+  folder: string | null;
+  onLoaded: (index: number) => void;
+}) {
   const Content = folder ? chapterComponent(folder) : null;
   const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (loaded) onLoaded(index);
+  }, [loaded, index, onLoaded]);
   return (
     <section className="print-chapter chapter" id={`print-${slug}`} data-loaded={loaded || undefined}>
       <ChapterContext.Provider value={slug}>
@@ -109,7 +134,9 @@ function PrintChapter({ slug, folder }: { slug: string; folder: string | null })
               <Loaded onLoaded={setLoaded} />
               <Content />
             </Suspense>
-          ) : null}
+          ) : (
+            <p className="loading">Waiting for the chapters before it…</p>
+          )}
         </MDXProvider>
       </ChapterContext.Provider>
     </section>

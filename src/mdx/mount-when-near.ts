@@ -8,9 +8,6 @@ import { useEffect, useState, type RefObject } from 'react';
 
 const queue: Array<() => void> = [];
 let pumping = false;
-/** Widgets of the whole-book print view waiting: while any are, the queue mounts back to back (one widget per
- * task) instead of one per idle period. */
-let eager = 0;
 
 const idle = (cb: () => void) => {
   const w = window as unknown as {
@@ -31,19 +28,18 @@ function pump() {
     }
     mount();
     // One widget per idle period: its render and effects happen before the next one starts.
-    if (eager > 0) setTimeout(next, 0);
-    else idle(next);
+    idle(next);
   };
   // Give the visible prose (and any widget already in view) the first frames.
   setTimeout(() => idle(next), 300);
 }
 
 /**
- * True once the element is within a screen height of the viewport, or its turn in the idle queue has come. With
- * `soon` (the print view, which wants every widget) the queue runs back to back rather than in idle periods.
+ * True once the element is within a screen height of the viewport, or its turn in the idle queue has come; at once
+ * with `now` (the whole-book print view wants every widget, and fetches their chunks in parallel).
  */
-export function useMountWhenNear(ref: RefObject<HTMLElement | null>, soon = false): boolean {
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+export function useMountWhenNear(ref: RefObject<HTMLElement | null>, now = false): boolean {
+  const [near, setNear] = useState(() => now || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     if (near) return;
     const el = ref.current;
@@ -54,14 +50,12 @@ export function useMountWhenNear(ref: RefObject<HTMLElement | null>, soon = fals
     });
     io.observe(el);
     queue.push(show);
-    if (soon) eager++;
     pump();
     return () => {
-      if (soon) eager--;
       io.disconnect();
       const i = queue.indexOf(show);
       if (i >= 0) queue.splice(i, 1);
     };
-  }, [near, ref, soon]);
+  }, [near, ref]);
   return near;
 }
