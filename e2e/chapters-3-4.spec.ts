@@ -13,7 +13,7 @@ async function checkStructure(page: Page, ids: string[], exercises: number) {
   for (const id of ids) await expect(page.locator(`article [id="${id}"]`)).toHaveCount(1);
   await expect(page.locator('article .ref-missing')).toHaveCount(0);
   await expect(page.locator('article .katex-error')).toHaveCount(0);
-  const ex = page.locator('article .callout-exercise');
+  const ex = page.locator('article .callout-exercise:not(.checked-exercise)');
   await expect(ex).toHaveCount(exercises);
   await expect(page.locator('article .solution-body:visible')).toHaveCount(0);
   const first = ex.first().getByRole('button', { name: 'Show solution' });
@@ -65,6 +65,11 @@ test('chapter 3: the figures quoted in the prose are the widgets’ figures', as
   await openChapter(page, 'performance-difference', '?sur.t=2');
   expect(await readNumber(page, 'surrogate-gap')).toBeLessThan(-0.03);
   expect(await readNumber(page, 'surrogate-L')).toBeGreaterThan(await readNumber(page, 'surrogate-J'));
+  // The erratum on note 001's surrogate quotes the widget's slope and 0.9 times it.
+  const slope = await readNumber(page, 'surrogate-slope');
+  const text = await page.locator('article').innerText();
+  expect(text).toContain(slope.toFixed(3)); // 1.077
+  expect(text).toContain((0.9 * slope).toFixed(3)); // 0.969
 });
 
 test('chapter 3: with π′ = π all six lines of the PDL vanish, also at γ = 0.99 and 20 states', async ({

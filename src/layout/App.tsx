@@ -1,5 +1,5 @@
 /** The page shell: header (search, theme, presenter mode, shortcuts), chapter navigation, notices, the page. */
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { pageBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
@@ -14,6 +14,9 @@ import { usePresenter } from './presenter';
 import { parseRoute, useHash } from './router';
 import { useTheme } from './theme';
 import { dialogOpen, isFormControl } from '@/lib/shortcuts';
+
+// The answer sheet computes every checked exercise: its own chunk, loaded only on #/answers.
+const AnswerSheet = lazy(() => import('./AnswerSheet'));
 
 export function App() {
   const route = parseRoute(useHash());
@@ -41,6 +44,12 @@ export function App() {
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
   else if (route.kind === 'print') page = <PrintBook />;
+  else if (route.kind === 'answers')
+    page = (
+      <Suspense fallback={<p>Loading the answer sheet…</p>}>
+        <AnswerSheet />
+      </Suspense>
+    );
   else if (route.kind === 'chapter' && chapter)
     page = <ChapterPage chapter={chapter} section={route.section} />;
   else if (route.kind === 'chapter')
@@ -60,9 +69,11 @@ export function App() {
       ? 'Proximal'
       : route.kind === 'widget'
         ? `${route.name} — Proximal`
-        : chapter || route.kind === 'print'
-          ? null
-          : 'No such chapter — Proximal';
+        : route.kind === 'answers'
+          ? 'Answer sheet — Proximal'
+          : chapter || route.kind === 'print'
+            ? null
+            : 'No such chapter — Proximal';
   useEffect(() => {
     if (pageTitle) document.title = pageTitle;
   }, [pageTitle]);

@@ -3,8 +3,19 @@
  * the prose cannot drift from the code.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicy, greedyPolicy, gridWorld, randomMDP, valueIteration } from './index';
+import {
+  createRng,
+  evaluatePolicy,
+  greedyPolicy,
+  gridWorld,
+  randomMDP,
+  randomTheta,
+  softmaxPolicy,
+  softmaxPolicyGradient,
+  valueIteration,
+} from './index';
 import { clipDrift } from './clip-drift';
+import { normalCdf, simpson } from './normal';
 import type { MDP } from './types';
 
 describe('chapter 4: a policy advantage of zero is not optimality on the visited states', () => {
@@ -100,5 +111,47 @@ describe('chapter 1: the figures of value iteration on the default grid and of t
     const rmax = Math.max(...mdp.R.flat().map(Math.abs));
     expect(rmax.toFixed(3)).toBe('0.769');
     expect((rmax / (1 - 0.99)).toFixed(1)).toBe('76.9');
+  });
+});
+
+describe("chapter 3: note 001's surrogate on the surrogate widget's default MDP", () => {
+  it('slope of J 1.077; (J − J(π) − 𝔸)/t → 0.969 = γ × slope', () => {
+    const gamma = 0.9;
+    const mdp = randomMDP(6, { states: 6, actions: 3, gamma });
+    const theta = randomTheta(7, 6, 3);
+    const rng = createRng(8);
+    const dir = theta.map((r) => r.map(() => rng.normal()));
+    const pi = softmaxPolicy(theta);
+    const ev = evaluatePolicy(mdp, pi);
+    const g = softmaxPolicyGradient(mdp, theta);
+    const slope = g.reduce((acc, r, s) => acc + r.reduce((b, x, a) => b + x * dir[s][a], 0), 0);
+    expect(slope.toFixed(3)).toBe('1.077');
+    const noteGap = (t: number) => {
+      const q = softmaxPolicy(theta.map((r, s) => r.map((x, a) => x + t * dir[s][a])));
+      let adv = 0; // note 001's policy advantage, an expectation under the normalised d_π
+      for (let s = 0; s < 6; s++) for (let a = 0; a < 3; a++) adv += ev.d[s] * q[s][a] * ev.A[s][a];
+      return (evaluatePolicy(mdp, q).J - ev.J - adv) / t;
+    };
+    expect(noteGap(1e-6).toFixed(3)).toBe('0.969');
+    expect(Math.abs(noteGap(1e-6) - gamma * slope)).toBeLessThan(1e-5);
+  });
+});
+
+describe('chapter 5: total variation between Gaussians with a common variance', () => {
+  it('equals 2Φ(Δ/2) − 1, checked by quadrature of ½∫|p − q|', () => {
+    const pdf = (x: number, m: number, s: number) =>
+      Math.exp(-0.5 * ((x - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
+    for (const [m1, m2, s] of [
+      [0, 1, 1],
+      [0.3, -0.2, 0.5],
+      [2, 5, 2],
+    ]) {
+      const mid = (m1 + m2) / 2; // the densities cross here; split the integral there
+      const lo = Math.min(m1, m2) - 12 * s;
+      const hi = Math.max(m1, m2) + 12 * s;
+      const f = (x: number) => 0.5 * Math.abs(pdf(x, m1, s) - pdf(x, m2, s));
+      const tv = simpson(f, lo, mid, 4000) + simpson(f, mid, hi, 4000);
+      expect(Math.abs(tv - (2 * normalCdf(Math.abs(m1 - m2) / (2 * s)) - 1))).toBeLessThan(1e-10);
+    }
   });
 });

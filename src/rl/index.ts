@@ -17,6 +17,21 @@ export {
   supNorm,
 } from './evaluate';
 export { valueIteration, policyIteration, type ValueIterationResult, type PolicyIterationResult } from './dp';
+export { sweepsToTolerance } from './contraction';
+export { rewardsToGo, reinforceEstimate } from './returns';
+export {
+  tdZeroUpdate,
+  controlUpdate,
+  expectedMaxOfIndependent,
+  type ControlTarget,
+} from './one-step-updates';
+export {
+  mixtureLowerBound,
+  bestMixtureStep,
+  trpoPenaltyCoefficient,
+  trpoGuaranteedImprovement,
+  type BestMixtureStep,
+} from './bound-formulas';
 export {
   softmax,
   softmaxPolicy,

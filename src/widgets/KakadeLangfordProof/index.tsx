@@ -181,7 +181,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
   const chart = k.perT.map((s) => ({
     t: s.t,
     '|Δ_t|': Math.abs(s.delta),
-    '2ε(1−(1−α)^t)': s.bound,
+    '2ε̄(1−(1−α)^t)': s.bound,
     'remainder weight 1−(1−α)^t': 1 - s.weight,
     Δ_t: s.delta,
   }));
@@ -234,7 +234,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
         caption="Per time step t: the exact |Δ_t|, the bound 2ε̄(1 − (1−α)^t) of Step 4, and the remainder's weight 1 − (1−α)^t (log scale; t = 0, where all three vanish, is left out of the drawing)."
         layers={[
           line('|Δ_t|', '|Δ_t| (exact)'),
-          line('2ε(1−(1−α)^t)', 'bound 2ε̄(1 − (1−α)ᵗ)', { dashed: true }),
+          line('2ε̄(1−(1−α)^t)', 'bound 2ε̄(1 − (1−α)ᵗ)', { dashed: true }),
           line('remainder weight 1−(1−α)^t', 'remainder weight 1 − (1−α)ᵗ', { width: 1 }),
           rule({ x: tt, label: `t = ${tt}` }),
         ]}
