@@ -4,6 +4,7 @@ import { pageBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
+import { PrintBook } from './PrintBook';
 import { UpdateBanner } from './UpdateBanner';
 import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -44,6 +45,7 @@ export function App() {
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
   else if (route.kind === 'sweep')
     page = <WidgetPage name={route.cell ? 'SweepCell' : 'SweepPage'} ownHeading />;
+  else if (route.kind === 'print') page = <PrintBook />;
   else if (route.kind === 'answers')
     page = (
       <Suspense fallback={<p>Loading the answer sheet…</p>}>
@@ -73,7 +75,7 @@ export function App() {
           ? 'Answer sheet — Proximal'
           : route.kind === 'sweep'
             ? `${route.cell ? 'Your sweep cell' : 'Class sweep'} — Proximal`
-            : chapter
+            : chapter || route.kind === 'print'
               ? null
               : 'No such chapter — Proximal';
   useEffect(() => {
