@@ -12,6 +12,12 @@ describe('parseRoute', () => {
       section: 'the-clipped-objective',
     });
     expect(parseRoute('#/widget/ClipExplorer')).toEqual({ kind: 'widget', name: 'ClipExplorer' });
+    expect(parseRoute('#/print')).toEqual({ kind: 'print' });
+    expect(parseRoute('#/print/')).toEqual({ kind: 'print' });
+  });
+  it('parses the class sweep pages', () => {
+    expect(parseRoute('#/sweep')).toEqual({ kind: 'sweep', cell: false });
+    expect(parseRoute('#/sweep/cell')).toEqual({ kind: 'sweep', cell: true });
   });
   it('round-trips section ids through chapterHref, including odd characters', () => {
     const href = chapterHref('gae', 'λ-and-bias/variance');
