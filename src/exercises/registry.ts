@@ -9,6 +9,9 @@ import { chapter6 } from './ch06';
 import { chapter7 } from './ch07';
 import { chapter8 } from './ch08';
 import { chapter9 } from './ch09';
+import { chapter10 } from './ch10';
+import { chapter11 } from './ch11';
+import { chapter12 } from './ch12';
 import { instanceRng } from './instance';
 
 export const exercises: ExerciseDef[] = [
@@ -21,6 +24,9 @@ export const exercises: ExerciseDef[] = [
   ...chapter7,
   ...chapter8,
   ...chapter9,
+  ...chapter10,
+  ...chapter11,
+  ...chapter12,
 ];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));
