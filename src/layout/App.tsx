@@ -9,6 +9,8 @@ import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { WidgetPage } from './WidgetPage';
+import { LessonPage } from './LessonPage';
+import { LessonsEditor } from './LessonsEditor';
 import { usePresenter } from './presenter';
 import { parseRoute, useHash } from './router';
 import { useTheme } from './theme';
@@ -39,6 +41,9 @@ export function App() {
   const chapter = route.kind === 'chapter' ? chapterBySlug(route.slug) : undefined;
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
+  else if (route.kind === 'lessons') page = <LessonsEditor />;
+  else if (route.kind === 'lesson')
+    page = <LessonPage key={route.code} code={route.code} scene={route.scene} />;
   else if (route.kind === 'chapter' && chapter)
     page = <ChapterPage chapter={chapter} section={route.section} />;
   else if (route.kind === 'chapter')
@@ -58,9 +63,11 @@ export function App() {
       ? 'Proximal'
       : route.kind === 'widget'
         ? `${route.name} — Proximal`
-        : chapter
-          ? null
-          : 'No such chapter — Proximal';
+        : route.kind === 'lessons' || route.kind === 'lesson'
+          ? 'Lessons — Proximal'
+          : chapter
+            ? null
+            : 'No such chapter — Proximal';
   useEffect(() => {
     if (pageTitle) document.title = pageTitle;
   }, [pageTitle]);

@@ -33,6 +33,11 @@ export function Sidebar({
           </li>
         ))}
       </ol>
+      <p className="sidebar-extra">
+        <a href="#/lessons" onClick={onNavigate}>
+          Lessons (for instructors)
+        </a>
+      </p>
     </nav>
   );
 }

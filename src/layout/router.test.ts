@@ -13,6 +13,12 @@ describe('parseRoute', () => {
     });
     expect(parseRoute('#/widget/ClipExplorer')).toEqual({ kind: 'widget', name: 'ClipExplorer' });
   });
+  it('parses the lesson editor and lesson links with a scene number', () => {
+    expect(parseRoute('#/lessons')).toEqual({ kind: 'lessons' });
+    expect(parseRoute('#/lesson/1.abc_-')).toEqual({ kind: 'lesson', code: '1.abc_-', scene: 1 });
+    expect(parseRoute('#/lesson/1.abc/3')).toEqual({ kind: 'lesson', code: '1.abc', scene: 3 });
+    expect(parseRoute('#/lesson/1.abc/zero')).toEqual({ kind: 'lesson', code: '1.abc', scene: 1 });
+  });
   it('round-trips section ids through chapterHref, including odd characters', () => {
     const href = chapterHref('gae', 'λ-and-bias/variance');
     expect(parseRoute(href)).toEqual({ kind: 'chapter', slug: 'gae', section: 'λ-and-bias/variance' });

@@ -4,6 +4,8 @@
  *   #/<chapter>             a chapter
  *   #/<chapter>/<heading>   a section of a chapter (scrolls to the heading with that id)
  *   #/widget/<Name>         one widget alone, its props from the query string (?props.key=value)
+ *   #/lessons               the lesson editor (lessons kept in this browser)
+ *   #/lesson/<code>[/<n>]   a lesson from a link (src/lib/lesson-format.ts), optionally at scene n (1-based)
  * Widget settings live in the query string, which the router never touches.
  */
 import { useSyncExternalStore } from 'react';
@@ -11,13 +13,20 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { kind: 'home' }
   | { kind: 'chapter'; slug: string; section: string | null }
-  | { kind: 'widget'; name: string };
+  | { kind: 'widget'; name: string }
+  | { kind: 'lessons' }
+  | { kind: 'lesson'; code: string; scene: number };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { kind: 'home' };
   if (parts[0] === 'widget' && parts[1]) return { kind: 'widget', name: parts[1] };
+  if (parts[0] === 'lessons' && parts.length === 1) return { kind: 'lessons' };
+  if (parts[0] === 'lesson' && parts[1]) {
+    const n = Number(parts[2]);
+    return { kind: 'lesson', code: parts[1], scene: Number.isInteger(n) && n >= 1 ? n : 1 };
+  }
   return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
 }
 
