@@ -119,3 +119,16 @@ export const chapters: ChapterInfo[] = [
 
 export const readyChapters = chapters.filter((c) => c.status === 'ready');
 export const chapterBySlug = (slug: string) => chapters.find((c) => c.slug === slug);
+
+/** The notation page (content/00-notation): symbol, meaning and a link to where each is defined. Not a chapter. */
+export const notationPage: ChapterInfo = {
+  number: 0,
+  slug: 'notation',
+  folder: '00-notation',
+  title: 'Notation',
+  summary: 'Every symbol of the book, what it means, and where it is defined.',
+  status: 'ready',
+};
+
+/** A chapter or the notation page, by its route slug. */
+export const pageBySlug = (slug: string) => (slug === notationPage.slug ? notationPage : chapterBySlug(slug));

@@ -111,4 +111,18 @@ export const references: Reference[] = [
     venue: 'Neurocomputing 71(7–9)',
     year: 2008,
   },
+  {
+    id: 'hestenes1952',
+    authors: 'Magnus R. Hestenes and Eduard Stiefel',
+    title: 'Methods of conjugate gradients for solving linear systems',
+    venue: 'Journal of Research of the National Bureau of Standards 49(6), 409–436',
+    year: 1952,
+  },
+  {
+    id: 'nocedal2006',
+    authors: 'Jorge Nocedal and Stephen J. Wright',
+    title: 'Numerical Optimization (2nd edition), chapter 5: conjugate gradient methods',
+    venue: 'Springer',
+    year: 2006,
+  },
 ];

@@ -196,3 +196,31 @@ test('squashed Gaussian: the uncorrected mass, the entropy and the mass near the
   expect(text).toContain(`${fixed(100 * (await readNumber(page, 'sq-near')), 1)}%`); // 5.0%
   expect(errors).toEqual([]);
 });
+
+const trainingPanel = (page: Page, preset: string) =>
+  page.locator(`section.training-panel[aria-label="Training: ${preset}"]`);
+const panelNum = async (panel: ReturnType<typeof trainingPanel>, testId: string) =>
+  Number(await panel.getByTestId(testId).first().getAttribute('data-value'));
+
+test('SAC live on Pendulum in the chapter: the return rises, α moves from 1, the policy plays', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const { errors } = collectErrors(page);
+  // Smaller networks and batches than the preset's (64 units, 256), so the run is short on a loaded machine.
+  await openChapter(page, SLUG, '?sac-pendulum.backend=wasm&sac-pendulum.hidden=32&sac-pendulum.batch=64');
+  const panel = trainingPanel(page, 'sac-pendulum');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.getByRole('checkbox', { name: /Tune α/ })).toBeChecked();
+  await panel.getByRole('button', { name: 'Start', exact: true }).click();
+  // Random actions for the first 1000 steps (5 episodes of 200 steps): returns around −1200.
+  await expect.poll(() => panelNum(panel, 'train-episodes'), { timeout: 120_000 }).toBeGreaterThan(4);
+  expect(await panelNum(panel, 'train-return-mean')).toBeLessThan(-800);
+  // Automatic tuning: α falls while the entropy is above the target −1.
+  await expect.poll(() => panelNum(panel, 'train-alpha'), { timeout: 240_000 }).toBeLessThan(0.5);
+  await expect.poll(() => panelNum(panel, 'train-return-mean'), { timeout: 480_000 }).toBeGreaterThan(-800);
+  expect(Number.isFinite(await panelNum(panel, 'train-overestimation'))).toBe(true);
+  // The current policy is rendered playing Pendulum.
+  await expect(panel.locator('canvas').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -5,6 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+  defaultHorizon,
+  estimatorMomentsExact,
   evaluatePolicy,
   policyMatrices,
   randomMDP,
@@ -244,14 +246,23 @@ test('chapter 2: every line of the derivation is the gradient; note 004’s base
   expect(errors).toEqual([]);
 });
 
-test('chapter 2: the variance table is what the estimator lab measures at each γ', async ({ page }) => {
-  const table: Record<string, [number, number, number, number]> = {
-    '0.5': [7.53, 0.466, 0.0386, 0.0316],
-    '0.8': [119, 4.88, 0.142, 0.0752],
-    '0.95': [7640, 278, 1.75, 0.266],
-  };
+test('chapter 2: the variance table is exact, and the estimator lab samples around it', async ({ page }) => {
+  // The table's figures are exact (src/rl/pg-variance.ts, checked against enumeration in its unit test).
+  const table: Record<string, [number, number, number, number]> = {};
+  for (const gamma of [0.5, 0.8, 0.95]) {
+    const mdp = randomMDP(11, { states: 3, actions: 2, gamma });
+    const pi = softmaxPolicy(randomTheta(12, 3, 2));
+    const ev = evaluatePolicy(mdp, pi);
+    const v = estimatorMomentsExact(mdp, pi, defaultHorizon(gamma), ev.V, ev.A).variance;
+    table[String(gamma)] = [v.total, v.rewardToGo, v.baseline, v.advantage];
+  }
   for (const [gamma, row] of Object.entries(table)) {
     await openChapter(page, 'policy-gradient', gamma === '0.8' ? '' : `?pg.gamma=${gamma}`);
+    if (gamma === '0.8') {
+      const text = await articleText(page);
+      for (const r of Object.values(table))
+        for (const v of r) expect(text).toContain(String(Number(v.toPrecision(3))));
+    }
     await expect(page.getByTestId('pg-status')).toHaveText('done', { timeout: 60_000 });
     expect(await readNumber(page, 'pg-samples')).toBe(1000);
     const measured = [
@@ -260,15 +271,12 @@ test('chapter 2: the variance table is what the estimator lab measures at each �
       await readNumber(page, 'pg-var-baseline'),
       await readNumber(page, 'pg-var-advantage'),
     ];
-    // Three significant digits, as printed.
-    measured.forEach((v, i) => expect(Number(v.toPrecision(3))).toBe(row[i]));
-    // Each variance reduction lowers the variance.
+    // The sampled variances (a fixed seed) lie within 15 % of the exact ones, and each reduction lowers them.
+    measured.forEach((v, i) => expect(Math.abs(v / row[i] - 1)).toBeLessThan(0.15));
     for (let i = 1; i < 4; i++) expect(measured[i]).toBeLessThan(measured[i - 1]);
   }
-  const text = await articleText(page);
-  expect(text).toContain('7640');
-  // 7640 / 0.266 ≈ 29 000 times fewer trajectories.
-  expect(Math.round(7640 / 0.266 / 1000)).toBe(29);
+  const [total, , , adv] = table['0.95'];
+  expect(Math.round(total / adv / 1000)).toBe(27);
 });
 
 test('chapter 2: the discount remark and the coin-flip exercise, recomputed', async ({ page }) => {

@@ -65,6 +65,11 @@ test('chapter 3: the figures quoted in the prose are the widgets’ figures', as
   await openChapter(page, 'performance-difference', '?sur.t=2');
   expect(await readNumber(page, 'surrogate-gap')).toBeLessThan(-0.03);
   expect(await readNumber(page, 'surrogate-L')).toBeGreaterThan(await readNumber(page, 'surrogate-J'));
+  // The erratum on note 001's surrogate quotes the widget's slope and 0.9 times it.
+  const slope = await readNumber(page, 'surrogate-slope');
+  const text = await page.locator('article').innerText();
+  expect(text).toContain(slope.toFixed(3)); // 1.077
+  expect(text).toContain((0.9 * slope).toFixed(3)); // 0.969
 });
 
 test('chapter 3: with π′ = π all six lines of the PDL vanish, also at γ = 0.99 and 20 states', async ({
@@ -99,7 +104,8 @@ test('chapter 4: blocks, equations, errata and exercises are in place; reference
     ],
     4,
   );
-  await expect(page.locator('article .callout-erratum')).toHaveCount(2);
+  // Two errata of the notes, and the second edition's correction of the stopping claim.
+  await expect(page.locator('article .callout-erratum')).toHaveCount(3);
   // A cross-chapter reference: chapter 5's bound.
   await expect(page.locator('article a[href$="/trpo/thm-trpo-bound"]').first()).toHaveText(/Theorem 5\.\d+/);
   expect(errors).toEqual([]);

@@ -146,3 +146,15 @@ describe('content index (one parse of the MDX tree)', () => {
     }
   });
 });
+
+describe('checked exercises in the content index', () => {
+  it('numbers <CheckedExercise> on the exercises’ counter, as an Exercise', () => {
+    const src = `# T\n\n<Exercise id="ex-a" title="A">x</Exercise>\n\n<CheckedExercise id="ex-checked-b" title="B" />\n\n<Exercise id="ex-c">y</Exercise>\n`;
+    const ch = indexChapter(src, info);
+    expect(ch.blocks.map((b) => [b.kind, b.id, b.number])).toEqual([
+      ['Exercise', 'ex-a', '3.1'],
+      ['Exercise', 'ex-checked-b', '3.2'],
+      ['Exercise', 'ex-c', '3.3'],
+    ]);
+  });
+});

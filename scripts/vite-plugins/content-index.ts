@@ -28,6 +28,14 @@ export const THEOREM_LIKE = ['Definition', 'Theorem', 'Lemma', 'Proposition', 'C
 export const OWN_COUNTER = ['Equation', 'Exercise', 'Figure'] as const;
 export const NUMBERED = [...THEOREM_LIKE, ...OWN_COUNTER] as const;
 export type NumberedKind = (typeof NUMBERED)[number];
+/** Other tags numbered as one of the kinds above: a checked exercise is an exercise (same counter, same label). */
+const NUMBERED_AS: Record<string, NumberedKind> = { CheckedExercise: 'Exercise' };
+export const numberedKind = (name: string | null | undefined): NumberedKind | null =>
+  !name
+    ? null
+    : (NUMBERED as readonly string[]).includes(name)
+      ? (name as NumberedKind)
+      : (NUMBERED_AS[name] ?? null);
 export type RefKind = NumberedKind | 'Section';
 
 export interface NumberedBlock {
@@ -111,8 +119,8 @@ export function collectBlocks(tree: Node, chapter: number, assign = false): Numb
   const counters = new Map<string, number>();
   const blocks: NumberedBlock[] = [];
   walk(tree, (n) => {
-    if (!isJsx(n) || !n.name || !(NUMBERED as readonly string[]).includes(n.name)) return;
-    const kind = n.name as NumberedKind;
+    const kind = isJsx(n) ? numberedKind(n.name) : null;
+    if (!kind) return;
     const counter = (THEOREM_LIKE as readonly string[]).includes(kind) ? 'theorem' : kind;
     const k = (counters.get(counter) ?? 0) + 1;
     counters.set(counter, k);
@@ -177,7 +185,7 @@ export function indexChapter(
   {
     let i = 0;
     walk(tree, (n) => {
-      if (!isJsx(n) || !n.name || !(NUMBERED as readonly string[]).includes(n.name)) return;
+      if (!isJsx(n) || !numberedKind(n.name)) return;
       const b = blocks[i++];
       const num = b.kind === 'Equation' ? `(${b.number})` : b.number;
       labels.set(n, ` ${b.kind} ${num} ${b.title ?? ''} ${b.id ?? ''} `);

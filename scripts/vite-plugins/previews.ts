@@ -11,10 +11,10 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import {
-  NUMBERED,
   attr,
   buildRefIndex,
   chapterFiles,
+  numberedKind,
   parseMdx,
   readBook,
   type ChapterIndex,
@@ -87,11 +87,14 @@ export function chapterPreviews(
   const visit = (n: Node) => {
     if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && n.name) {
       const id = attr(n, 'id');
-      if (id && (NUMBERED as readonly string[]).includes(n.name) && refs[id]) {
+      if (id && numberedKind(n.name) && refs[id]) {
         const title = attr(n, 'title');
         out[id] = {
           label: `${refLabel(refs[id], id)}${title ? ` (${title})` : ''}`,
-          html: render(n.children ?? [], refs),
+          html:
+            n.name === 'CheckedExercise'
+              ? '<p>A checked exercise: the numbers are drawn from your seed and your answer is checked in the page.</p>'
+              : render(n.children ?? [], refs),
         };
       }
     }

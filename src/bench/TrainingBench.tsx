@@ -11,6 +11,8 @@ import {
   isAlgoId,
   isEnvId,
   presetConfig,
+  PRESET_NAMES,
+  PRESETS,
   validateConfig,
   type BackendChoice,
   type RatioHist,
@@ -44,6 +46,22 @@ export interface BenchResult {
   rollout_ms: number;
   learn_ms: number;
   error?: string;
+}
+
+/**
+ * The run's starting config: the named preset; else the first preset of this algorithm on this env (ppo-acrobot,
+ * td3-pendulum, …: the tuned settings the book uses); else the algorithm's table defaults on the env.
+ */
+function benchBase(algo: string, env: string | undefined, preset: string | undefined): TrainConfig {
+  if (preset) return presetConfig(preset);
+  if (!isAlgoId(algo)) return presetConfig('ppo-cartpole');
+  const id = isEnvId(env)
+    ? env
+    : algo === 'dqn' || algo === 'ppo' || algo === 'reinforce'
+      ? 'CartPole-v1'
+      : 'Pendulum-v1';
+  const named = PRESET_NAMES.find((n) => PRESETS[n].algo === algo && PRESETS[n].env === id);
+  return named ? presetConfig(named) : defaultConfig(algo, id);
 }
 
 /** Parses the `cfg` prop: JSON overrides of the preset (for tuning from scripts/bench-train.mjs --cfg). */
@@ -86,10 +104,7 @@ export default function TrainingBench({
   const rows = useChartRows(series);
   const shownHist = useThrottled(hist, CHART_MS);
   useEffect(() => {
-    const base =
-      !preset && isAlgoId(algo) && algo !== 'ppo' && algo !== 'reinforce'
-        ? defaultConfig(algo, isEnvId(env) ? env : algo === 'dqn' ? 'CartPole-v1' : 'Pendulum-v1')
-        : presetConfig(preset ?? (algo === 'reinforce' ? 'reinforce-cartpole' : 'ppo-cartpole'));
+    const base = benchBase(algo, env, preset);
     const cfg = {
       ...base,
       ...overrides(cfgJson),

@@ -1,6 +1,6 @@
 /** The page shell: header (search, theme, presenter mode, shortcuts), chapter navigation, notices, the page. */
-import { useEffect, useState } from 'react';
-import { chapterBySlug } from '@content/chapters';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { pageBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
@@ -15,6 +15,9 @@ import { usePresenter } from './presenter';
 import { parseRoute, useHash } from './router';
 import { useTheme } from './theme';
 import { dialogOpen, isFormControl } from '@/lib/shortcuts';
+
+// The answer sheet computes every checked exercise: its own chunk, loaded only on #/answers.
+const AnswerSheet = lazy(() => import('./AnswerSheet'));
 
 export function App() {
   const route = parseRoute(useHash());
@@ -38,12 +41,18 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const chapter = route.kind === 'chapter' ? chapterBySlug(route.slug) : undefined;
+  const chapter = route.kind === 'chapter' ? pageBySlug(route.slug) : undefined;
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
   else if (route.kind === 'lessons') page = <LessonsEditor />;
   else if (route.kind === 'lesson')
     page = <LessonPage key={route.code} code={route.code} scene={route.scene} />;
+  else if (route.kind === 'answers')
+    page = (
+      <Suspense fallback={<p>Loading the answer sheet…</p>}>
+        <AnswerSheet />
+      </Suspense>
+    );
   else if (route.kind === 'chapter' && chapter)
     page = <ChapterPage chapter={chapter} section={route.section} />;
   else if (route.kind === 'chapter')
@@ -65,9 +74,11 @@ export function App() {
         ? `${route.name} — Proximal`
         : route.kind === 'lessons' || route.kind === 'lesson'
           ? 'Lessons — Proximal'
-          : chapter
-            ? null
-            : 'No such chapter — Proximal';
+          : route.kind === 'answers'
+            ? 'Answer sheet — Proximal'
+            : chapter
+              ? null
+              : 'No such chapter — Proximal';
   useEffect(() => {
     if (pageTitle) document.title = pageTitle;
   }, [pageTitle]);

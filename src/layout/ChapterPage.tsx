@@ -93,6 +93,12 @@ export function ChapterPage({ chapter, section }: { chapter: ChapterInfo; sectio
         <ChapterContext.Provider value={chapter.slug}>
           <MDXProvider components={mdxComponents}>{body}</MDXProvider>
         </ChapterContext.Provider>
+        {chapter.number > 0 && (
+          <p className="notation-link">
+            Symbols: see the <a href={chapterHref('notation')}>notation page</a>, which links each to its
+            definition.
+          </p>
+        )}
         <nav className="prev-next" aria-label="Previous and next chapter">
           {prev ? (
             <a href={chapterHref(prev.slug)} rel="prev">

@@ -28,6 +28,10 @@ export function Home() {
           </li>
         ))}
       </ol>
+      <p>
+        <a href={chapterHref('notation')}>Notation</a>: every symbol of the book, what it means, and where it
+        is defined.
+      </p>
     </div>
   );
 }

@@ -33,7 +33,16 @@ export function Sidebar({
           </li>
         ))}
       </ol>
-      <p className="sidebar-extra">
+      <p className="toc-extra">
+        <a
+          href={chapterHref('notation')}
+          aria-current={currentSlug === 'notation' ? 'page' : undefined}
+          onClick={onNavigate}
+        >
+          Notation
+        </a>
+      </p>
+      <p className="toc-extra">
         <a href="#/lessons" onClick={onNavigate}>
           Lessons (for instructors)
         </a>

@@ -6,6 +6,7 @@
  *   #/widget/<Name>         one widget alone, its props from the query string (?props.key=value)
  *   #/lessons               the lesson editor (lessons kept in this browser)
  *   #/lesson/<code>[/<n>]   a lesson from a link (src/lib/lesson-format.ts), optionally at scene n (1-based)
+ *   #/answers               the instructor's answer sheet of the checked exercises
  * Widget settings live in the query string, which the router never touches.
  */
 import { useSyncExternalStore } from 'react';
@@ -13,9 +14,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { kind: 'home' }
   | { kind: 'chapter'; slug: string; section: string | null }
-  | { kind: 'widget'; name: string }
-  | { kind: 'lessons' }
-  | { kind: 'lesson'; code: string; scene: number };
+  | { kind: 'widget'; name: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -27,6 +26,7 @@ export function parseRoute(hash: string): Route {
     const n = Number(parts[2]);
     return { kind: 'lesson', code: parts[1], scene: Number.isInteger(n) && n >= 1 ? n : 1 };
   }
+  if (parts[0] === 'answers' && parts.length === 1) return { kind: 'answers' };
   return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
 }
 

@@ -17,6 +17,7 @@ import {
   Solution,
   Theorem,
 } from './blocks';
+import { CheckedExercise } from './CheckedExercise';
 import { Cite, References } from './Cite';
 import { H2, H3, H4 } from './headings';
 import { Ref } from './Ref';
@@ -33,6 +34,7 @@ export const mdxComponents = {
   Remark,
   Erratum,
   Exercise,
+  CheckedExercise,
   Solution,
   Figure,
   Equation,

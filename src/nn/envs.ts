@@ -1,8 +1,6 @@
 /**
  * The environment registry of the engine: spec id → vectorised implementation (the dynamics live in src/rl). The
- * trainers size their networks from the env (`obsSize`, `numActions`) and never name one. Environments with a box
- * action space need a continuous policy head first: asking for one is a clear error (the spec's rules keep the
- * discrete-only algorithms from asking).
+ * trainers size their networks from the env (`obsSize`, `numActions`, `actionKind`) and never name one.
  */
 import { envSpec, type EnvId } from '@/spec';
 import { rlVec, type RunRng } from './rl-bridge';

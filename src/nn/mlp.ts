@@ -15,8 +15,13 @@ export interface MlpParams {
   tensors: Float32Array[];
   /** Hidden activation: tanh (PPO, REINFORCE; the default) or ReLU (the off-policy learners, as CleanRL's). */
   activation?: 'tanh' | 'relu';
-  /** How the outputs pick a discrete action: sample their softmax (the default) or take their argmax (Q values). */
-  head?: 'softmax' | 'argmax';
+  /**
+   * How the outputs pick an action: sample their softmax (the default), take their argmax (Q values), or (box
+   * actions) sample a diagonal Gaussian with the outputs as means and `logStd` (PPO, REINFORCE).
+   */
+  head?: 'softmax' | 'argmax' | 'gaussian';
+  /** The Gaussian head's state-independent log standard deviations, one per action dimension. */
+  logStd?: Float32Array;
 }
 
 /**

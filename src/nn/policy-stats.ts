@@ -82,13 +82,22 @@ export function ratioHistogram(
   n: number,
   numActions: number,
 ): { edges: number[]; counts: number[] } {
+  const ratios = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const a = actions[r];
+    ratios[r] = newP[r * numActions + a] / oldP[r * numActions + a];
+  }
+  return ratioHistogramOf(ratios);
+}
+
+/** The histogram of `ratioHistogram` over given ratios. */
+export function ratioHistogramOf(ratios: ArrayLike<number>): { edges: number[]; counts: number[] } {
   const edges = RATIO_EDGES;
   const counts = new Array<number>(edges.length + 1).fill(0);
   const lo = edges[0];
   const w = edges[1] - edges[0];
-  for (let r = 0; r < n; r++) {
-    const a = actions[r];
-    const ratio = newP[r * numActions + a] / oldP[r * numActions + a];
+  for (let r = 0; r < ratios.length; r++) {
+    const ratio = ratios[r];
     let bin: number;
     if (!(ratio >= lo)) bin = 0;
     else if (ratio >= edges[edges.length - 1]) bin = edges.length;
@@ -97,6 +106,45 @@ export function ratioHistogram(
     counts[bin] += 1;
   }
   return { edges, counts };
+}
+
+/**
+ * Two diagonal Gaussian policies (means `[n][A]`, state-independent log-stds) on `n` states: KL(old ‖ new) in
+ * closed form per state (mean and max) and the ratios π_new(a|s)/π_old(a|s) of the taken actions. TV between
+ * Gaussians of different widths has no closed form in general: it is reported as NaN.
+ */
+export function gaussianPolicyDistance(
+  oldMean: Float32Array,
+  oldLogStd: ArrayLike<number>,
+  newMean: Float32Array,
+  newLogStd: ArrayLike<number>,
+  actions: Float32Array,
+  n: number,
+  A: number,
+): { distance: PolicyDistance; ratios: Float64Array } {
+  const ratios = new Float64Array(n);
+  let klS = 0;
+  let klM = 0;
+  for (let r = 0; r < n; r++) {
+    let kl = 0;
+    let logRatio = 0;
+    for (let k = 0; k < A; k++) {
+      const so = Math.exp(oldLogStd[k]);
+      const sn = Math.exp(newLogStd[k]);
+      const mo = oldMean[r * A + k];
+      const mn = newMean[r * A + k];
+      const dm = mo - mn;
+      kl += newLogStd[k] - oldLogStd[k] + (so * so + dm * dm) / (2 * sn * sn) - 0.5;
+      const zo = (actions[r * A + k] - mo) / so;
+      const zn = (actions[r * A + k] - mn) / sn;
+      logRatio += -0.5 * zn * zn - newLogStd[k] + 0.5 * zo * zo + oldLogStd[k];
+    }
+    kl = Math.max(kl, 0);
+    klS += kl;
+    if (kl > klM) klM = kl;
+    ratios[r] = Math.exp(logRatio);
+  }
+  return { distance: { tvMean: NaN, tvMax: NaN, klMean: n ? klS / n : NaN, klMax: klM }, ratios };
 }
 
 /** 1 - Var[y - yhat] / Var[y] (NaN if Var[y] = 0), as in CleanRL. */

@@ -11,9 +11,23 @@ beforeAll(async () => {
 
 const M = 64;
 const sizes = { d: 4, h: 8, A: 3 };
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+const applyMlp = (w: MlpWeights, x: tf.Tensor2D) => {
+  const h1 = tf.tanh(tf.add(tf.matMul(x, w[0] as tf.Tensor2D), w[1]));
+  const h2 = tf.tanh(tf.add(tf.matMul(h1, w[2] as tf.Tensor2D), w[3]));
+  return tf.add(tf.matMul(h2, w[4] as tf.Tensor2D), w[5]) as tf.Tensor2D;
+};
+
+/** The diagonal Gaussian's log-density of `a`, written directly (the reference for the Gaussian head). */
+const gaussLogp = (mean: tf.Tensor2D, logStd: tf.Tensor, a: tf.Tensor2D) =>
+  tf.sum(
+    tf.sub(tf.mul(-0.5, tf.square(tf.div(tf.sub(a, mean), tf.exp(logStd)))), tf.add(logStd, HALF_LOG_2PI)),
+    1,
+  );
 
 /** Random weights and a minibatch whose ratios and value changes straddle the clip range. */
-function setup(seed: number) {
+function setup(seed: number, gaussian = false) {
   const rng = makeRng(seed);
   const mk = (out: number, gain: number) =>
     initMlp([sizes.d, sizes.h, sizes.h, out], gain, rng).tensors.map((t, k) => {
@@ -30,48 +44,67 @@ function setup(seed: number) {
     Array.from({ length: M * sizes.d }, () => rng.normal()),
     [M, sizes.d],
   );
-  const acts = Array.from({ length: M }, () => Math.floor(rng.uniform() * sizes.A));
-  const oneHot = tf.cast(tf.oneHot(tf.tensor1d(acts, 'int32'), sizes.A), 'float32') as tf.Tensor2D;
-  const logp = tf.tidy(() => {
-    const h1 = tf.tanh(tf.add(tf.matMul(obs, actor[0] as tf.Tensor2D), actor[1]));
-    const h2 = tf.tanh(tf.add(tf.matMul(h1, actor[2] as tf.Tensor2D), actor[3]));
-    return tf.sum(tf.mul(tf.logSoftmax(tf.add(tf.matMul(h2, actor[4] as tf.Tensor2D), actor[5])), oneHot), 1);
-  });
-  const v = tf.tidy(() => {
-    const h1 = tf.tanh(tf.add(tf.matMul(obs, critic[0] as tf.Tensor2D), critic[1]));
-    const h2 = tf.tanh(tf.add(tf.matMul(h1, critic[2] as tf.Tensor2D), critic[3]));
-    return tf.reshape(tf.add(tf.matMul(h2, critic[4] as tf.Tensor2D), critic[5]), [M]);
-  });
+  // Gaussian: a log-std away from 0 in each dimension, actions drawn around the means (some far out).
+  const logStd = tf.tensor1d(Array.from({ length: sizes.A }, () => 0.5 * rng.normal()));
+  let action: tf.Tensor2D;
+  let logp: tf.Tensor1D;
+  if (gaussian) {
+    const mean = applyMlp(actor, obs);
+    // samples at 1.5 standard deviations' scale, as a rollout's (some in the tails)
+    const eps = tf.tensor2d(
+      Array.from({ length: M * sizes.A }, () => 1.5 * rng.normal()),
+      [M, sizes.A],
+    );
+    action = tf.add(mean, tf.mul(eps, tf.exp(logStd))) as tf.Tensor2D;
+    logp = gaussLogp(mean, logStd, action) as tf.Tensor1D;
+  } else {
+    const acts = Array.from({ length: M }, () => Math.floor(rng.uniform() * sizes.A));
+    action = tf.cast(tf.oneHot(tf.tensor1d(acts, 'int32'), sizes.A), 'float32') as tf.Tensor2D;
+    logp = tf.sum(tf.mul(tf.logSoftmax(applyMlp(actor, obs)), action), 1) as tf.Tensor1D;
+  }
+  const v = tf.reshape(applyMlp(critic, obs), [M]);
   const noise = (scale: number) => tf.tensor1d(Array.from({ length: M }, () => scale * rng.normal()));
   const mb: PpoMinibatch = {
     obs,
-    oneHot,
+    action,
     oldLogp: tf.add(logp, noise(0.4)) as tf.Tensor1D, // ratios from about 0.4 to 2.5
     adv: noise(1),
     ret: tf.add(v, noise(1)) as tf.Tensor1D,
     oldVal: tf.add(v, noise(0.4)) as tf.Tensor1D, // |V − V_old| on both sides of ε
   };
-  return { actor, critic, mb };
+  return { actor, critic, mb, logStd };
 }
 
 /**
  * The same loss written with ordinary ops, for `tf.grads` (the reference the hand-derived gradient is tested
  * against).
  */
-function ppoLossReference(actor: MlpWeights, critic: MlpWeights, mb: PpoMinibatch, c: PpoCoefs): tf.Scalar {
-  const apply = (w: MlpWeights, x: tf.Tensor2D) => {
-    const h1 = tf.tanh(tf.add(tf.matMul(x, w[0] as tf.Tensor2D), w[1]));
-    const h2 = tf.tanh(tf.add(tf.matMul(h1, w[2] as tf.Tensor2D), w[3]));
-    return tf.add(tf.matMul(h2, w[4] as tf.Tensor2D), w[5]) as tf.Tensor2D;
-  };
-  const logp = tf.logSoftmax(apply(actor, mb.obs));
-  const newLogp = tf.sum(tf.mul(logp, mb.oneHot), 1);
+function ppoLossReference(
+  actor: MlpWeights,
+  critic: MlpWeights,
+  mb: PpoMinibatch,
+  c: PpoCoefs,
+  logStd?: tf.Tensor,
+): tf.Scalar {
+  const apply = applyMlp;
+  let newLogp: tf.Tensor;
+  let entropy: tf.Tensor;
+  if (logStd) {
+    newLogp = gaussLogp(apply(actor, mb.obs), logStd, mb.action);
+    // the entropy of each row's diagonal Gaussian, by the textbook formula, averaged over rows
+    entropy = tf.mean(
+      tf.sum(tf.add(tf.mul(tf.ones([M, sizes.A]), 0.5 + HALF_LOG_2PI), tf.reshape(logStd, [1, -1])), 1),
+    );
+  } else {
+    const logp = tf.logSoftmax(apply(actor, mb.obs));
+    newLogp = tf.sum(tf.mul(logp, mb.action), 1);
+    entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), 1)));
+  }
   const ratio = tf.exp(tf.sub(newLogp, mb.oldLogp));
   const clipped = Number.isFinite(c.clip);
   const pg1 = tf.mul(tf.neg(mb.adv), ratio);
   const pg2 = tf.mul(tf.neg(mb.adv), clipped ? tf.clipByValue(ratio, 1 - c.clip, 1 + c.clip) : ratio);
   const pgLoss = tf.mean(tf.maximum(pg1, pg2));
-  const entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), 1)));
   const v = tf.reshape(apply(critic, mb.obs), [-1]);
   let vLoss: tf.Tensor;
   if (c.clipVloss && clipped) {
@@ -88,32 +121,68 @@ const cases: Array<[string, PpoCoefs]> = [
 ];
 
 describe('hand-derived PPO gradient', () => {
-  for (const [name, coefs] of cases) {
-    it(`equals tf.grads of the same loss: ${name}`, () => {
-      for (const seed of [1, 2, 3]) {
-        const { actor, critic, mb } = setup(seed);
-        const all = [...actor, ...critic];
-        const ref = tf.grads((...w: tf.Tensor[]) => ppoLossReference(w.slice(0, 6), w.slice(6), mb, coefs))(
-          all,
-        );
-        const mine = ppoLossAndGrads(actor, critic, mb, coefs);
-        const refLoss = ppoLossReference(actor, critic, mb, coefs).dataSync()[0];
-        expect(mine.stats.loss.dataSync()[0]).toBeCloseTo(refLoss, 5);
-        ref.forEach((g, k) => {
-          const a = g.dataSync();
-          const b = mine.grads[k].dataSync();
-          expect(b.length).toBe(a.length);
-          const scale = Math.max(1e-3, ...Array.from(a, Math.abs));
-          for (let j = 0; j < a.length; j++) expect(Math.abs(a[j] - b[j]) / scale).toBeLessThan(2e-5);
-        });
-      }
+  for (const gaussian of [false, true]) {
+    for (const [name, coefs] of cases) {
+      it(`equals tf.grads of the same loss (${gaussian ? 'Gaussian' : 'categorical'} head): ${name}`, () => {
+        for (const seed of [1, 2, 3]) checkSeed(seed, coefs, gaussian);
+      });
+    }
+  }
+
+  function checkSeed(seed: number, coefs: PpoCoefs, gaussian: boolean) {
+    const { actor, critic, mb, logStd: ls } = setup(seed, gaussian);
+    const logStd = gaussian ? ls : undefined;
+    const all = [...actor, ...critic, ...(logStd ? [logStd] : [])];
+    const ref = tf.grads((...w: tf.Tensor[]) =>
+      ppoLossReference(w.slice(0, 6), w.slice(6, 12), mb, coefs, w[12]),
+    )(all);
+    const mine = ppoLossAndGrads(actor, critic, mb, coefs, logStd);
+    expect(mine.grads.length).toBe(all.length);
+    const refLoss = ppoLossReference(actor, critic, mb, coefs, logStd).dataSync()[0];
+    expect(mine.stats.loss.dataSync()[0]).toBeCloseTo(refLoss, 5);
+    ref.forEach((g, k) => {
+      const a = g.dataSync();
+      const b = mine.grads[k].dataSync();
+      expect(b.length).toBe(a.length);
+      const scale = Math.max(1e-3, ...Array.from(a, Math.abs));
+      for (let j = 0; j < a.length; j++) expect(Math.abs(a[j] - b[j]) / scale).toBeLessThan(2e-5);
     });
   }
 
-  it('exercises both sides of the clip range (the test data are not all inside it)', () => {
-    const { actor, critic, mb } = setup(1);
-    const clipFraction = ppoLossAndGrads(actor, critic, mb, cases[0][1]).stats.clipFraction.dataSync()[0];
-    expect(clipFraction).toBeGreaterThan(0.2);
-    expect(clipFraction).toBeLessThan(0.95);
+  for (const gaussian of [false, true]) {
+    it(`exercises both sides of the clip range (${gaussian ? 'Gaussian' : 'categorical'})`, () => {
+      const { actor, critic, mb, logStd } = setup(1, gaussian);
+      const clipFraction = ppoLossAndGrads(
+        actor,
+        critic,
+        mb,
+        cases[0][1],
+        gaussian ? logStd : undefined,
+      ).stats.clipFraction.dataSync()[0];
+      expect(clipFraction).toBeGreaterThan(0.2);
+      expect(clipFraction).toBeLessThan(0.95);
+    });
+  }
+
+  it('the Gaussian head gives the log-std a gradient from the surrogate and from the entropy bonus', () => {
+    const { actor, critic, mb, logStd } = setup(2, true);
+    const g0 = ppoLossAndGrads(
+      actor,
+      critic,
+      mb,
+      { ...cases[1][1], entCoef: 0 },
+      logStd,
+    ).grads[12].dataSync();
+    const g1 = ppoLossAndGrads(
+      actor,
+      critic,
+      mb,
+      { ...cases[1][1], entCoef: 0.5 },
+      logStd,
+    ).grads[12].dataSync();
+    for (let k = 0; k < sizes.A; k++) {
+      expect(Math.abs(g0[k])).toBeGreaterThan(1e-4);
+      expect(g1[k] - g0[k]).toBeCloseTo(-0.5, 5); // ∂(−c_ent H)/∂ℓ_k = −c_ent
+    }
   });
 });

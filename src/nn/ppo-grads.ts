@@ -15,13 +15,20 @@
  *   ∂/∂z_i (logits) of log π(a_i|s_i) = onehot(a_i) − π(·|s_i);   ∂H_i/∂z_ij = −π_ij (log π_ij + H_i)
  *   ∂v/∂V_i = (V_i − G_i) / M when the unclipped term is the max, else (Vclip_i − G_i) 1[|V_i − V_old,i| ≤ ε] / M
  * and the usual backward pass through two tanh layers (tanh' = 1 − tanh²).
+ *
+ * Box actions (CleanRL's ppo_continuous_action.py): a diagonal Gaussian with the actor's outputs as means μ and a
+ * state-independent log standard deviation ℓ (one parameter per action dimension), z = (a − μ)/σ, σ = exp(ℓ):
+ *   log π(a|s) = Σ_k (−½ z_k² − ℓ_k − ½ log 2π),   H = Σ_k (½ + ½ log 2π + ℓ_k)
+ *   ∂ log π/∂μ_k = z_k / σ_k,   ∂ log π/∂ℓ_k = z_k² − 1,   ∂H/∂ℓ_k = 1
+ * (the action is the unclipped sample; the env clips it to its box).
  */
 import * as tf from './tf';
 
 /** One minibatch, all float32 on the device. */
 export interface PpoMinibatch {
   obs: tf.Tensor2D; // [M, d]
-  oneHot: tf.Tensor2D; // [M, A] one-hot of the actions taken
+  /** [M, A]: the one-hot of the actions taken (categorical), or the sampled unclipped actions (Gaussian). */
+  action: tf.Tensor2D;
   oldLogp: tf.Tensor1D; // [M] log-probabilities under the rollout policy
   adv: tf.Tensor1D; // [M] advantages (already normalised if the config says so)
   ret: tf.Tensor1D; // [M] GAE returns (value targets)
@@ -70,24 +77,28 @@ export const PPO_STATS = ['policyLoss', 'valueLoss', 'entropy', 'approxKl', 'cli
 export type PpoStat = (typeof PPO_STATS)[number];
 export type PpoStats = Record<PpoStat, tf.Scalar>;
 
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
 /**
- * Loss statistics and gradients for one minibatch. Returns the gradients in the order actor W1..b3, critic W1..b3,
- * and the named scalar statistics (`PPO_STATS`). Call inside `tf.tidy`.
+ * Loss statistics and gradients for one minibatch. Returns the gradients in the order actor W1..b3, critic W1..b3
+ * (then the log-std for a Gaussian policy), and the named scalar statistics (`PPO_STATS`). `logStd` given: the
+ * policy is the diagonal Gaussian of the box case and `mb.action` holds actions; otherwise categorical over the
+ * actor's logits. Call inside `tf.tidy`.
  */
 export function ppoLossAndGrads(
   actor: MlpWeights,
   critic: MlpWeights,
   mb: PpoMinibatch,
   c: PpoCoefs,
+  logStd?: tf.Tensor1D,
 ): { grads: tf.Tensor[]; stats: PpoStats } {
   const M = mb.obs.shape[0];
   const clipped = Number.isFinite(c.clip);
 
   // Actor: log-probabilities, ratio, clipped surrogate.
   const fa = forward(actor, mb.obs);
-  const logp = tf.logSoftmax(fa.out);
-  const p = tf.exp(logp);
-  const newLogp = tf.sum(tf.mul(logp, mb.oneHot), 1);
+  const head = logStd ? gaussianHead(fa.out, mb.action, logStd) : categoricalHead(fa.out, mb.action);
+  const newLogp = head.logp;
   const logratio = tf.sub(newLogp, mb.oldLogp);
   const ratio = tf.exp(logratio);
   const negAdv = tf.neg(mb.adv);
@@ -105,15 +116,10 @@ export function ppoLossAndGrads(
     dRatio = negAdv;
     clipFrac = tf.scalar(0);
   }
-  const rowEntropy = tf.neg(tf.sum(tf.mul(p, logp), 1));
-  const entropy = tf.mean(rowEntropy);
-  // ∂loss/∂logits = (dlogπ(a)/M)·(onehot − π) + (c_ent/M)·π·(log π + H)
-  const dLogp = tf.reshape(tf.mul(tf.mul(dRatio, ratio), 1 / M), [M, 1]);
-  const dLogitsPg = tf.mul(dLogp, tf.sub(mb.oneHot, p));
-  const dLogits =
-    c.entCoef !== 0
-      ? tf.add(dLogitsPg, tf.mul(tf.mul(p, tf.add(logp, tf.reshape(rowEntropy, [M, 1]))), c.entCoef / M))
-      : dLogitsPg;
+  const entropy = head.entropy;
+  // ∂loss/∂log π(a_i|s_i), then through the head to the actor's outputs (and the log-std)
+  const dLogp = tf.reshape(tf.mul(tf.mul(dRatio, ratio), 1 / M), [M, 1]) as tf.Tensor2D;
+  const { dOut: dLogits, dLogStd } = head.backward(dLogp, c.entCoef);
 
   // Critic: (clipped) squared error.
   const fc = forward(critic, mb.obs);
@@ -135,12 +141,61 @@ export function ppoLossAndGrads(
   }
   const dValue = tf.reshape(tf.mul(dV, c.vfCoef / M), [M, 1]) as tf.Tensor2D;
 
-  const grads = [
-    ...backward(actor, mb.obs, fa, dLogits as tf.Tensor2D),
-    ...backward(critic, mb.obs, fc, dValue),
-  ];
+  const grads = [...backward(actor, mb.obs, fa, dLogits), ...backward(critic, mb.obs, fc, dValue)];
+  if (dLogStd) grads.push(dLogStd);
   const approxKl = tf.mean(tf.sub(tf.sub(ratio, 1), logratio));
   const loss = tf.add(tf.sub(pgLoss, tf.mul(c.entCoef, entropy)), tf.mul(c.vfCoef, vLoss));
   const stats = { policyLoss: pgLoss, valueLoss: vLoss, entropy, approxKl, clipFraction: clipFrac, loss };
   return { grads, stats: stats as PpoStats };
+}
+
+interface Head {
+  /** [M] log-probabilities of the taken actions. */
+  logp: tf.Tensor1D;
+  /** Mean entropy over the minibatch. */
+  entropy: tf.Scalar;
+  /**
+   * Gradient of `Σ_i dLogp_i log π(a_i|s_i) − entCoef · entropy` with respect to the actor's outputs (and the
+   * log-std, for the Gaussian).
+   */
+  backward(dLogp: tf.Tensor2D, entCoef: number): { dOut: tf.Tensor2D; dLogStd?: tf.Tensor };
+}
+
+/** Softmax over logits; `oneHot` marks the actions taken. */
+function categoricalHead(logits: tf.Tensor2D, oneHot: tf.Tensor2D): Head {
+  const M = logits.shape[0];
+  const logp = tf.logSoftmax(logits);
+  const p = tf.exp(logp);
+  const rowEntropy = tf.neg(tf.sum(tf.mul(p, logp), 1));
+  return {
+    logp: tf.sum(tf.mul(logp, oneHot), 1),
+    entropy: tf.mean(rowEntropy),
+    backward(dLogp, entCoef) {
+      // ∂/∂logits = dlogπ(a)·(onehot − π) + (c_ent/M)·π·(log π + H)
+      const pg = tf.mul(dLogp, tf.sub(oneHot, p));
+      const dOut =
+        entCoef !== 0
+          ? tf.add(pg, tf.mul(tf.mul(p, tf.add(logp, tf.reshape(rowEntropy, [M, 1]))), entCoef / M))
+          : pg;
+      return { dOut: dOut as tf.Tensor2D };
+    },
+  };
+}
+
+/** Diagonal Gaussian: means from the actor, state-independent log-std; `action` holds the unclipped samples. */
+function gaussianHead(mean: tf.Tensor2D, action: tf.Tensor2D, logStd: tf.Tensor1D): Head {
+  const A = mean.shape[1];
+  const invStd = tf.exp(tf.neg(logStd));
+  const z = tf.mul(tf.sub(action, mean), invStd);
+  const logp = tf.sub(tf.mul(tf.sum(tf.square(z), 1), -0.5), tf.add(tf.sum(logStd), A * HALF_LOG_2PI));
+  return {
+    logp: logp as tf.Tensor1D,
+    entropy: tf.add(tf.sum(logStd), A * (0.5 + HALF_LOG_2PI)) as tf.Scalar,
+    backward(dLogp, entCoef) {
+      const dOut = tf.mul(dLogp, tf.mul(z, invStd)) as tf.Tensor2D;
+      // Σ_i dLogp_i (z_ik² − 1) − c_ent (∂H/∂ℓ_k = 1)
+      const dLogStd = tf.sub(tf.sum(tf.mul(dLogp, tf.sub(tf.square(z), 1)), 0), entCoef);
+      return { dOut, dLogStd };
+    },
+  };
 }

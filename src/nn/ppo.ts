@@ -4,6 +4,11 @@
  * advantage normalisation, the clipped surrogate, the clipped value loss, an entropy bonus, the hand-derived
  * gradient of both networks (ppo-grads.ts) and one fused Adam step with the global gradient-norm clip. Weights come
  * back to TypeScript once per update.
+ *
+ * Discrete actions: a categorical policy over the actor's logits. Box actions (CleanRL's ppo_continuous_action.py):
+ * a diagonal Gaussian, the actor's outputs as means and a state-independent log-std (initialised at 0); the sample
+ * is stored and scored unclipped, the env clips it to its box. Optional reward scaling (`normReward`) divides
+ * rewards by the running std of the discounted return, as Gymnasium's NormalizeReward in CleanRL's script.
  */
 import * as tf from './tf';
 import type { LiveHparams, PpoConfig } from '@/spec';
@@ -11,12 +16,15 @@ import { gaeInPlace } from './gae';
 import {
   EpisodeLog,
   explainedVariance,
+  gaussianPolicyDistance,
   permutation,
   policyDistance,
   ratioHistogram,
+  ratioHistogramOf,
   sampleRows,
   softmaxRows,
 } from './policy-stats';
+import { RewardScaler } from './reward-scale';
 import { initMlp, MlpForward, type MlpParams } from './mlp';
 import type { PpoMetrics } from './metrics';
 import { makeRng, type RunRng } from './rl-bridge';
@@ -25,6 +33,8 @@ import { PPO_STATS, ppoLossAndGrads } from './ppo-grads';
 import { applyLive, TrainingError, type Progress, type Trainer } from './trainer';
 import { allocStep, type VecEnv, type VecStep } from './vec-env';
 import { makeVecEnv } from './envs';
+
+let logStdUid = 0;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -38,6 +48,11 @@ export class PpoTrainer implements Trainer {
   private actorNet: TfMlp;
   private criticNet: TfMlp;
   private opt: FlatAdam;
+  /** Box actions: the Gaussian's log-std (tfjs variable, and its TypeScript copy for the rollout). */
+  private readonly box: boolean;
+  private logStdVar: tf.Variable | null = null;
+  private logStd: Float32Array;
+  private scaler: RewardScaler | null;
   private fwdA: MlpForward;
   private fwdC: MlpForward;
   private fwdBatch: MlpForward;
@@ -47,6 +62,8 @@ export class PpoTrainer implements Trainer {
   // Rollout storage, [numSteps][numEnvs] flattened.
   private obsBuf: Float32Array;
   private actBuf: Int32Array;
+  /** Box actions: the unclipped samples, [B][A]. */
+  private actBufF: Float32Array;
   private logpBuf: Float32Array;
   private probBuf: Float32Array;
   private rewBuf: Float32Array;
@@ -71,13 +88,22 @@ export class PpoTrainer implements Trainer {
     const critic = initMlp([d, cfg.hidden, cfg.hidden, 1], 1, this.rng);
     this.actorNet = new TfMlp(actor, 'actor');
     this.criticNet = new TfMlp(critic, 'critic');
-    this.opt = new FlatAdam([...this.actorNet.vars, ...this.criticNet.vars], cfg.learningRate);
+    this.box = this.env.actionKind === 'box';
+    this.logStd = new Float32Array(A);
+    const vars = [...this.actorNet.vars, ...this.criticNet.vars];
+    if (this.box) {
+      this.logStdVar = tf.variable(tf.zeros([A]), true, `actor_logstd_${logStdUid++}`);
+      vars.push(this.logStdVar);
+    }
+    this.opt = new FlatAdam(vars, cfg.learningRate);
+    this.scaler = cfg.normReward ? new RewardScaler(N, cfg.gamma) : null;
     this.fwdA = new MlpForward(actor.sizes, N);
     this.fwdC = new MlpForward(critic.sizes, N);
     this.fwdBatch = new MlpForward(actor.sizes, B);
     this.live = { learningRate: cfg.learningRate, entCoef: cfg.entCoef, clipCoef: cfg.clipCoef };
     this.obsBuf = new Float32Array(B * d);
     this.actBuf = new Int32Array(B);
+    this.actBufF = new Float32Array(this.box ? B * A : 0);
     this.logpBuf = new Float32Array(B);
     this.probBuf = new Float32Array(B * A);
     this.rewBuf = new Float32Array(B);
@@ -95,7 +121,8 @@ export class PpoTrainer implements Trainer {
   }
 
   actor(): MlpParams {
-    return this.actorNet.params;
+    const p = this.actorNet.params;
+    return this.box ? { ...p, head: 'gaussian', logStd: this.logStd } : p;
   }
 
   /** Rollout of numSteps × numEnvs with the current TypeScript weights; fills the buffers and the GAE. */
@@ -109,6 +136,11 @@ export class PpoTrainer implements Trainer {
     const criticP = this.criticNet.params;
     const probs = new Float32Array(N * A);
     const acts = new Int32Array(N);
+    const actsF = new Float32Array(this.box ? N * A : 0);
+    const std = Float32Array.from(this.logStd, Math.exp);
+    // the Gaussian's log-density without the quadratic term: −Σ_k (ℓ_k + ½ log 2π)
+    let logNorm = 0;
+    for (let k = 0; k < A; k++) logNorm -= this.logStd[k] + 0.5 * Math.log(2 * Math.PI);
     const u = () => this.rng.uniform();
     const out = this.stepOut;
     const returns: number[] = [];
@@ -117,21 +149,44 @@ export class PpoTrainer implements Trainer {
       this.progress('rollout', t, cfg.numSteps);
       const base = t * N;
       this.obsBuf.set(this.nextObs, base * d);
-      const logits = this.fwdA.run(actorP, this.nextObs, N);
-      softmaxRows(logits, N, A, probs);
+      const out1 = this.fwdA.run(actorP, this.nextObs, N);
       const values = this.fwdC.run(criticP, this.nextObs, N);
-      sampleRows(probs, N, A, u, acts);
-      for (let e = 0; e < N; e++) {
-        this.valBuf[base + e] = values[e];
-        this.actBuf[base + e] = acts[e];
-        this.logpBuf[base + e] = Math.log(probs[e * A + acts[e]]);
+      if (this.box) {
+        // a = μ + σ ε, log π(a) = −½ Σ ε² − Σ (ℓ + ½ log 2π); the means are kept (probBuf) for the KL readout
+        for (let e = 0; e < N; e++) {
+          let q = 0;
+          for (let k = 0; k < A; k++) {
+            const eps = this.rng.normal();
+            actsF[e * A + k] = out1[e * A + k] + std[k] * eps;
+            q += eps * eps;
+          }
+          this.valBuf[base + e] = values[e];
+          this.logpBuf[base + e] = -0.5 * q + logNorm;
+        }
+        this.probBuf.set(out1.subarray(0, N * A), base * A);
+        this.actBufF.set(actsF, base * A);
+        env.step(actsF, out);
+      } else {
+        softmaxRows(out1, N, A, probs);
+        sampleRows(probs, N, A, u, acts);
+        for (let e = 0; e < N; e++) {
+          this.valBuf[base + e] = values[e];
+          this.actBuf[base + e] = acts[e];
+          this.logpBuf[base + e] = Math.log(probs[e * A + acts[e]]);
+        }
+        this.probBuf.set(probs, base * A);
+        env.step(acts, out);
       }
-      this.probBuf.set(probs, base * A);
-      env.step(acts, out);
       this.steps += N;
+      this.scaler?.step(
+        out.rewards,
+        (e) => out.terminated[e] === 1 || out.truncated[e] === 1,
+        this.rewBuf,
+        base,
+      );
       let anyTrunc = false;
       for (let e = 0; e < N; e++) {
-        this.rewBuf[base + e] = out.rewards[e];
+        if (!this.scaler) this.rewBuf[base + e] = out.rewards[e];
         this.doneBuf[base + e] = out.terminated[e] || out.truncated[e] ? 1 : 0;
         if (out.truncated[e]) anyTrunc = true;
         if (out.terminated[e] || out.truncated[e]) {
@@ -189,13 +244,16 @@ export class PpoTrainer implements Trainer {
     for (let i = 0; i < B; i++) {
       const o = i * W;
       for (let k = 0; k < d; k++) packed[o + k] = this.obsBuf[i * d + k];
-      packed[o + d + this.actBuf[i]] = 1;
+      if (this.box) for (let k = 0; k < A; k++) packed[o + d + k] = this.actBufF[i * A + k];
+      else packed[o + d + this.actBuf[i]] = 1;
       packed[o + d + A] = this.logpBuf[i];
       packed[o + d + A + 1] = this.advBuf[i];
       packed[o + d + A + 2] = this.retBuf[i];
       packed[o + d + A + 3] = this.valBuf[i];
     }
     const batchT = tf.tensor2d(packed, [B, W]);
+    const oldLogStd = this.logStd.slice();
+    const logStdVar = this.logStdVar as tf.Tensor1D | null;
     const actorW = this.actorNet.vars;
     const criticW = this.criticNet.vars;
     const coefs = { clip, entCoef: ent, vfCoef: cfg.vfCoef, clipVloss: cfg.clipVloss };
@@ -213,7 +271,7 @@ export class PpoTrainer implements Trainer {
           this.progress('learn', epoch * numMb + start / mbSize, cfg.updateEpochs * numMb);
           const idx = tf.tensor1d(perm.subarray(start, start + mbSize), 'int32');
           const row = tf.tidy(() => {
-            const [obs, oneHot, rest] = tf.split(tf.gather(batchT, idx) as tf.Tensor2D, [d, A, 4], 1);
+            const [obs, action, rest] = tf.split(tf.gather(batchT, idx) as tf.Tensor2D, [d, A, 4], 1);
             const [oldLogp, adv0, ret, oldVal] = tf.unstack(tf.transpose(rest)) as tf.Tensor1D[];
             let adv = adv0;
             if (cfg.normAdv) {
@@ -225,8 +283,9 @@ export class PpoTrainer implements Trainer {
             const { grads, stats } = ppoLossAndGrads(
               actorW,
               criticW,
-              { obs: obs as tf.Tensor2D, oneHot: oneHot as tf.Tensor2D, oldLogp, adv, ret, oldVal },
+              { obs: obs as tf.Tensor2D, action: action as tf.Tensor2D, oldLogp, adv, ret, oldVal },
               coefs,
+              logStdVar ?? undefined,
             );
             const norm = this.opt.apply(grads, cfg.maxGradNorm);
             // One row per minibatch: the named statistics in PPO_STATS order, then the gradient norm.
@@ -252,7 +311,11 @@ export class PpoTrainer implements Trainer {
     for (const r of statRows) r.dispose();
     const stats = (await meanStats.data()) as Float32Array;
     meanStats.dispose();
-    const finite = await syncParams([this.actorNet, this.criticNet]);
+    let finite = await syncParams([this.actorNet, this.criticNet]);
+    if (this.logStdVar) {
+      this.logStd.set((await this.logStdVar.data()) as Float32Array);
+      finite &&= this.logStd.every(Number.isFinite);
+    }
     const t2 = now();
     const st = Object.fromEntries(PPO_STATS.map((k, i) => [k, stats[i]])) as Record<
       (typeof PPO_STATS)[number],
@@ -268,11 +331,19 @@ export class PpoTrainer implements Trainer {
     }
 
     // Distances between the rollout policy and the updated policy on the batch's states (TypeScript, float32).
-    const newLogits = this.fwdBatch.run(this.actorNet.params, this.obsBuf, B);
-    const newProbs = new Float32Array(B * A);
-    softmaxRows(newLogits, B, A, newProbs);
-    const dist = policyDistance(this.probBuf, newProbs, B, A);
-    const hist = ratioHistogram(this.probBuf, newProbs, this.actBuf, B, A);
+    const newOut = this.fwdBatch.run(this.actorNet.params, this.obsBuf, B);
+    let dist: ReturnType<typeof policyDistance>;
+    let hist: ReturnType<typeof ratioHistogram>;
+    if (this.box) {
+      const g = gaussianPolicyDistance(this.probBuf, oldLogStd, newOut, this.logStd, this.actBufF, B, A);
+      dist = g.distance;
+      hist = ratioHistogramOf(g.ratios);
+    } else {
+      const newProbs = new Float32Array(B * A);
+      softmaxRows(newOut, B, A, newProbs);
+      dist = policyDistance(this.probBuf, newProbs, B, A);
+      hist = ratioHistogram(this.probBuf, newProbs, this.actBuf, B, A);
+    }
 
     return {
       update: this.updates,
@@ -298,6 +369,7 @@ export class PpoTrainer implements Trainer {
   }
 
   dispose(): void {
+    this.logStdVar?.dispose();
     this.actorNet.dispose();
     this.criticNet.dispose();
     this.opt.dispose();

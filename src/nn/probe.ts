@@ -22,7 +22,7 @@ export async function measureTrainStep(
   const opt = new FlatAdam([...a.vars, ...c.vars], 1e-4);
   const mb = tf.tidy(() => ({
     obs: tf.randomNormal([batch, obs], 0, 1, 'float32', 7) as tf.Tensor2D,
-    oneHot: tf.cast(
+    action: tf.cast(
       tf.oneHot(tf.randomUniform([batch], 0, actions, 'int32', 8), actions),
       'float32',
     ) as tf.Tensor2D,

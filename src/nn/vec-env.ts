@@ -8,7 +8,10 @@ import type { RlVec, RunRng, SingleEnv } from './rl-bridge';
 export interface VecEnv {
   readonly numEnvs: number;
   readonly obsSize: number;
+  /** Discrete: the number of actions (the policy's logits). Box: the action's dimension (the policy's means). */
   readonly numActions: number;
+  /** Discrete actions are indices; box actions are `numEnvs × numActions` values, clipped by the env. */
+  readonly actionKind: 'discrete' | 'box';
   /** Resets every environment; writes `numEnvs * obsSize` observations into `obs`. */
   reset(obs: Float32Array): void;
   /**
@@ -16,7 +19,7 @@ export interface VecEnv {
    * observation of the new episode and `finalObs` the last observation of the old one (needed to bootstrap on
    * truncation). `episodeReturn`/`episodeLength` are set for environments whose episode just ended.
    */
-  step(actions: Int32Array, out: VecStep): void;
+  step(actions: ArrayLike<number>, out: VecStep): void;
 }
 
 export interface VecStep {
@@ -41,8 +44,9 @@ export function allocStep(env: VecEnv): VecStep {
   };
 }
 
-/** Vectorises any Gymnasium-style single environment. */
+/** Vectorises any Gymnasium-style single environment with discrete actions. */
 export class SyncVecEnv implements VecEnv {
+  readonly actionKind = 'discrete';
   private envs: SingleEnv[];
   private ret: Float64Array;
   private len: Int32Array;
@@ -68,7 +72,7 @@ export class SyncVecEnv implements VecEnv {
     }
   }
 
-  step(actions: Int32Array, out: VecStep): void {
+  step(actions: ArrayLike<number>, out: VecStep): void {
     const d = this.obsSize;
     for (let e = 0; e < this.numEnvs; e++) {
       const r = this.envs[e].step(actions[e]);
@@ -95,7 +99,7 @@ export class SyncVecEnv implements VecEnv {
 }
 
 /**
- * An environment of src/rl's registry with a discrete action space, vectorised by its allocation-free kernel
+ * An environment of src/rl's registry (discrete or box actions), vectorised by its allocation-free kernel
  * (Gymnasium's dynamics, auto-reset with the final observation kept), seen through the engine's `VecEnv` interface.
  * The kernel is built (and so reset, from the run RNG) at `reset`, after the networks' initialisation: the same
  * order of draws as `SyncVecEnv` over single environments.
@@ -103,6 +107,7 @@ export class SyncVecEnv implements VecEnv {
 export class RlVecEnv implements VecEnv {
   readonly obsSize: number;
   readonly numActions: number;
+  readonly actionKind: 'discrete' | 'box';
   private vec: RlVec | null = null;
 
   constructor(
@@ -111,10 +116,9 @@ export class RlVecEnv implements VecEnv {
     readonly numEnvs: number,
     private rng: RunRng,
   ) {
-    if (spec.action.kind !== 'discrete')
-      throw new Error(`${spec.id}: the engine's VecEnv takes discrete actions`);
     this.obsSize = spec.observation.low.length;
-    this.numActions = spec.action.n;
+    this.actionKind = spec.action.kind;
+    this.numActions = spec.action.kind === 'discrete' ? spec.action.n : spec.action.low.length;
   }
 
   reset(obs: Float32Array): void {
@@ -122,7 +126,7 @@ export class RlVecEnv implements VecEnv {
     obs.set(this.vec.obs);
   }
 
-  step(actions: Int32Array, out: VecStep): void {
+  step(actions: ArrayLike<number>, out: VecStep): void {
     const v = this.vec;
     if (!v) throw new Error('RlVecEnv.step before reset');
     const d = this.obsSize;

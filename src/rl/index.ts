@@ -17,6 +17,15 @@ export {
   supNorm,
 } from './evaluate';
 export { valueIteration, policyIteration, type ValueIterationResult, type PolicyIterationResult } from './dp';
+export { sweepsToTolerance } from './contraction';
+export { rewardsToGo, reinforceEstimate } from './returns';
+export {
+  mixtureLowerBound,
+  bestMixtureStep,
+  trpoPenaltyCoefficient,
+  trpoGuaranteedImprovement,
+  type BestMixtureStep,
+} from './bound-formulas';
 export {
   softmaxPolicy,
   softmaxPolicyGradient,
@@ -307,3 +316,52 @@ export {
   maxBiasRun,
   type WalkSeries,
 } from './value-experiments';
+export {
+  trimMean,
+  iqm,
+  percentile,
+  stratifiedBootstrap,
+  iqmInterval,
+  scoreDistribution,
+  performanceProfile,
+  pairwiseImprovement,
+  probabilityOfImprovement,
+  improvementInterval,
+  iqmCurve,
+  type BootstrapOptions,
+  type Interval,
+} from './rliable';
+export {
+  decodeInstance,
+  encodeInstance,
+  parseInstance,
+  randomInstance,
+  layout as labLayout,
+  bounds as labBounds,
+  LAB_MAX_STATES,
+  LAB_MAX_ACTIONS,
+  MAX_ENCODED_LENGTH,
+  type LabInstance,
+  type DecodedInstance,
+  type ParsedInstance,
+} from './theorem-lab';
+export {
+  evaluateStatement,
+  STATEMENTS,
+  STATEMENT_IDS,
+  VIOLATION_TOLERANCE,
+  type StatementId,
+  type StatementInfo,
+  type StatementValue,
+  type Variant,
+} from './theorem-lab-statements';
+export {
+  TheoremSearch,
+  SEARCH_DEFAULTS,
+  checkSearchConfig,
+  type SearchConfig,
+  type SearchState,
+  type Found,
+} from './theorem-lab-search';
+export { estimatorMomentsExact, type EstimatorMomentsExact, type EstimatorKey } from './pg-variance';
+export { clipDrift, type ClipDriftSetting, type ClipDriftRow } from './clip-drift';

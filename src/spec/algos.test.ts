@@ -34,6 +34,7 @@ describe('training configs generated from the spec tables', () => {
       gaeLambda: 0.95,
       numMinibatches: 4,
       updateEpochs: 3,
+      normReward: false,
       normAdv: true,
       clipCoef: 0.2,
       clipVloss: true,
@@ -149,6 +150,10 @@ describe('training configs generated from the spec tables', () => {
     expect(migrateConfig(v1)).toEqual(PPO_DEFAULTS);
     expect(migrateConfig({ ...v1, solveThreshold: 0 })).toMatchObject({ solveThreshold: Infinity });
     expect(migrateConfig({ ...v1, numEnvs: -1 })).toBeNull();
+    // a PPO config saved before reward scaling existed keeps working, without it
+    const { normReward, ...before } = PPO_DEFAULTS;
+    expect(normReward).toBe(false);
+    expect(migrateConfig(before)).toEqual(PPO_DEFAULTS);
     expect(migrateConfig('x')).toBeNull();
   });
 });

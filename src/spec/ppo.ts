@@ -39,6 +39,12 @@ export const PPO_FIELDS = {
     min: 1,
     max: 100,
   }),
+  normReward: bool(
+    false,
+    'Scale rewards',
+    "divide rewards by the running std of the discounted return, clipped to ±10 (CleanRL's NormalizeReward)",
+    { url: 'normrew', advanced: true },
+  ),
   normAdv: bool(true, 'Normalise advantages', 'advantages to mean 0, std 1 per minibatch', {
     url: 'normadv',
     advanced: true,
@@ -90,9 +96,13 @@ const batch = (p: { numEnvs: number; numSteps: number }) => p.numEnvs * p.numSte
 export const PPO = defineAlgo({
   id: 'ppo',
   label: 'PPO',
-  doc: "PPO-clip (CleanRL's ppo.py): vectorised rollouts, GAE, shuffled minibatch epochs, clipped surrogate.",
+  doc:
+    "PPO-clip (CleanRL's ppo.py): vectorised rollouts, GAE, shuffled minibatch epochs, clipped surrogate. Box " +
+    "actions: ppo_continuous_action.py's diagonal Gaussian (state-independent log-std, the unclipped sample " +
+    'scored, the env clips); its reward scaling is the `normReward` switch; its observation normalisation is ' +
+    'left out (a saved policy then needs no running statistics).',
   fields: PPO_FIELDS,
-  actionKinds: ['discrete'],
+  actionKinds: ['discrete', 'box'],
   series: [
     'returnMean20',
     'policyLoss',

@@ -74,6 +74,7 @@ export function serveTrainer(ep: Endpoint, deps: HandlerDeps): () => void {
         tensors: p.tensors.map((x) => x.slice()),
         activation: p.activation,
         head: p.head,
+        ...(p.logStd ? { logStd: p.logStd.slice() } : {}),
       };
       post({ type: 'policy', runId, policy });
       lastPolicy = t;

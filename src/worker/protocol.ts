@@ -21,9 +21,13 @@ export interface BackendReport {
 export interface PolicySnapshot {
   sizes: [number, number, number, number];
   tensors: Float32Array[];
-  /** Hidden activation (default tanh) and action head (default softmax sampling; argmax for Q networks). */
+  /**
+   * Hidden activation (default tanh) and action head (default softmax sampling; argmax for Q networks; a diagonal
+   * Gaussian with the outputs as means and `logStd` for PPO on box actions).
+   */
   activation?: 'tanh' | 'relu';
-  head?: 'softmax' | 'argmax';
+  head?: 'softmax' | 'argmax' | 'gaussian';
+  logStd?: Float32Array;
 }
 
 /** Main thread → worker. Commands are handled one after another, in order. */

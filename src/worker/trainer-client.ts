@@ -145,11 +145,14 @@ export function makePolicyRunner(p: PolicySnapshot): (obs: ArrayLike<number>) =>
     return probs;
   };
 }
-/** Raw outputs of an actor MLP (logits, or a Gaussian policy's means) for one observation (main thread). */
+/**
+ * Raw outputs of an actor MLP (logits, a Gaussian policy's means, a Q network's values) for one observation (main
+ * thread), with the snapshot's hidden activation (tanh unless it says ReLU).
+ */
 export function makeMlpRunner(p: PolicySnapshot): (obs: ArrayLike<number>) => Float32Array {
   const fwd = new MlpForward(p.sizes, 1);
   const x = new Float32Array(p.sizes[0]);
-  const params = { sizes: p.sizes, tensors: p.tensors };
+  const params = { sizes: p.sizes, tensors: p.tensors, activation: p.activation };
   return (obs) => {
     for (let k = 0; k < x.length; k++) x[k] = obs[k];
     return fwd.run(params, x, 1);

@@ -42,15 +42,21 @@ export function agentFromRun(store: TrainingStore): AgentFile | null {
       episodes: s.episodes,
       steps: s.steps,
     },
-    policy: policyFromSnapshot(kind, s.policy.sizes, s.policy.tensors),
+    policy: policyFromSnapshot(kind, s.policy.sizes, s.policy.tensors, s.policy.logStd),
     savedAt: now.toISOString(),
   };
 }
 
 export function SaveAgentButton({ store }: { store: TrainingStore }) {
+  // A policy the agent file can hold: a categorical tanh network (discrete envs) or PPO's Gaussian head (box envs).
+  // The off-policy learners' ReLU Q networks and squashed actors are not policies of that form, so they are not
+  // saved as one.
   const hasPolicy = useStore(
     store,
-    (s) => s.policy !== null && envs[s.config.env].spec.action.kind === 'discrete',
+    (s) =>
+      s.policy !== null &&
+      s.policy.activation !== 'relu' &&
+      (envs[s.config.env].spec.action.kind === 'discrete' ? true : s.policy.head === 'gaussian'),
   );
   const [message, setMessage] = useState<string | null>(null);
   const save = async () => {

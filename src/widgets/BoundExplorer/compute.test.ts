@@ -83,4 +83,20 @@ describe('bound explorer numbers', () => {
     expect(Math.abs(b.J - b.L)).toBeLessThan(1e-12);
     expect(Math.abs(Math.max(b.tvBound, b.klBound) - b.J)).toBeLessThan(1e-12);
   });
+
+  it("chapter 5's figures: on the default path the penalty Cα² is at least 982 (natural) and about 5900 (gradient) times the gap", () => {
+    // The default path, t in (0, 2], on a fine grid and near t = 0, where the ratio of the natural path is smallest.
+    const minRatio = (dir: 'gradient' | 'natural') => {
+      const s = setup(3, 5, 3, 0.9, dir);
+      const ts = [1e-4, ...Array.from({ length: 2000 }, (_, i) => (2 * (i + 1)) / 2000)];
+      return Math.min(
+        ...ts.map((t) => {
+          const b = boundsAt(s, t);
+          return (b.L - b.tvBound) / Math.abs(b.J - b.L);
+        }),
+      );
+    };
+    expect(Math.floor(minRatio('natural'))).toBe(982);
+    expect(Math.round(minRatio('gradient') / 100) * 100).toBe(5900);
+  });
 });

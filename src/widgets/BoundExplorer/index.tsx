@@ -88,8 +88,8 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
         <Readout label="L − Cα²" value={b.tvBound} testId="trpo-tv-bound" />
         <Readout label="L − C·KLmax" value={b.klBound} testId="trpo-kl-bound" />
         <Readout label="α = max TV" value={b.alpha} testId="trpo-alpha" />
-        <Readout label="ε = max |A|" value={b.eps} testId="trpo-eps" />
-        <Readout label="C = 4εγ/(1−γ)²" value={b.C} testId="trpo-C" />
+        <Readout label="ε_A = max |A|" value={b.eps} testId="trpo-eps" />
+        <Readout label="C = 4ε_Aγ/(1−γ)²" value={b.C} testId="trpo-C" />
         <Readout label="|J − L| ≤ tight gap" value={b.tightGap} testId="trpo-tight-gap" />
         <Readout label="slack J − (L − Cα²)" value={b.J - b.tvBound} testId="trpo-slack" />
         <Readout label="floor = larger bound" value={floorOf(b)} testId="trpo-floor" />

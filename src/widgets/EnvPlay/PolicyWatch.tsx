@@ -1,13 +1,13 @@
 /**
  * Watch a training run's current policy play its environment (any env but CartPole, which has its own viewer in the
- * panel): EnvPlay with the latest actor snapshot as the agent, actions sampled as in training. The snapshot is
+ * panel): EnvPlay with the latest actor snapshot as the agent, actions sampled as in training (the off-policy
+ * learners' greedy or deterministic action: see `snapshotActor`). The snapshot is
  * replaced as training goes on (at most every 500 ms), so the play improves while you watch.
  */
 import { useMemo } from 'react';
 import { createRng, type EnvId } from '@/rl';
-import { expectedPolicy } from '@/lib/agent-file';
 import type { PolicySnapshot } from '@/worker/protocol';
-import { agentActor } from '../AgentLibrary/agent-act';
+import { snapshotActor } from '../AgentLibrary/agent-act';
 import EnvPlay from '.';
 
 export function PolicyWatch({
@@ -21,10 +21,7 @@ export function PolicyWatch({
 }) {
   const agent = useMemo(() => {
     if (!policy) return undefined;
-    const act = agentActor(
-      { kind: expectedPolicy(env).kind, sizes: policy.sizes, tensors: policy.tensors },
-      createRng(seed + 3),
-    );
+    const act = snapshotActor(policy, env, createRng(seed + 3));
     return { label: 'current policy', env, act };
   }, [env, policy, seed]);
   if (!agent) return <p>The policy appears here once training has started.</p>;

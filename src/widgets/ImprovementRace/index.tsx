@@ -7,7 +7,7 @@ import { race } from './race';
 const params = defineParams({
   seed: seedParam(1),
   gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.9, label: 'γ' }),
-  delta: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05, label: 'trust region δ' }),
+  delta: num({ min: 0.001, max: 0.5, step: 0.001, default: 0.05, label: 'trust region δ_KL' }),
   eta: num({ min: 0.1, max: 200, step: 0.1, default: 5, label: 'vanilla step η' }),
 });
 

@@ -112,13 +112,13 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       step: `Step 4 at t = ${tt}: bound each time step`,
       lhsLabel: `|Δ_${tt}|`,
       relation: '≤',
-      rhsLabel: `2ε (1 − (1−α)^${tt})`,
+      rhsLabel: `2ε̄ (1 − (1−α)^${tt})`,
       lhs: Math.abs(at.delta),
       rhs: at.bound,
     },
     {
       step: 'Step 4, all t ≥ 1: the worst time step',
-      lhsLabel: 'max_t |Δ_t| / (2ε (1 − (1−α)ᵗ))',
+      lhsLabel: 'max_t |Δ_t| / (2ε̄ (1 − (1−α)ᵗ))',
       relation: '≤',
       rhsLabel: '1',
       lhs: k.worstRatio,
@@ -144,7 +144,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       step: 'Step 6: assemble (Steps 4 and 5)',
       lhsLabel: 'α Σ_t γᵗ |Δ_t|',
       relation: '≤',
-      rhsLabel: '2α²γε / ((1−γ)(1 − γ(1−α)))',
+      rhsLabel: '2α²γε̄ / ((1−γ)(1 − γ(1−α)))',
       lhs: k.alphaAbsSeries,
       rhs: k.gap,
     },
@@ -152,7 +152,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       step: 'Theorem, second statement',
       lhsLabel: '|J(π_α) − L_π(π_α)|',
       relation: '≤',
-      rhsLabel: '2α²γε / ((1−γ)(1 − γ(1−α)))',
+      rhsLabel: '2α²γε̄ / ((1−γ)(1 − γ(1−α)))',
       lhs: Math.abs(k.Jmix - k.L),
       rhs: k.gap,
     },
@@ -160,7 +160,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
       step: 'Theorem, first statement',
       lhsLabel: 'J(π_α) − J(π)',
       relation: '≥',
-      rhsLabel: 'α/(1−γ) (𝔸_π(π′) − 2αγε/(1 − γ(1−α)))',
+      rhsLabel: 'α/(1−γ) (𝔸_π(π′) − 2αγε̄/(1 − γ(1−α)))',
       lhs: k.improvement,
       rhs: k.lowerBound,
     },
@@ -181,7 +181,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
   const chart = k.perT.map((s) => ({
     t: s.t,
     '|Δ_t|': Math.abs(s.delta),
-    '2ε(1−(1−α)^t)': s.bound,
+    '2ε̄(1−(1−α)^t)': s.bound,
     'remainder weight 1−(1−α)^t': 1 - s.weight,
     Δ_t: s.delta,
   }));
@@ -213,7 +213,7 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
         <Readout label="J(π_α) − J(π)" value={k.improvement} testId="kl-improvement" />
         <Readout label="lower bound" value={k.lowerBound} testId="kl-lower-bound" />
         <Readout label="𝔸_π(π′)" value={k.policyAdvantage} testId="kl-policy-advantage" />
-        <Readout label="ε = max_s |Ā(s)|" value={k.eps} testId="kl-eps" />
+        <Readout label="ε̄ = max_s |Ā(s)|" value={k.eps} testId="kl-eps" />
         <Readout label="Δ" value={k.Delta} testId="kl-delta" />
         <Readout label="bound on |Δ|" value={k.deltaBound} testId="kl-delta-bound" />
         <Readout label="every step holds" value={everyStepHolds ? 'yes' : 'no'} testId="kl-holds" />
@@ -231,10 +231,10 @@ export default function KakadeLangfordProof({ id = 'klp' }: { id?: string }) {
         logY
         height={220}
         filename="kakade-langford-per-t"
-        caption="Per time step t: the exact |Δ_t|, the bound 2ε(1 − (1−α)^t) of Step 4, and the remainder's weight 1 − (1−α)^t (log scale; t = 0, where all three vanish, is left out of the drawing)."
+        caption="Per time step t: the exact |Δ_t|, the bound 2ε̄(1 − (1−α)^t) of Step 4, and the remainder's weight 1 − (1−α)^t (log scale; t = 0, where all three vanish, is left out of the drawing)."
         layers={[
           line('|Δ_t|', '|Δ_t| (exact)'),
-          line('2ε(1−(1−α)^t)', 'bound 2ε(1 − (1−α)ᵗ)', { dashed: true }),
+          line('2ε̄(1−(1−α)^t)', 'bound 2ε̄(1 − (1−α)ᵗ)', { dashed: true }),
           line('remainder weight 1−(1−α)^t', 'remainder weight 1 − (1−α)ᵗ', { width: 1 }),
           rule({ x: tt, label: `t = ${tt}` }),
         ]}

@@ -73,7 +73,7 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
         <Readout label="J(π_α) − J(π)" value={m.improvement} testId="mixture-improvement" />
         <Readout label="lower bound" value={m.lowerBound} testId="mixture-lower-bound" />
         <Readout label="policy advantage 𝔸" value={m.policyAdvantage} testId="mixture-policy-advantage" />
-        <Readout label="ε" value={m.eps} testId="mixture-eps" />
+        <Readout label="ε̄ = max_s |Ā(s)|" value={m.eps} testId="mixture-eps" />
         <Readout label="α maximising the bound" value={model.best.alpha} testId="mixture-best-alpha" />
         <Readout label="slope at 0 (exact 𝔸/(1−γ))" value={model.slopeExact} testId="mixture-slope-exact" />
         <Readout label="slope at 0 (finite difference)" value={model.slopeFd} testId="mixture-slope-fd" />
