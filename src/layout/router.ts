@@ -14,7 +14,10 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { kind: 'home' }
   | { kind: 'chapter'; slug: string; section: string | null }
-  | { kind: 'widget'; name: string };
+  | { kind: 'widget'; name: string }
+  | { kind: 'lessons' }
+  | { kind: 'lesson'; code: string; scene: number }
+  | { kind: 'answers' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
