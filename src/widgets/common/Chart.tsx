@@ -128,8 +128,7 @@ function ChartView<R extends object>({
   // A `predict(...)` layer: the real curve stays out of the picture, table and name until revealed.
   const prediction = usePrediction(given as Layer[], data, x);
   const layers = (prediction?.drawn ?? given) as Layer<KeyOf<R>>[];
-  const figure = useRef<HTMLElement>(null);
-  useRevealKey(prediction, () => figure.current);
+  useRevealKey(prediction);
   if (prediction?.active) {
     xDomain ??= prediction.layer.xDomain;
     yDomain ??= prediction.layer.yDomain;
@@ -199,7 +198,7 @@ function ChartView<R extends object>({
   };
 
   return (
-    <figure className={live ? 'chart live-chart' : 'chart'} aria-label={caption} ref={figure}>
+    <figure className={live ? 'chart live-chart' : 'chart'} aria-label={caption}>
       <div ref={box} className="chart-box" style={{ height, position: 'relative' }}>
         {live ? (
           <canvas

@@ -108,7 +108,7 @@ export function PredictionOverlay({
       aria-orientation="vertical"
       aria-valuemin={Math.min(lo, hi)}
       aria-valuemax={Math.max(lo, hi)}
-      aria-valuenow={cy ?? undefined}
+      aria-valuenow={cy ?? (lo + hi) / 2}
       aria-valuetext={`at x = ${xText}: ${cy === null ? 'not drawn yet' : formatNumber(cy, 4)} (point ${cursor + 1} of ${n}, ${set} drawn)`}
       data-testid={`${layer.testId ?? 'prediction'}-sketch`}
       onKeyDown={onKeyDown}

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { usePresenter } from '@/lib/presenter';
+import { isTypingTarget } from '@/lib/shortcuts';
 import type { Layer, LineLayer, PredictionLayer } from './chart-layers';
 import { columnPoints, scorePrediction, sketchPoints, type Knots, type PredictionScore } from './prediction';
 
@@ -132,8 +133,8 @@ export function usePrediction(layers: Layer[], data: object[], x: string): Predi
   };
 }
 
-/** In presenter mode, the key v reveals the prediction of a chart on screen that is waiting for it. */
-export function useRevealKey(p: PredictionState | null, el: () => HTMLElement | null) {
+/** In presenter mode, the key v reveals the predictions that wait for it (the presenter shows one at a time). */
+export function useRevealKey(p: PredictionState | null) {
   const waiting = !!p?.waiting;
   const reveal = p?.reveal;
   useEffect(() => {
@@ -141,17 +142,11 @@ export function useRevealKey(p: PredictionState | null, el: () => HTMLElement | 
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'v' || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]'))
         return;
-      const t = e.target;
-      const box = el();
       // Typing fields keep their keys; the sketch itself (a slider) lets v through.
-      if (t instanceof HTMLElement && (t.isContentEditable || t instanceof HTMLTextAreaElement)) return;
-      if (t instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(t.type)) return;
-      if (!box) return;
-      const r = box.getBoundingClientRect();
-      if (r.bottom <= 0 || r.top >= window.innerHeight) return;
+      if (isTypingTarget(e.target)) return;
       reveal();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [waiting, reveal, el]);
+  }, [waiting, reveal]);
 }
