@@ -6,6 +6,12 @@ import { chapter3 } from './ch03';
 import { chapter4 } from './ch04';
 import { chapter5 } from './ch05';
 import { chapter6 } from './ch06';
+import { chapter7 } from './ch07';
+import { chapter8 } from './ch08';
+import { chapter9 } from './ch09';
+import { chapter10 } from './ch10';
+import { chapter11 } from './ch11';
+import { chapter12 } from './ch12';
 import { instanceRng } from './instance';
 
 export const exercises: ExerciseDef[] = [
@@ -15,6 +21,12 @@ export const exercises: ExerciseDef[] = [
   ...chapter4,
   ...chapter5,
   ...chapter6,
+  ...chapter7,
+  ...chapter8,
+  ...chapter9,
+  ...chapter10,
+  ...chapter11,
+  ...chapter12,
 ];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));

@@ -20,6 +20,12 @@ export { valueIteration, policyIteration, type ValueIterationResult, type Policy
 export { sweepsToTolerance } from './contraction';
 export { rewardsToGo, reinforceEstimate } from './returns';
 export {
+  tdZeroUpdate,
+  controlUpdate,
+  expectedMaxOfIndependent,
+  type ControlTarget,
+} from './one-step-updates';
+export {
   mixtureLowerBound,
   bestMixtureStep,
   trpoPenaltyCoefficient,
