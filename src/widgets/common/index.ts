@@ -39,3 +39,5 @@ export { ParamSlider } from './ParamSlider';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { scorePrediction, type PredictionScore } from './prediction';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
+export { instanceParam, useLinkedInstance } from './linked-instance';
+export { StatementChecks } from './StatementChecks';
