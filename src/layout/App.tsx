@@ -4,6 +4,7 @@ import { pageBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
+import { PrintBook } from './PrintBook';
 import { UpdateBanner } from './UpdateBanner';
 import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -47,6 +48,7 @@ export function App() {
   else if (route.kind === 'lessons') page = <LessonsEditor />;
   else if (route.kind === 'lesson')
     page = <LessonPage key={route.code} code={route.code} scene={route.scene} />;
+  else if (route.kind === 'print') page = <PrintBook />;
   else if (route.kind === 'answers')
     page = (
       <Suspense fallback={<p>Loading the answer sheet…</p>}>
@@ -76,7 +78,7 @@ export function App() {
           ? 'Lessons — Proximal'
           : route.kind === 'answers'
             ? 'Answer sheet — Proximal'
-            : chapter
+            : chapter || route.kind === 'print'
               ? null
               : 'No such chapter — Proximal';
   useEffect(() => {

@@ -32,6 +32,9 @@ export function Home() {
         <a href={chapterHref('notation')}>Notation</a>: every symbol of the book, what it means, and where it
         is defined.
       </p>
+      <p>
+        <a href="#/print">The whole book on one page</a>, for printing or saving as a PDF.
+      </p>
     </div>
   );
 }

@@ -12,6 +12,8 @@ describe('parseRoute', () => {
       section: 'the-clipped-objective',
     });
     expect(parseRoute('#/widget/ClipExplorer')).toEqual({ kind: 'widget', name: 'ClipExplorer' });
+    expect(parseRoute('#/print')).toEqual({ kind: 'print' });
+    expect(parseRoute('#/print/')).toEqual({ kind: 'print' });
   });
   it('parses the lesson editor and lesson links with a scene number', () => {
     expect(parseRoute('#/lessons')).toEqual({ kind: 'lessons' });

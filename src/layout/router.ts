@@ -6,6 +6,7 @@
  *   #/widget/<Name>         one widget alone, its props from the query string (?props.key=value)
  *   #/lessons               the lesson editor (lessons kept in this browser)
  *   #/lesson/<code>[/<n>]   a lesson from a link (src/lib/lesson-format.ts), optionally at scene n (1-based)
+ *   #/print                 the whole book on one page, for printing
  *   #/answers               the instructor's answer sheet of the checked exercises
  * Widget settings live in the query string, which the router never touches.
  */
@@ -17,6 +18,7 @@ export type Route =
   | { kind: 'widget'; name: string }
   | { kind: 'lessons' }
   | { kind: 'lesson'; code: string; scene: number }
+  | { kind: 'print' }
   | { kind: 'answers' };
 
 export function parseRoute(hash: string): Route {
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
     const n = Number(parts[2]);
     return { kind: 'lesson', code: parts[1], scene: Number.isInteger(n) && n >= 1 ? n : 1 };
   }
+  if (parts[0] === 'print' && parts.length === 1) return { kind: 'print' };
   if (parts[0] === 'answers' && parts.length === 1) return { kind: 'answers' };
   return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
 }
