@@ -48,6 +48,8 @@ export function App() {
   else if (route.kind === 'lessons') page = <LessonsEditor />;
   else if (route.kind === 'lesson')
     page = <LessonPage key={route.code} code={route.code} scene={route.scene} />;
+  else if (route.kind === 'sweep')
+    page = <WidgetPage name={route.cell ? 'SweepCell' : 'SweepPage'} ownHeading />;
   else if (route.kind === 'print') page = <PrintBook />;
   else if (route.kind === 'answers')
     page = (
@@ -78,9 +80,11 @@ export function App() {
           ? 'Lessons — Proximal'
           : route.kind === 'answers'
             ? 'Answer sheet — Proximal'
-            : chapter || route.kind === 'print'
-              ? null
-              : 'No such chapter — Proximal';
+            : route.kind === 'sweep'
+              ? `${route.cell ? 'Your sweep cell' : 'Class sweep'} — Proximal`
+              : chapter || route.kind === 'print'
+                ? null
+                : 'No such chapter — Proximal';
   useEffect(() => {
     if (pageTitle) document.title = pageTitle;
   }, [pageTitle]);

@@ -21,6 +21,10 @@ describe('parseRoute', () => {
     expect(parseRoute('#/lesson/1.abc/3')).toEqual({ kind: 'lesson', code: '1.abc', scene: 3 });
     expect(parseRoute('#/lesson/1.abc/zero')).toEqual({ kind: 'lesson', code: '1.abc', scene: 1 });
   });
+  it('parses the class sweep pages', () => {
+    expect(parseRoute('#/sweep')).toEqual({ kind: 'sweep', cell: false });
+    expect(parseRoute('#/sweep/cell')).toEqual({ kind: 'sweep', cell: true });
+  });
   it('round-trips section ids through chapterHref, including odd characters', () => {
     const href = chapterHref('gae', 'λ-and-bias/variance');
     expect(parseRoute(href)).toEqual({ kind: 'chapter', slug: 'gae', section: 'λ-and-bias/variance' });

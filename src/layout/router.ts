@@ -8,6 +8,7 @@
  *   #/lesson/<code>[/<n>]   a lesson from a link (src/lib/lesson-format.ts), optionally at scene n (1-based)
  *   #/print                 the whole book on one page, for printing
  *   #/answers               the instructor's answer sheet of the checked exercises
+ *   #/sweep, #/sweep/cell   the class sweep: the instructor's page, a student's cell (the sweep is in the query)
  * Widget settings live in the query string, which the router never touches.
  */
 import { useSyncExternalStore } from 'react';
@@ -19,7 +20,8 @@ export type Route =
   | { kind: 'lessons' }
   | { kind: 'lesson'; code: string; scene: number }
   | { kind: 'print' }
-  | { kind: 'answers' };
+  | { kind: 'answers' }
+  | { kind: 'sweep'; cell: boolean };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'print' && parts.length === 1) return { kind: 'print' };
   if (parts[0] === 'answers' && parts.length === 1) return { kind: 'answers' };
+  if (parts[0] === 'sweep' && parts.length <= 2) return { kind: 'sweep', cell: parts[1] === 'cell' };
   return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
 }
 
