@@ -36,3 +36,5 @@ export { LineChart, LiveLineChart, type Series, type RefLine, type RefArea } fro
 export { ParamSlider } from './ParamSlider';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
+export { instanceParam, useLinkedInstance } from './linked-instance';
+export { StatementChecks } from './StatementChecks';
