@@ -4,6 +4,7 @@ import { pageBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
+import { PrintBook } from './PrintBook';
 import { UpdateBanner } from './UpdateBanner';
 import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -42,6 +43,7 @@ export function App() {
   const chapter = route.kind === 'chapter' ? pageBySlug(route.slug) : undefined;
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
+  else if (route.kind === 'print') page = <PrintBook />;
   else if (route.kind === 'answers')
     page = (
       <Suspense fallback={<p>Loading the answer sheet…</p>}>
@@ -69,7 +71,7 @@ export function App() {
         ? `${route.name} — Proximal`
         : route.kind === 'answers'
           ? 'Answer sheet — Proximal'
-          : chapter
+          : chapter || route.kind === 'print'
             ? null
             : 'No such chapter — Proximal';
   useEffect(() => {

@@ -41,6 +41,9 @@ export function Sidebar({
         >
           Notation
         </a>
+        <a href="#/print" onClick={onNavigate}>
+          The whole book, for print
+        </a>
       </p>
     </nav>
   );

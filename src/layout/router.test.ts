@@ -12,6 +12,8 @@ describe('parseRoute', () => {
       section: 'the-clipped-objective',
     });
     expect(parseRoute('#/widget/ClipExplorer')).toEqual({ kind: 'widget', name: 'ClipExplorer' });
+    expect(parseRoute('#/print')).toEqual({ kind: 'print' });
+    expect(parseRoute('#/print/')).toEqual({ kind: 'print' });
   });
   it('round-trips section ids through chapterHref, including odd characters', () => {
     const href = chapterHref('gae', 'λ-and-bias/variance');

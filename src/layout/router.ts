@@ -4,6 +4,7 @@
  *   #/<chapter>             a chapter
  *   #/<chapter>/<heading>   a section of a chapter (scrolls to the heading with that id)
  *   #/widget/<Name>         one widget alone, its props from the query string (?props.key=value)
+ *   #/print                 the whole book on one page, for printing
  *   #/answers               the instructor's answer sheet of the checked exercises
  * Widget settings live in the query string, which the router never touches.
  */
@@ -13,6 +14,7 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'chapter'; slug: string; section: string | null }
   | { kind: 'widget'; name: string }
+  | { kind: 'print' }
   | { kind: 'answers' };
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { kind: 'home' };
   if (parts[0] === 'widget' && parts[1]) return { kind: 'widget', name: parts[1] };
+  if (parts[0] === 'print' && parts.length === 1) return { kind: 'print' };
   if (parts[0] === 'answers' && parts.length === 1) return { kind: 'answers' };
   return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
 }

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { addNotice } from './notices';
+import { useStaticBook } from './print-mode';
 import { defaults, readParams, writeParams, type ParamSpecs, type ParamValues } from './url-params';
 
 export * from './url-params';
@@ -27,19 +28,22 @@ export function useUrlParams<S extends ParamSpecs>(
   specs: S,
 ): [ParamValues<S>, (patch: Partial<ParamValues<S>>) => void, () => void] {
   const specsRef = useRef(specs);
+  // In the whole-book print view every widget shows its defaults, and the page's URL is neither read nor written.
+  const frozen = useStaticBook();
   const [values, setValuesState] = useState<ParamValues<S>>(
-    () => readParams(widgetId, specs, currentSearch()).values,
+    () => readParams(widgetId, specs, frozen ? '' : currentSearch()).values,
   );
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Report what had to be corrected once, and rewrite the URL to the values actually in use.
   useEffect(() => {
+    if (frozen) return;
     const { values: v, notices } = readParams(widgetId, specsRef.current, currentSearch());
     if (notices.length) {
       for (const n of notices) addNotice(`Link setting ${n}.`);
       replaceSearch(writeParams(widgetId, specsRef.current, v, currentSearch()));
     }
-  }, [widgetId]);
+  }, [widgetId, frozen]);
 
   useEffect(
     () => () => {
@@ -50,12 +54,13 @@ export function useUrlParams<S extends ParamSpecs>(
 
   const schedule = useCallback(
     (v: ParamValues<S>) => {
+      if (frozen) return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         replaceSearch(writeParams(widgetId, specsRef.current, v, currentSearch()));
       }, WRITE_DELAY_MS);
     },
-    [widgetId],
+    [widgetId, frozen],
   );
 
   const setValues = useCallback(

@@ -18,6 +18,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useMountWhenNear } from './mount-when-near';
+import { useStaticBook } from '@/lib/print-mode';
 import { declaredHeight, type WidgetSize } from '@/widgets/size';
 import { rememberHeight, rememberedHeight } from './widget-heights';
 
@@ -82,7 +83,10 @@ export function Widget({ name, ...props }: { name: string; [k: string]: unknown 
   );
   // A new lazy component per attempt, so Retry also retries a failed chunk download.
   const Lazy = useMemo(() => loadWidget(name), [name, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
-  const near = useMountWhenNear(frame);
+  // In the whole-book print view a widget is a figure: shown at its defaults and inert (no focus, no input), and
+  // every one is wanted, not just those near the viewport.
+  const frozen = useStaticBook();
+  const near = useMountWhenNear(frame, frozen);
   const mounted = !!Lazy && near;
   useEffect(
     () => (mounted && frame.current ? rememberHeight(frame.current, sizeKey) : undefined),
@@ -106,9 +110,11 @@ export function Widget({ name, ...props }: { name: string; [k: string]: unknown 
       className="widget-frame"
       ref={frame}
       data-widget={name}
+      data-static={frozen || undefined}
+      inert={frozen || undefined}
       style={mounted ? undefined : { minHeight: height }}
     >
-      <div className="widget-toolbar">
+      <div className="widget-toolbar" hidden={frozen}>
         <button
           type="button"
           className="btn btn-icon"

@@ -33,6 +33,7 @@ export {
   type BestMixtureStep,
 } from './bound-formulas';
 export {
+  softmax,
   softmaxPolicy,
   softmaxPolicyGradient,
   softmaxJ,
