@@ -43,6 +43,8 @@ export function App() {
   const chapter = route.kind === 'chapter' ? pageBySlug(route.slug) : undefined;
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
+  else if (route.kind === 'sweep')
+    page = <WidgetPage name={route.cell ? 'SweepCell' : 'SweepPage'} ownHeading />;
   else if (route.kind === 'print') page = <PrintBook />;
   else if (route.kind === 'answers')
     page = (
@@ -71,9 +73,11 @@ export function App() {
         ? `${route.name} — Proximal`
         : route.kind === 'answers'
           ? 'Answer sheet — Proximal'
-          : chapter || route.kind === 'print'
-            ? null
-            : 'No such chapter — Proximal';
+          : route.kind === 'sweep'
+            ? `${route.cell ? 'Your sweep cell' : 'Class sweep'} — Proximal`
+            : chapter || route.kind === 'print'
+              ? null
+              : 'No such chapter — Proximal';
   useEffect(() => {
     if (pageTitle) document.title = pageTitle;
   }, [pageTitle]);

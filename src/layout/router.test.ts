@@ -15,6 +15,10 @@ describe('parseRoute', () => {
     expect(parseRoute('#/print')).toEqual({ kind: 'print' });
     expect(parseRoute('#/print/')).toEqual({ kind: 'print' });
   });
+  it('parses the class sweep pages', () => {
+    expect(parseRoute('#/sweep')).toEqual({ kind: 'sweep', cell: false });
+    expect(parseRoute('#/sweep/cell')).toEqual({ kind: 'sweep', cell: true });
+  });
   it('round-trips section ids through chapterHref, including odd characters', () => {
     const href = chapterHref('gae', 'λ-and-bias/variance');
     expect(parseRoute(href)).toEqual({ kind: 'chapter', slug: 'gae', section: 'λ-and-bias/variance' });

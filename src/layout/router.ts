@@ -6,6 +6,7 @@
  *   #/widget/<Name>         one widget alone, its props from the query string (?props.key=value)
  *   #/print                 the whole book on one page, for printing
  *   #/answers               the instructor's answer sheet of the checked exercises
+ *   #/sweep, #/sweep/cell   the class sweep: the instructor's page, a student's cell (the sweep is in the query)
  * Widget settings live in the query string, which the router never touches.
  */
 import { useSyncExternalStore } from 'react';
@@ -15,7 +16,8 @@ export type Route =
   | { kind: 'chapter'; slug: string; section: string | null }
   | { kind: 'widget'; name: string }
   | { kind: 'print' }
-  | { kind: 'answers' };
+  | { kind: 'answers' }
+  | { kind: 'sweep'; cell: boolean };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -24,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'widget' && parts[1]) return { kind: 'widget', name: parts[1] };
   if (parts[0] === 'print' && parts.length === 1) return { kind: 'print' };
   if (parts[0] === 'answers' && parts.length === 1) return { kind: 'answers' };
+  if (parts[0] === 'sweep' && parts.length <= 2) return { kind: 'sweep', cell: parts[1] === 'cell' };
   return { kind: 'chapter', slug: parts[0], section: parts[1] ?? null };
 }
 

@@ -335,6 +335,7 @@ export {
   probabilityOfImprovement,
   improvementInterval,
   iqmCurve,
+  meanCurve,
   type BootstrapOptions,
   type Interval,
 } from './rliable';
