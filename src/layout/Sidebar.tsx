@@ -45,6 +45,11 @@ export function Sidebar({
           The whole book, for print
         </a>
       </p>
+      <p className="toc-extra">
+        <a href="#/lessons" onClick={onNavigate}>
+          Lessons (for instructors)
+        </a>
+      </p>
     </nav>
   );
 }
