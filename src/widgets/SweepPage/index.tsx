@@ -35,11 +35,13 @@ export default function SweepPage() {
         Reset the sweep’s settings
       </button>
       {problems.length > 0 && (
-        <ul role="status" data-testid="sweep-problems">
-          {problems.map((x) => (
-            <li key={x}>{x}</li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul data-testid="sweep-problems">
+            {problems.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {sweep ? (
         <SweepBody key={sweep.hash} sweep={sweep} p={p} />
@@ -81,11 +83,13 @@ function SweepBody({ sweep, p }: { sweep: Sweep; p: Parameters<typeof Share>[0][
       <h2>3. Results</h2>
       <Collect sweep={sweep} codes={codes} add={(cell, code) => queue.getState().add(cell, code)} />
       {stale.length > 0 && (
-        <ul role="note">
-          {stale.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
+        <div role="note">
+          <ul>
+            {stale.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <LocalRun queue={queue} sweep={sweep} />
       {results.length > 0 && (
@@ -158,13 +162,15 @@ function LocalRun({ queue, sweep }: { queue: SweepQueue; sweep: Sweep }) {
         </button>
       </div>
       {Object.keys(s.failed).length > 0 && (
-        <ul role="alert">
-          {Object.entries(s.failed).map(([cell, why]) => (
-            <li key={cell}>
-              cell {cell} failed: {why} (Start tries it again)
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul>
+            {Object.entries(s.failed).map(([cell, why]) => (
+              <li key={cell}>
+                cell {cell} failed: {why} (Start tries it again)
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {s.storageError && <p role="note">{s.storageError}</p>}
     </details>
