@@ -108,6 +108,13 @@ test('the answer sheet lists every student’s answer, and those answers are acc
     cells[seed] = (await cell.textContent())!.trim();
   }
   expect(cells[3]).not.toBe(cells[77]);
+
+  // The whole book: one table per chapter, a column per checked exercise (at least three each).
+  await page.getByTestId('answer-chapter').selectOption('all');
+  await expect(page.locator('table.answer-table')).toHaveCount(12);
+  for (const t of await page.locator('table.answer-table').all())
+    expect(await t.locator('thead th').count()).toBeGreaterThanOrEqual(1 + 3);
+  await expect(page).toHaveURL(/answers\.chapter=all/);
   const axe = await new AxeBuilder({ page }).include('main').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
@@ -118,6 +125,17 @@ test('the answer sheet lists every student’s answer, and those answers are acc
     await expect(box.getByTestId(`${ID}-feedback`)).toHaveAttribute('data-verdict', 'correct');
   }
   expect(errors).toEqual([]);
+});
+
+test('an exercise of another chapter follows the same seed', async ({ page }) => {
+  const id = 'ex-checked-tv';
+  const tv = exerciseById(id)!;
+  const box = await openExercise(page, 31, 'tv-coupling', id);
+  await box.getByTestId(`${id}-input`).fill(String(tv.answer(instanceOf(tv, 31))));
+  await box.getByTestId(`${id}-check`).click();
+  await expect(box.getByTestId(`${id}-feedback`)).toHaveAttribute('data-verdict', 'correct');
+  // Its numbering is the chapter's exercise counter (“Exercise 8.k”).
+  await expect(box.locator('.callout-head')).toContainText(/Exercise 8\.\d+/);
 });
 
 test('a bad seed in the link is clamped and reported', async ({ page }) => {

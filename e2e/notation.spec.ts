@@ -9,6 +9,8 @@ import { readyChapters } from '../content/chapters';
 import { collectErrors } from './helpers';
 
 test('the notation page renders: math, links in every row, no errors, axe clean', async ({ page }) => {
+  // axe over a page of ~70 rows of typeset math takes a while on a loaded machine.
+  test.setTimeout(300_000);
   const { errors } = collectErrors(page);
   await page.goto('./#/notation');
   await expect(page.locator('article h1')).toHaveText('Notation');

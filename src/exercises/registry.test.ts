@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { allowedError, checkAnswer, formatAnswer } from './check';
+import katex from 'katex';
 import { exercises, instanceOf } from './registry';
+
+/** Every TeX segment of a statement, as the page splits it ($$…$$ display, $…$ inline). */
+const texSegments = (text: string) =>
+  (text.match(/\$\$[\s\S]+?\$\$|\$[^$]+\$/g) ?? []).map((m) =>
+    m.startsWith('$$') ? { tex: m.slice(2, -2), display: true } : { tex: m.slice(1, -1), display: false },
+  );
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => 1 + i * 37);
 
@@ -22,6 +29,19 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, def) => {
       expect(text).not.toMatch(/NaN|undefined|Infinity|\[object/);
       expect((text.match(/\$/g) ?? []).length % 2, 'balanced $').toBe(0);
     }
+  });
+
+  it('typesets: every formula of the statement and the asked quantity parse in KaTeX', () => {
+    for (const seed of SEEDS.slice(0, 8)) {
+      const segments = texSegments(def.statement(instanceOf(def, seed)));
+      expect(segments.length).toBeGreaterThan(0);
+      for (const { tex, display } of segments)
+        expect(
+          () => katex.renderToString(tex, { displayMode: display, throwOnError: true }),
+          tex,
+        ).not.toThrow();
+    }
+    expect(() => katex.renderToString(def.asked, { throwOnError: true })).not.toThrow();
   });
 
   it('differs across seeds', () => {

@@ -4,11 +4,14 @@ import { pageBySlug } from '@content/chapters';
 import { ChapterPage } from './ChapterPage';
 import { Home } from './Home';
 import { NoticeBanner } from './NoticeBanner';
+import { PrintBook } from './PrintBook';
 import { UpdateBanner } from './UpdateBanner';
 import { Search } from './Search';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { WidgetPage } from './WidgetPage';
+import { LessonPage } from './LessonPage';
+import { LessonsEditor } from './LessonsEditor';
 import { usePresenter } from './presenter';
 import { parseRoute, useHash } from './router';
 import { useTheme } from './theme';
@@ -42,6 +45,12 @@ export function App() {
   const chapter = route.kind === 'chapter' ? pageBySlug(route.slug) : undefined;
   let page;
   if (route.kind === 'widget') page = <WidgetPage name={route.name} />;
+  else if (route.kind === 'lessons') page = <LessonsEditor />;
+  else if (route.kind === 'lesson')
+    page = <LessonPage key={route.code} code={route.code} scene={route.scene} />;
+  else if (route.kind === 'sweep')
+    page = <WidgetPage name={route.cell ? 'SweepCell' : 'SweepPage'} ownHeading />;
+  else if (route.kind === 'print') page = <PrintBook />;
   else if (route.kind === 'answers')
     page = (
       <Suspense fallback={<p>Loading the answer sheet…</p>}>
@@ -67,11 +76,15 @@ export function App() {
       ? 'Proximal'
       : route.kind === 'widget'
         ? `${route.name} — Proximal`
-        : route.kind === 'answers'
-          ? 'Answer sheet — Proximal'
-          : chapter
-            ? null
-            : 'No such chapter — Proximal';
+        : route.kind === 'lessons' || route.kind === 'lesson'
+          ? 'Lessons — Proximal'
+          : route.kind === 'answers'
+            ? 'Answer sheet — Proximal'
+            : route.kind === 'sweep'
+              ? `${route.cell ? 'Your sweep cell' : 'Class sweep'} — Proximal`
+              : chapter || route.kind === 'print'
+                ? null
+                : 'No such chapter — Proximal';
   useEffect(() => {
     if (pageTitle) document.title = pageTitle;
   }, [pageTitle]);

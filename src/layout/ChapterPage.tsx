@@ -14,7 +14,8 @@ import { addNotice } from '@/lib/notices';
 const modules = import.meta.glob<{ default: ComponentType }>('/content/*/index.mdx');
 
 const lazyChapters = new Map<string, ComponentType>();
-function chapterComponent(folder: string): ComponentType | null {
+/** The lazy component of a chapter's MDX (one per folder, so the chapter page and the print view share it). */
+export function chapterComponent(folder: string): ComponentType | null {
   const loader = modules[`/content/${folder}/index.mdx`];
   if (!loader) return null;
   if (!lazyChapters.has(folder)) lazyChapters.set(folder, lazy(loader));

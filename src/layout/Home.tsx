@@ -32,6 +32,13 @@ export function Home() {
         <a href={chapterHref('notation')}>Notation</a>: every symbol of the book, what it means, and where it
         is defined.
       </p>
+      <p>
+        <a href="#/print">The whole book on one page</a>, for printing or saving as a PDF.
+      </p>
+      <p>
+        For instructors: every chapter ends with checked exercises whose numbers come from each student’s
+        seed; the <a href="#/answers">answer sheet</a> lists the answers for the seeds of your class.
+      </p>
     </div>
   );
 }

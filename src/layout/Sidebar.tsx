@@ -41,6 +41,14 @@ export function Sidebar({
         >
           Notation
         </a>
+        <a href="#/print" onClick={onNavigate}>
+          The whole book, for print
+        </a>
+      </p>
+      <p className="toc-extra">
+        <a href="#/lessons" onClick={onNavigate}>
+          Lessons (for instructors)
+        </a>
       </p>
     </nav>
   );

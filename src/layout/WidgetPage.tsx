@@ -8,14 +8,17 @@ import { ChapterContext, Widget, mdxComponents } from '@/mdx';
 import { addNotice } from '@/lib/notices';
 import { widgetPropsFromQuery } from '@/lib/widget-props';
 
-export function WidgetPage({ name }: { name: string }) {
+/** `ownHeading`: the widget renders the page's h1 itself (the class sweep pages). */
+export function WidgetPage({ name, ownHeading = false }: { name: string; ownHeading?: boolean }) {
   const { props, problems } = useMemo(() => widgetPropsFromQuery(window.location.search), []);
   useEffect(() => problems.forEach((p) => addNotice(p)), [problems]);
   return (
     <div className="widget-page">
-      <h1 className="visually-hidden" id="chapter-title">
-        {name}
-      </h1>
+      {!ownHeading && (
+        <h1 className="visually-hidden" id="chapter-title">
+          {name}
+        </h1>
+      )}
       <ChapterContext.Provider value="">
         <MDXProvider components={mdxComponents}>
           <Widget name={name} {...props} />

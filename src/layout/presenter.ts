@@ -1,17 +1,2 @@
-/** Presenter mode: larger type, navigation hidden; toggled by a button or the key `p`. */
-import { create } from 'zustand';
-
-interface PresenterState {
-  on: boolean;
-  toggle: () => void;
-}
-
-export const usePresenter = create<PresenterState>((set) => ({
-  on: false,
-  toggle: () =>
-    set((s) => {
-      const on = !s.on;
-      document.documentElement.classList.toggle('presenter', on);
-      return { on };
-    }),
-}));
+/** Presenter mode's store lives in src/lib/presenter.ts (widgets read it too); the shell imports it from here. */
+export { usePresenter } from '@/lib/presenter';

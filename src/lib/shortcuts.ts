@@ -130,6 +130,8 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['space', 'play / pause the training widget you are using (focused, or the one on screen)'],
   ['r r', 'reset that training widget (press r twice)'],
   ['.', 'one update step of that training widget'],
+  ['← →', 'previous / next scene of a lesson (presenter mode)'],
+  ['v', 'reveal the real curve over your prediction (presenter mode)'],
   ['/', 'search'],
   ['?', 'this list'],
   ['Esc', 'leave presenter mode, close a dialog'],

@@ -8,13 +8,16 @@ const REFUSED = /^(on[A-Z].*|children|key|ref|name|height|width|style|className|
 const MAX_STRING = 100;
 const MAX_ABS = 1e6;
 
+/** Whether a widget prop may be set from outside (a link, a lesson file): plain names, no callbacks or layout. */
+export const allowedPropKey = (key: string) => /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key) && !REFUSED.test(key);
+
 export function widgetPropsFromQuery(search: string): { props: Record<string, unknown>; problems: string[] } {
   const props: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [k, v] of new URLSearchParams(search)) {
     if (!k.startsWith('props.')) continue;
     const key = k.slice(6);
-    if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key) || REFUSED.test(key)) {
+    if (!allowedPropKey(key)) {
       problems.push(`The link's “${k.slice(0, 60)}” is not a setting a widget takes: ignored.`);
       continue;
     }

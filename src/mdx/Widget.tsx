@@ -17,7 +17,11 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
+import { FrameRegistry, WidgetFrameContext } from '@/lib/widget-frame';
+import { useChapterSlug } from './chapter-context';
 import { useMountWhenNear } from './mount-when-near';
+import { AssignmentCheck, TeachMenu } from './WidgetTools';
+import { useStaticBook } from '@/lib/print-mode';
 import { declaredHeight, type WidgetSize } from '@/widgets/size';
 import { rememberHeight, rememberedHeight } from './widget-heights';
 
@@ -82,7 +86,13 @@ export function Widget({ name, ...props }: { name: string; [k: string]: unknown 
   );
   // A new lazy component per attempt, so Retry also retries a failed chunk download.
   const Lazy = useMemo(() => loadWidget(name), [name, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
-  const near = useMountWhenNear(frame);
+  // In the whole-book print view a widget is a figure: shown at its defaults and inert (no focus, no input), and
+  // every one is wanted, not just those near the viewport.
+  const frozen = useStaticBook();
+  const near = useMountWhenNear(frame, frozen);
+  const chapter = useChapterSlug();
+  // What the widget registers while it renders (URL ids, readouts): a fresh registry per attempt.
+  const registry = useMemo(() => new FrameRegistry(), [attempt]); // eslint-disable-line react-hooks/exhaustive-deps
   const mounted = !!Lazy && near;
   useEffect(
     () => (mounted && frame.current ? rememberHeight(frame.current, sizeKey) : undefined),
@@ -106,9 +116,18 @@ export function Widget({ name, ...props }: { name: string; [k: string]: unknown 
       className="widget-frame"
       ref={frame}
       data-widget={name}
+      data-static={frozen || undefined}
+      inert={frozen || undefined}
       style={mounted ? undefined : { minHeight: height }}
     >
-      <div className="widget-toolbar">
+      <div className="widget-toolbar" hidden={frozen}>
+        <TeachMenu
+          name={name}
+          props={props}
+          chapter={chapter}
+          frame={registry}
+          frameEl={() => frame.current}
+        />
         <button
           type="button"
           className="btn btn-icon"
@@ -123,9 +142,12 @@ export function Widget({ name, ...props }: { name: string; [k: string]: unknown 
         placeholder
       ) : (
         <WidgetErrorBoundary name={name} onRetry={() => setAttempt((a) => a + 1)} key={attempt}>
-          <Suspense fallback={placeholder}>
-            <Lazy {...props} />
-          </Suspense>
+          <WidgetFrameContext.Provider value={registry}>
+            <Suspense fallback={placeholder}>
+              <Lazy {...props} />
+              <AssignmentCheck frame={registry} name={name} />
+            </Suspense>
+          </WidgetFrameContext.Provider>
         </WidgetErrorBoundary>
       )}
       {Lazy ? null : (

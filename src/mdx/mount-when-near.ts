@@ -34,9 +34,12 @@ function pump() {
   setTimeout(() => idle(next), 300);
 }
 
-/** True once the element is within a screen height of the viewport, or its turn in the idle queue has come. */
-export function useMountWhenNear(ref: RefObject<HTMLElement | null>): boolean {
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+/**
+ * True once the element is within a screen height of the viewport, or its turn in the idle queue has come; at once
+ * with `now` (the whole-book print view wants every widget, and fetches their chunks in parallel).
+ */
+export function useMountWhenNear(ref: RefObject<HTMLElement | null>, now = false): boolean {
+  const [near, setNear] = useState(() => now || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     if (near) return;
     const el = ref.current;

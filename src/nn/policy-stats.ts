@@ -1,4 +1,5 @@
 /** Float32 policy math in plain TypeScript: sampling, distances between consecutive policies, ratio histograms. */
+import type { Rng } from '@/rl';
 import { RATIO_EDGES } from '@/spec';
 
 /** Softmax of `numActions` logits per row, in place into `probs`. */
@@ -167,16 +168,11 @@ export function explainedVariance(yhat: Float32Array, y: Float32Array): number {
   return vy === 0 ? NaN : 1 - vd / vy;
 }
 
-/** Fisher-Yates shuffle of 0..n-1 with the run RNG. */
-export function permutation(n: number, u: () => number, out?: Int32Array): Int32Array {
+/** A uniformly random permutation of 0..n-1 (the run RNG's Fisher-Yates shuffle), into `out` if given. */
+export function permutation(n: number, rng: Pick<Rng, 'shuffle'>, out?: Int32Array): Int32Array {
   const p = out ?? new Int32Array(n);
   for (let k = 0; k < n; k++) p[k] = k;
-  for (let k = n - 1; k > 0; k--) {
-    const j = Math.floor(u() * (k + 1));
-    const t = p[k];
-    p[k] = p[j];
-    p[j] = t;
-  }
+  rng.shuffle(p);
   return p;
 }
 

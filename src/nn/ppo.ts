@@ -260,12 +260,11 @@ export class PpoTrainer implements Trainer {
     const statRows: tf.Tensor[] = [];
     const perm = new Int32Array(B);
     let epochs = 0;
-    const u = () => this.rng.uniform();
     const numMb = Math.floor(B / mbSize);
     const klCol = PPO_STATS.indexOf('approxKl');
     try {
       for (let epoch = 0; epoch < cfg.updateEpochs; epoch++) {
-        permutation(B, u, perm);
+        permutation(B, this.rng, perm);
         const epochStats: tf.Tensor[] = [];
         for (let start = 0; start + mbSize <= B; start += mbSize) {
           this.progress('learn', epoch * numMb + start / mbSize, cfg.updateEpochs * numMb);

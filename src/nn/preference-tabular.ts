@@ -16,6 +16,7 @@ import {
   logSoftmaxRows,
   rewardModelLoss,
   sigmoid,
+  softmax,
   winRate,
   type KlOptimum,
   type Preference,
@@ -37,19 +38,10 @@ export interface PreferenceProblem {
   mleFinite: boolean[];
 }
 
-function softmaxRow(logits: number[]): number[] {
-  const m = Math.max(...logits);
-  const e = logits.map((v) => Math.exp(v - m));
-  const z = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / z);
-}
-
 /** The hidden problem and the dataset, from the seed (the learners draw from a separate stream). */
 export function makePreferenceProblem(cfg: PreferenceConfig, rng: Rng): PreferenceProblem {
   const { prompts: X, responses: K } = cfg;
-  const ref = Array.from({ length: X }, () =>
-    softmaxRow(Array.from({ length: K }, () => 0.8 * rng.normal())),
-  );
+  const ref = Array.from({ length: X }, () => softmax(Array.from({ length: K }, () => 0.8 * rng.normal())));
   const rStar = Array.from({ length: X }, () => Array.from({ length: K }, () => rng.normal()));
   const pairs: Preference[] = [];
   for (let n = 0; n < cfg.pairs; n++) {

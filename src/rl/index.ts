@@ -33,6 +33,7 @@ export {
   type BestMixtureStep,
 } from './bound-formulas';
 export {
+  softmax,
   softmaxPolicy,
   softmaxPolicyGradient,
   softmaxJ,
@@ -334,6 +335,7 @@ export {
   probabilityOfImprovement,
   improvementInterval,
   iqmCurve,
+  meanCurve,
   type BootstrapOptions,
   type Interval,
 } from './rliable';

@@ -7,6 +7,7 @@
  * joint update is a gamma-contraction: plain iteration converges from any start.
  */
 import { expectile } from './expectile';
+import { softmax } from './softmax';
 import type { MDP, Policy } from './types';
 import { RLInputError, validateMDP, validatePolicy } from './validate';
 
@@ -101,9 +102,6 @@ export function awrPolicy(Q: number[][], V: number[], piBeta: Policy, beta: numb
     const logits = row.map((q, a) =>
       piBeta[s][a] > 0 ? Math.log(piBeta[s][a]) + beta * (q - V[s]) : -Infinity,
     );
-    const m = Math.max(...logits);
-    const w = logits.map((l) => (l === -Infinity ? 0 : Math.exp(l - m)));
-    const z = w.reduce((x, y) => x + y, 0);
-    return w.map((x) => x / z);
+    return softmax(logits);
   });
 }

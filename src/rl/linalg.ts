@@ -45,6 +45,14 @@ export function luFactor(m: Float64Array, n: number): LU {
   return { n, lu: m, perm };
 }
 
+/** Solves the small dense system A x = b (A as rows; neither argument is modified), by LU with partial pivoting. */
+export function solveDense(A: readonly (readonly number[])[], b: readonly number[]): number[] {
+  const n = b.length;
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = A[i][j];
+  return Array.from(luSolve(luFactor(m, n), b));
+}
+
 /** Solves A x = b. */
 export function luSolve({ n, lu, perm }: LU, b: ArrayLike<number>): Float64Array {
   const x = new Float64Array(n);

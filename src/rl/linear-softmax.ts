@@ -10,6 +10,7 @@
 import { trpoBounds } from './bounds';
 import { klMean } from './divergence';
 import { evaluatePolicy } from './evaluate';
+import { solveDense } from './linalg';
 import { softmaxPolicy, softmaxPolicyGradient } from './softmax';
 import type { MDP, Policy } from './types';
 
@@ -49,25 +50,9 @@ export function linearSoftmaxFisher(mdp: MDP, phi: Features, w: number[], ridge 
   return F;
 }
 
-/** F_w⁻¹ ∇J (a tiny ridge keeps F invertible), by Gaussian elimination. */
+/** F_w⁻¹ ∇J (a tiny ridge keeps F invertible). */
 export function linearSoftmaxNaturalGradient(mdp: MDP, phi: Features, w: number[], ridge = 1e-8): number[] {
-  const D = w.length;
-  const F = linearSoftmaxFisher(mdp, phi, w, ridge);
-  const b = linearSoftmaxGradient(mdp, phi, w);
-  for (let c = 0; c < D; c++) {
-    for (let r = c + 1; r < D; r++) {
-      const f = F[r][c] / F[c][c];
-      for (let k = c; k < D; k++) F[r][k] -= f * F[c][k];
-      b[r] -= f * b[c];
-    }
-  }
-  const x = new Array<number>(D).fill(0);
-  for (let r = D - 1; r >= 0; r--) {
-    let s = b[r];
-    for (let k = r + 1; k < D; k++) s -= F[r][k] * x[k];
-    x[r] = s / F[r][r];
-  }
-  return x;
+  return solveDense(linearSoftmaxFisher(mdp, phi, w, ridge), linearSoftmaxGradient(mdp, phi, w));
 }
 
 const step = (w: number[], d: number[], t: number) => w.map((x, i) => x + t * d[i]);

@@ -6,6 +6,7 @@ import {
   iqm,
   iqmCurve,
   iqmInterval,
+  meanCurve,
   percentile,
   performanceProfile,
   probabilityOfImprovement,
@@ -109,5 +110,20 @@ describe('rliable statistics against the Python reference', () => {
     closeAll(got.point, ref.curve.point);
     closeAll(got.lo, ref.curve.lo);
     closeAll(got.hi, ref.curve.hi);
+  });
+});
+
+describe('meanCurve', () => {
+  it('is the mean of the runs with a value at each point, its band inside the runs’ range', () => {
+    const curves = [
+      [NaN, 1, 4],
+      [2, 3, 8],
+      [4, 5, 6],
+    ];
+    const got = meanCurve(curves, { reps: 300, seed: 1 });
+    expect(got.point).toEqual([3, 3, 6]);
+    got.lo.forEach((lo, k) => expect(lo).toBeGreaterThanOrEqual([2, 1, 4][k]));
+    got.hi.forEach((hi, k) => expect(hi).toBeLessThanOrEqual([4, 5, 8][k]));
+    expect(meanCurve(curves, { reps: 300, seed: 1 })).toEqual(got);
   });
 });

@@ -166,3 +166,14 @@ export function iqmCurve(curves: readonly (readonly number[])[], opts: Bootstrap
     );
   return stratifiedBootstrap([curves], stat, opts);
 }
+
+/** Mean learning curve with its band: like `iqmCurve` with the mean of the runs that have a value at each point. */
+export function meanCurve(curves: readonly (readonly number[])[], opts: BootstrapOptions = {}): Interval {
+  const points = curves[0]?.length ?? 0;
+  const stat = (s: readonly (readonly (readonly number[])[])[]) =>
+    Array.from({ length: points }, (_, k) => {
+      const v = s[0].map((c) => c[k]).filter((x) => !Number.isNaN(x));
+      return v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN;
+    });
+  return stratifiedBootstrap([curves], stat, opts);
+}

@@ -1,15 +1,25 @@
 /** The tabular softmax policy pi_theta(a|s) ∝ exp(theta[s][a]) and its exact gradient. */
 import { evaluateUnchecked } from './evaluate';
+import { solveDense } from './linalg';
 import type { MDP, Policy } from './types';
 import { RLInputError, validateMDP } from './validate';
+
+/**
+ * softmax(logits)_i = exp(logits_i - m) / sum_j exp(logits_j - m) with m the largest logit, so nothing overflows.
+ * A logit of -Infinity gets probability 0 (a distribution restricted to a support); at least one must be finite.
+ * The book's one softmax: policies, Boltzmann distributions and KL-regularised optima all use it.
+ */
+export function softmax(logits: readonly number[]): number[] {
+  const m = Math.max(...logits);
+  const e = logits.map((x) => (x === -Infinity ? 0 : Math.exp(x - m)));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+}
 
 export function softmaxPolicy(theta: number[][]): Policy {
   return theta.map((row) => {
     if (row.some((x) => !Number.isFinite(x))) throw new RLInputError('theta has a non-finite entry');
-    const m = Math.max(...row);
-    const e = row.map((x) => Math.exp(x - m));
-    const z = e.reduce((a, b) => a + b, 0);
-    return e.map((x) => x / z);
+    return softmax(row);
   });
 }
 
@@ -66,31 +76,14 @@ export function softmaxNaturalGradient(mdp: MDP, theta: number[][], damping = 1e
   return pi.map((p, s) => {
     const k = p.length;
     if (d[s] <= 1e-300) return new Array<number>(k).fill(0);
-    // Block: d(s) (diag(p) - p pᵀ) + damping I. Solve by Gaussian elimination (k is small).
+    // Block: d(s) (diag(p) - p pᵀ) + damping I.
     const M = Array.from({ length: k }, (_, i) =>
       Array.from(
         { length: k },
         (_, j) => d[s] * ((i === j ? p[i] : 0) - p[i] * p[j]) + (i === j ? damping : 0),
       ),
     );
-    const b = g[s].slice();
-    for (let c = 0; c < k; c++) {
-      let piv = c;
-      for (let r = c + 1; r < k; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-      [M[c], M[piv]] = [M[piv], M[c]];
-      [b[c], b[piv]] = [b[piv], b[c]];
-      for (let r = c + 1; r < k; r++) {
-        const f = M[r][c] / M[c][c];
-        for (let j = c; j < k; j++) M[r][j] -= f * M[c][j];
-        b[r] -= f * b[c];
-      }
-    }
-    const x = new Array<number>(k).fill(0);
-    for (let r = k - 1; r >= 0; r--) {
-      let sum = b[r];
-      for (let j = r + 1; j < k; j++) sum -= M[r][j] * x[j];
-      x[r] = sum / M[r][r];
-    }
+    const x = solveDense(M, g[s]);
     // Remove the null-space component (mean) so the direction is canonical.
     const mean = x.reduce((u, v) => u + v, 0) / k;
     return x.map((v) => v - mean);

@@ -61,7 +61,7 @@ export const STATEMENTS: Record<StatementId, StatementInfo> = {
     id: 'kl-mixture',
     chapter: 4,
     title: "Kakade and Langford's mixture bound",
-    corrected: 'J(π_w) − J(π) ≥ w/(1−γ)·(𝔸 − 2wγε/(1−γ(1−w))), ε = max_s |Ā(s)|',
+    corrected: 'J(π_α) − J(π) ≥ α/(1−γ)·(𝔸 − 2αγε/(1−γ(1−α))), ε = max_s |Ā(s)|',
     notes: null,
     notesSource: null,
     uses: { piNew: true, weight: true },

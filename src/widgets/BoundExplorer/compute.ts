@@ -1,11 +1,13 @@
 /** The bound explorer's numbers: a softmax policy moved along the (natural) gradient, with TRPO's bounds. */
 import {
+  decodeInstance,
   randomMDP,
   randomTheta,
   softmaxNaturalGradient,
   softmaxPolicy,
   softmaxPolicyGradient,
   trpoBounds,
+  type LabInstance,
   type MDP,
   type TrpoBounds,
 } from '@/rl';
@@ -14,6 +16,26 @@ export interface BoundSetup {
   mdp: MDP;
   theta0: number[][];
   dir: number[][];
+  /** An instance from a link: the path is (1 − t)θ0 + t·target, so step 1 is exactly the instance's π′. */
+  target?: number[][];
+}
+
+/** The path from a "break this theorem" instance's π to its π′ (step 1 is π′). */
+export function instanceSetup(inst: LabInstance): BoundSetup {
+  const { mdp, theta, thetaNew } = decodeInstance(inst);
+  return {
+    mdp,
+    theta0: theta,
+    dir: thetaNew.map((r, s) => r.map((x, a) => x - theta[s][a])),
+    target: thetaNew,
+  };
+}
+
+/** The parameters θ′ at step t. */
+export function thetaAt({ theta0, dir, target }: BoundSetup, t: number): number[][] {
+  return target
+    ? theta0.map((r, s) => r.map((x, a) => (1 - t) * x + t * target[s][a]))
+    : theta0.map((r, s) => r.map((x, a) => x + t * dir[s][a]));
 }
 
 export function setup(
@@ -32,10 +54,10 @@ export function setup(
   return { mdp, theta0, dir: raw.map((r) => r.map((x) => x / norm)) };
 }
 
-export function boundsAt({ mdp, theta0, dir }: BoundSetup, t: number): TrpoBounds {
-  const pi = softmaxPolicy(theta0);
-  const piNew = softmaxPolicy(theta0.map((r, s) => r.map((x, a) => x + t * dir[s][a])));
-  return trpoBounds(mdp, pi, piNew);
+export function boundsAt(setupValue: BoundSetup, t: number): TrpoBounds {
+  const pi = softmaxPolicy(setupValue.theta0);
+  const piNew = softmaxPolicy(thetaAt(setupValue, t));
+  return trpoBounds(setupValue.mdp, pi, piNew);
 }
 
 /** What the shaded region of the chart means (legend, caption and accessible name say the same). */

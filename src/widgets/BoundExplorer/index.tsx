@@ -4,6 +4,7 @@
  * the chart shades the region below the larger bound, the values the theorem rules out for J(π').
  */
 import { useMemo } from 'react';
+import { labLayout } from '@/rl';
 import {
   seedParam,
   Controls,
@@ -13,9 +14,13 @@ import {
   ParamControls,
   Slider,
   WidgetShell,
+  instanceParam,
+  useLinkedInstance,
+  StatementChecks,
+  Button,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
-import { boundsAt, curve, floorOf, setup } from './compute';
+import { boundsAt, curve, floorOf, instanceSetup, setup, thetaAt } from './compute';
 import { BoundChart } from './BoundChart';
 
 const params = defineParams({
@@ -26,13 +31,18 @@ const params = defineParams({
   dir: oneOf(['gradient', 'natural'] as const, 'gradient'),
   tmax: num({ min: 0.1, max: 10, step: 0.1, default: 2 }),
   t: num({ min: 0, max: 10, step: 0.01, default: 0.5 }),
+  /** An explicit instance (a "break this theorem" lab's link): π to π′ along the step, π′ at step 1. */
+  inst: instanceParam(),
 });
+
+const TRPO_STATEMENTS = ['trpo-tv', 'trpo-kl', 'trpo-mean-kl'] as const;
 
 export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
+  const instance = useLinkedInstance(id, p.inst);
   const s = useMemo(
-    () => setup(p.seed, p.states, p.actions, p.gamma, p.dir),
-    [p.seed, p.states, p.actions, p.gamma, p.dir],
+    () => (instance ? instanceSetup(instance) : setup(p.seed, p.states, p.actions, p.gamma, p.dir)),
+    [instance, p.seed, p.states, p.actions, p.gamma, p.dir],
   );
   const data = useMemo(() => curve(s, p.tmax), [s, p.tmax]);
   const t = Math.min(p.t, p.tmax);
@@ -41,6 +51,15 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
   const lowest = Math.min(...data.map((d) => Math.min(d.J, d.L)));
   const highest = Math.max(...data.map((d) => Math.max(d.J, d.L)));
   const pad = (highest - lowest) * 0.6 + 1e-3;
+  // The instance with π′ moved to the current step, for the lab's statements.
+  const atStep = useMemo(() => {
+    if (!instance) return null;
+    const theta = thetaAt(s, t).flat();
+    const x = [...instance.x];
+    const start = labLayout(instance.states, instance.actions).thetaNew;
+    theta.forEach((v, i) => (x[start + i] = v));
+    return { ...instance, x };
+  }, [instance, s, t]);
   return (
     <WidgetShell
       title="TRPO's bounds along a step"
@@ -65,22 +84,31 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
           step={0.1}
           onChange={(v) => set({ tmax: v, t: Math.min(t, v) })}
         />
-        <Select
-          label="direction"
-          value={p.dir}
-          options={[
-            { value: 'gradient', label: 'policy gradient' },
-            { value: 'natural', label: 'natural gradient' },
-          ]}
-          onChange={(v) => set({ dir: v })}
-        />
-        <ParamControls
-          inline
-          specs={params}
-          values={p}
-          set={set}
-          fields={['gamma', 'states', 'actions', 'seed']}
-        />
+        {!instance && (
+          <Select
+            label="direction"
+            value={p.dir}
+            options={[
+              { value: 'gradient', label: 'policy gradient' },
+              { value: 'natural', label: 'natural gradient' },
+            ]}
+            onChange={(v) => set({ dir: v })}
+          />
+        )}
+        {!instance && (
+          <ParamControls
+            inline
+            specs={params}
+            values={p}
+            set={set}
+            fields={['gamma', 'states', 'actions', 'seed']}
+          />
+        )}
+        {instance && (
+          <Button onClick={() => set({ inst: '' })} testId="trpo-leave-instance">
+            Back to the random MDP
+          </Button>
+        )}
       </Controls>
       <Readouts>
         <Readout label="J(π')" value={b.J} testId="trpo-J" />
@@ -95,6 +123,15 @@ export default function BoundExplorer({ id = 'trpo' }: { id?: string }) {
         <Readout label="floor = larger bound" value={floorOf(b)} testId="trpo-floor" />
         <Readout label="bounds hold" value={holds} testId="trpo-holds" />
       </Readouts>
+      {instance && atStep && (
+        <>
+          <p data-testid="trpo-instance">
+            Showing the instance from the link: {instance.states} states, {instance.actions} actions, γ ={' '}
+            {instance.gamma}. Step 0 is its π, step 1 its π′.
+          </p>
+          <StatementChecks instance={atStep} statements={TRPO_STATEMENTS} prefix="trpo-stmt" />
+        </>
+      )}
       <BoundChart
         data={data}
         t={t}

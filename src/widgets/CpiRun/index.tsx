@@ -23,6 +23,7 @@ import {
   Chart,
   rule,
   line,
+  predict,
 } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
@@ -30,6 +31,9 @@ const params = defineParams({
   seed: seedParam(8),
   gamma: num({ min: 0.5, max: 0.95, step: 0.01, default: 0.8, label: 'γ' }),
 });
+
+/** The iterations a prediction covers (three presses of "Ten iterations"). */
+const PREDICT_ITERATIONS = 30;
 
 export default function CpiRun({ id = 'cpi' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
@@ -70,6 +74,18 @@ export default function CpiRun({ id = 'cpi' }: { id?: string }) {
     for (let i = 0; i < 50; i++) pi = greedyPolicy(evaluatePolicy(mdp, pi).Q);
     return evaluatePolicy(mdp, pi).J;
   }, [mdp, start]);
+  // Predict before running: J over the first 30 iterations, and when it closes 95 % of the gap to J*.
+  const J0 = h.rows[0].J;
+  const gap = Math.abs(optimal - J0) || 1;
+  const prediction = predict('J', {
+    id: `cpi:${p.seed}:${p.gamma}`,
+    xDomain: [0, PREDICT_ITERATIONS],
+    yDomain: [Math.min(J0, optimal) - 0.1 * gap, Math.max(J0, optimal) + 0.1 * gap],
+    threshold: J0 + 0.95 * (optimal - J0),
+    knots: PREDICT_ITERATIONS / 2 + 1,
+    label: 'J(π) per iteration',
+    testId: 'cpi-prediction',
+  });
   return (
     <WidgetShell
       title="Conservative policy iteration"
@@ -99,7 +115,8 @@ export default function CpiRun({ id = 'cpi' }: { id?: string }) {
         yLabel="J"
         filename="cpi"
         caption="J(π) per iteration of conservative policy iteration, with the optimal value for reference."
-        layers={[rule({ y: optimal, label: 'J*' }), line('J', 'J(π)', { dots: true })]}
+        xDomain={[0, Math.max(PREDICT_ITERATIONS, last.iteration)]}
+        layers={[rule({ y: optimal, label: 'J*' }), line('J', 'J(π)', { dots: true }), prediction]}
       />
     </WidgetShell>
   );

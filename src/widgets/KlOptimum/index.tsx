@@ -30,6 +30,7 @@ import {
   logSpacedBetas,
   maximizeKlRegularized,
   rewardKlFrontier,
+  softmax,
   winRate,
 } from '@/rl';
 
@@ -89,10 +90,7 @@ function cloud(ref: number[], seed: number): number[][] {
   return Array.from({ length: CLOUD }, () => {
     const s = 3 * rng.uniform();
     const logits = ref.map((p) => (p > 0 ? Math.log(p) + s * rng.normal() : -Infinity));
-    const m = Math.max(...logits);
-    const e = logits.map((l) => (l === -Infinity ? 0 : Math.exp(l - m)));
-    const z = e.reduce((a, b) => a + b, 0);
-    return e.map((v) => v / z);
+    return softmax(logits);
   });
 }
 

@@ -3,7 +3,7 @@
  * Kakade and Langford's lower bound, the α maximising the bound, and the slope at α = 0.
  */
 import { useMemo } from 'react';
-import { evaluatePolicy, greedyPolicy, mixtureBound, softmaxPolicy } from '@/rl';
+import { decodeInstance, evaluatePolicy, greedyPolicy, labLayout, mixtureBound, softmaxPolicy } from '@/rl';
 import {
   seedParam,
   Controls,
@@ -17,6 +17,10 @@ import {
   rule,
   marks,
   randomProblem,
+  instanceParam,
+  useLinkedInstance,
+  StatementChecks,
+  Button,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 
@@ -27,15 +31,21 @@ const params = defineParams({
   gamma: num({ min: 0.5, max: 0.99, step: 0.01, default: 0.9, label: 'γ' }),
   alpha: num({ min: 0, max: 1, step: 0.005, default: 0.1, label: 'mixture weight α' }),
   target: oneOf(['greedy', 'random'] as const, 'greedy'),
+  /** An explicit instance (a "break this theorem" lab's link): its MDP, π and (as the random π′) its π′. */
+  inst: instanceParam(),
 });
+
+const LAB_STATEMENTS = ['kl-mixture', 'cpi-optimality'] as const;
 
 export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
+  const instance = useLinkedInstance(id, p.inst);
   const model = useMemo(() => {
     const problem = randomProblem({ seed: p.seed, states: p.states, actions: p.actions, gamma: p.gamma });
-    const { mdp, pi } = problem;
-    const piPrime =
-      p.target === 'greedy' ? greedyPolicy(evaluatePolicy(mdp, pi).Q) : softmaxPolicy(problem.otherTheta(2));
+    const linked = instance ? decodeInstance(instance) : null;
+    const { mdp, pi } = linked ?? problem;
+    const other = () => (linked ? linked.piNew : softmaxPolicy(problem.otherTheta(2)));
+    const piPrime = p.target === 'greedy' ? greedyPolicy(evaluatePolicy(mdp, pi).Q) : other();
     const curve = Array.from({ length: 101 }, (_, i) => {
       const a = i / 100;
       const m = mixtureBound(mdp, pi, piPrime, a);
@@ -46,8 +56,15 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
     const h = 1e-6;
     const m0 = mixtureBound(mdp, pi, piPrime, 0);
     const fd = mixtureBound(mdp, pi, piPrime, h).improvement / h;
-    return { mdp, pi, piPrime, curve, best, slopeExact: m0.policyAdvantage / (1 - p.gamma), slopeFd: fd };
-  }, [p.seed, p.states, p.actions, p.gamma, p.target]);
+    return { mdp, pi, piPrime, curve, best, slopeExact: m0.policyAdvantage / (1 - mdp.gamma), slopeFd: fd };
+  }, [instance, p.seed, p.states, p.actions, p.gamma, p.target]);
+  // The linked instance with the slider's weight, for the lab's statements.
+  const atWeight = useMemo(() => {
+    if (!instance) return null;
+    const x = [...instance.x];
+    x[labLayout(instance.states, instance.actions).weight] = p.alpha;
+    return { ...instance, x };
+  }, [instance, p.alpha]);
   const m = useMemo(() => mixtureBound(model.mdp, model.pi, model.piPrime, p.alpha), [model, p.alpha]);
   return (
     <WidgetShell
@@ -66,7 +83,13 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
           ]}
           onChange={(v) => set({ target: v })}
         />
-        <ParamControls inline specs={params} values={p} set={set} fields={['gamma', 'states', 'seed']} />
+        {instance ? (
+          <Button onClick={() => set({ inst: '' })} testId="mixture-leave-instance">
+            Back to the random MDP
+          </Button>
+        ) : (
+          <ParamControls inline specs={params} values={p} set={set} fields={['gamma', 'states', 'seed']} />
+        )}
       </Controls>
       <Readouts>
         <Readout label="α" value={p.alpha} testId="mixture-alpha" />
@@ -78,6 +101,15 @@ export default function MixtureExplorer({ id = 'mix' }: { id?: string }) {
         <Readout label="slope at 0 (exact 𝔸/(1−γ))" value={model.slopeExact} testId="mixture-slope-exact" />
         <Readout label="slope at 0 (finite difference)" value={model.slopeFd} testId="mixture-slope-fd" />
       </Readouts>
+      {instance && atWeight && (
+        <>
+          <p data-testid="mixture-instance">
+            Showing the instance from the link: {instance.states} states, {instance.actions} actions, γ ={' '}
+            {instance.gamma}; the random π′ is the instance's π′.
+          </p>
+          <StatementChecks instance={atWeight} statements={LAB_STATEMENTS} prefix="mixture-stmt" />
+        </>
+      )}
       <Chart
         data={model.curve}
         x="alpha"

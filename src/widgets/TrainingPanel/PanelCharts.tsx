@@ -16,7 +16,8 @@ import {
 } from '@/spec';
 import type { SeriesPoint, TrainingStore } from '@/stores/training';
 import type { Row } from '@/lib/export';
-import { LiveLineChart } from '@/widgets/common';
+import { LiveLineChart, type PredictionLayer } from '@/widgets/common';
+import { trainingPrediction } from './prediction';
 import { RatioHistogram } from './RatioHistogram';
 import { useThrottled } from './throttle';
 
@@ -61,6 +62,7 @@ export const PanelCharts = memo(function PanelCharts({
   preset,
   solveThreshold,
   env = 'CartPole-v1',
+  prediction,
 }: {
   rows: Row[];
   hist: RatioHist | null;
@@ -69,6 +71,8 @@ export const PanelCharts = memo(function PanelCharts({
   preset: string;
   solveThreshold: number;
   env?: EnvId;
+  /** The reader's prediction of the return curve (the full panel only). */
+  prediction?: PredictionLayer;
 }) {
   const chartH = compact ? 180 : 220;
   const streamed: readonly MetricKey[] = algoSpec(algo).series;
@@ -88,6 +92,7 @@ export const PanelCharts = memo(function PanelCharts({
         height={chartH}
         filename={`${preset}-return`}
         refLines={Number.isFinite(solveThreshold) ? [{ y: solveThreshold, label: 'solved' }] : []}
+        prediction={compact ? undefined : prediction}
       />
       {has('tvMean') && (
         <LiveLineChart
@@ -169,6 +174,8 @@ export function StoreCharts({
   const algo = useStore(store, (s) => s.config.algo);
   const solve = useStore(store, (s) => s.config.solveThreshold);
   const env = useStore(store, (s) => s.config.env);
+  const config = useStore(store, (s) => s.config);
+  const prediction = useMemo(() => trainingPrediction(config, preset), [config, preset]);
   const rows = useChartRows(series);
   const hist = useThrottled(latest?.ratioHist ?? null, CHART_MS);
   // The ratio histogram is about the clip range: shown for algorithms that clip the ratio.
@@ -182,6 +189,7 @@ export function StoreCharts({
       preset={preset}
       solveThreshold={solve}
       env={env}
+      prediction={prediction}
     />
   );
 }

@@ -5,10 +5,11 @@
  * not the controls. Keyboard (platform shortcuts): space = start/pause, r = reset, . = one update. Settings and seed
  * live in the URL. A widget author copies this shape: a store hook, a view of small parts, settings from a table.
  */
-import { useCallback } from 'react';
+import { useCallback, useId } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useTrainingShortcuts } from '@/lib/shortcuts';
+import { LOCKED_REASON, useAssignment } from '@/lib/widget-frame';
 import { downloadCSV, downloadJSON } from '@/lib/export';
 import { algoSpec, BACKEND_CHOICES, ENV_SPECS, type BackendChoice } from '@/spec';
 import type { TrainingStore } from '@/stores/training';
@@ -143,6 +144,11 @@ function RunControls({
     })),
   );
   const exportName = () => `${preset}-seed${store.getState().config.seed}`;
+  // The seed and backend have their own boxes here; an assignment link hides or locks them like any setting.
+  const assignment = useAssignment();
+  const lockId = useId();
+  const locked = (id: string) =>
+    assignment.locked(id) ? { disabled: true, title: LOCKED_REASON, 'aria-describedby': lockId } : {};
   return (
     <Controls>
       <button type="button" className="btn" onClick={onToggle} aria-keyshortcuts="Space">
@@ -159,34 +165,45 @@ function RunControls({
       </button>
       {!compact && (
         <>
-          <label>
-            Seed{' '}
-            <input
-              type="number"
-              min={0}
-              max={2 ** 31 - 1}
-              value={s.seed}
-              style={{ width: '6em' }}
-              onChange={(e) => {
-                const v = Math.floor(Number(e.target.value));
-                if (Number.isInteger(v) && v >= 0 && v < 2 ** 31)
-                  store.getState().reset({ ...store.getState().config, seed: v });
-              }}
-            />
-          </label>
-          <label>
-            Backend{' '}
-            <select
-              value={s.backendChoice}
-              onChange={(e) => store.getState().setBackend(e.target.value as BackendChoice)}
-            >
-              {BACKEND_CHOICES.map((b) => (
-                <option key={b} value={b}>
-                  {b}
-                </option>
-              ))}
-            </select>
-          </label>
+          {(assignment.locked('seed') || assignment.locked('backend')) && (
+            <span id={lockId} className="visually-hidden">
+              {LOCKED_REASON}
+            </span>
+          )}
+          {!assignment.hidden('seed') && (
+            <label>
+              Seed{' '}
+              <input
+                type="number"
+                min={0}
+                max={2 ** 31 - 1}
+                value={s.seed}
+                style={{ width: '6em' }}
+                {...locked('seed')}
+                onChange={(e) => {
+                  const v = Math.floor(Number(e.target.value));
+                  if (Number.isInteger(v) && v >= 0 && v < 2 ** 31)
+                    store.getState().reset({ ...store.getState().config, seed: v });
+                }}
+              />
+            </label>
+          )}
+          {!assignment.hidden('backend') && (
+            <label>
+              Backend{' '}
+              <select
+                value={s.backendChoice}
+                {...locked('backend')}
+                onChange={(e) => store.getState().setBackend(e.target.value as BackendChoice)}
+              >
+                {BACKEND_CHOICES.map((b) => (
+                  <option key={b} value={b}>
+                    {b}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button
             type="button"
             className="btn"

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { addNotice } from '@/lib/notices';
+import { useStaticBook } from '@/lib/print-mode';
 import { useUrlParams } from '@/lib/url-state';
 import { BACKEND_CHOICES, presetConfig, type BackendChoice, type TrainConfig } from '@/spec';
 import { createTrainingStore, type TrainingStore, type TrainingStoreDeps } from '@/stores/training';
@@ -42,9 +43,11 @@ export function useTrainingPanelStore(
   const [store] = useState(() =>
     createTrainingStore(key, link.config, urlValues.backend as BackendChoice, deps),
   );
+  // The whole-book print view shows the panel at its defaults, not the reader's saved run.
+  const frozen = useStaticBook();
   useEffect(() => {
     for (const n of link.notices) addNotice(`Link settings of ${key}: ${n}.`);
-    void store.getState().restore();
+    if (!frozen) void store.getState().restore();
     const sync = (c: TrainConfig, b: BackendChoice) => setUrlValues(paramsFromConfig(c, b) as never);
     sync(store.getState().config, store.getState().backendChoice);
     const unsubscribe = store.subscribe((s, prev) => {
@@ -54,6 +57,6 @@ export function useTrainingPanelStore(
       unsubscribe();
       store.getState().dispose();
     };
-  }, [store, key, link, setUrlValues]);
+  }, [store, key, link, setUrlValues, frozen]);
   return { store, key };
 }

@@ -18,6 +18,9 @@ import { DataTable } from './DataTable';
 import { ExportMenu } from './ExportMenu';
 import { formatNumber } from './Readout';
 import { useThemeColors } from './theme-colors';
+import { useReadoutSlot } from '@/lib/widget-frame';
+import { PredictionOverlay, PredictionPanel } from './PredictionOverlay';
+import { usePrediction, useRevealKey } from './use-prediction';
 
 export interface ChartProps<R extends object> {
   /** What the chart shows: its figure caption and accessible name. */
@@ -94,11 +97,17 @@ function latestSummary<R extends object>(
   return parts.length ? ` Latest at ${xLabel} ${String(at)}: ${parts.join(', ')}.` : ' No data yet.';
 }
 
-export function Chart<R extends object>({
+/** A chart an assignment link hides (by its `testId`) is not rendered at all. */
+export function Chart<R extends object>(props: ChartProps<R>) {
+  const hidden = useReadoutSlot(props.testId, props.caption);
+  return hidden ? null : <ChartView {...props} />;
+}
+
+function ChartView<R extends object>({
   caption,
   data,
   x,
-  layers,
+  layers: given,
   xLabel,
   yLabel,
   xDomain,
@@ -116,6 +125,14 @@ export function Chart<R extends object>({
 }: ChartProps<R>) {
   const colors = useThemeColors();
   const [box, width] = useWidth();
+  // A `predict(...)` layer: the real curve stays out of the picture, table and name until revealed.
+  const prediction = usePrediction(given as Layer[], data, x);
+  const layers = (prediction?.drawn ?? given) as Layer<KeyOf<R>>[];
+  useRevealKey(prediction);
+  if (prediction?.active) {
+    xDomain ??= prediction.layer.xDomain;
+    yDomain ??= prediction.layer.yDomain;
+  }
   const clipId = `clip${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const scene = useMemo<Scene | null>(
     () =>
@@ -139,7 +156,15 @@ export function Chart<R extends object>({
     // Layers are usually a fresh array per render, so this recomputes then; a scene costs well under 1 ms.
     [data, x, layers, width, height, colors, xDomain, yDomain, logY, xLabel, yLabel, xFormat, yFormat],
   );
-  const rows = useMemo(() => table ?? chartTable(data, x, layers), [table, data, x, layers]);
+  const rows = useMemo(() => {
+    // The sketch is not data; a curve still hidden is left out of the table too.
+    const shown = layers.filter(
+      (l) => !(l.type === 'line' && l.label === 'your prediction' && l.key === 'y'),
+    );
+    const out = table ?? chartTable(data, x, shown);
+    const hide = prediction && !prediction.revealed ? prediction.layer.key : null;
+    return hide ? out.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== hide))) : out;
+  }, [table, data, x, layers, prediction]);
   const name =
     caption +
     (description ? ` ${description}` : '') +
@@ -174,7 +199,7 @@ export function Chart<R extends object>({
 
   return (
     <figure className={live ? 'chart live-chart' : 'chart'} aria-label={caption}>
-      <div ref={box} className="chart-box" style={{ height }}>
+      <div ref={box} className="chart-box" style={{ height, position: 'relative' }}>
         {live ? (
           <canvas
             ref={canvas}
@@ -195,7 +220,11 @@ export function Chart<R extends object>({
             dangerouslySetInnerHTML={{ __html: svgBody }}
           />
         )}
+        {prediction?.active && !prediction.revealed && scene && (
+          <PredictionOverlay p={prediction} scene={scene} xFormat={xFormat} />
+        )}
       </div>
+      {prediction && <PredictionPanel p={prediction} />}
       <figcaption className="chart-caption">{caption}</figcaption>
       {footer}
       <div className="chart-tools">

@@ -1,10 +1,15 @@
 /**
  * The text alternative of a chart: a collapsible table of its data. The table is built only while it is open: a
- * closed table of a live chart would otherwise re-render thousands of cells at every update.
+ * closed table of a live chart would otherwise re-render thousands of cells at every update. When the page is
+ * printed it is built and shown.
  */
 import { useState } from 'react';
 import type { Row } from '@/lib/export';
+import { usePrinting } from '@/lib/print-mode';
 import { formatNumber } from './Readout';
+
+/** Rows of a table on paper (evenly thinned beyond this): a figure's numbers, not pages of them. */
+const PRINTED_ROWS = 50;
 
 export function DataTable({
   rows,
@@ -16,6 +21,14 @@ export function DataTable({
   maxRows?: number;
 }) {
   const [open, setOpen] = useState(false);
+  const printing = usePrinting();
+  // On paper (and in the whole-book print view) the table is the chart's numbers: always built, always shown.
+  if (printing)
+    return (
+      <div className="data-table data-table-printed">
+        <Table rows={rows} caption={caption} maxRows={Math.min(maxRows, PRINTED_ROWS)} />
+      </div>
+    );
   return (
     <details className="data-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Table of the data ({rows.length} rows)</summary>

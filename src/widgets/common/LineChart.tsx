@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import type { Row } from '@/lib/export';
 import { Chart } from './Chart';
-import type { Layer } from './chart-layers';
+import type { Layer, PredictionLayer } from './chart-layers';
 
 export interface Series {
   key: string;
@@ -99,6 +99,7 @@ export function LiveLineChart({
   refLines = [],
   xLabel = 'environment steps',
   footer,
+  prediction,
 }: {
   data: Row[];
   xKey: string;
@@ -111,14 +112,17 @@ export function LiveLineChart({
   refLines?: RefLine[];
   xLabel?: string;
   footer?: ReactNode;
+  /** Lets the reader predict one of the series before running (see `predict` in chart-layers.ts). */
+  prediction?: PredictionLayer;
 }) {
+  const layers = seriesLayers(series, refLines, seriesData);
   return (
     <Chart
       live
       caption={caption}
       data={data}
       x={xKey}
-      layers={seriesLayers(series, refLines, seriesData)}
+      layers={prediction ? [...layers, prediction] : layers}
       yDomain={yDomain}
       height={height}
       filename={filename}

@@ -7,6 +7,7 @@
  *   <ParamControls specs={params} values={p} set={set} />
  */
 import type { ParamSpecs, ParamValues } from '@/lib/url-params';
+import { LOCKED_REASON, useAssignment } from '@/lib/widget-frame';
 import type { ReactNode } from 'react';
 import { Select, Slider, Toggle } from './controls';
 import { paramField, paramFields, type ParamField } from './param-fields';
@@ -40,6 +41,8 @@ function Control<S extends ParamSpecs>({
   const name = field.name as Name<S>;
   const label = labels?.[name] ?? field.label;
   const off = typeof disabled === 'boolean' ? disabled : disabled?.[name];
+  // An assignment link may lock this setting (src/lib/assignment.ts): disabled, and saying why.
+  const lockedReason = useAssignment().locked(name) ? LOCKED_REASON : undefined;
   const patch = (v: unknown) => set({ [name]: v } as Partial<ParamValues<S>>);
   switch (field.control) {
     case 'slider':
@@ -54,11 +57,20 @@ function Control<S extends ParamSpecs>({
           integer={field.integer}
           format={format?.[name]}
           disabled={off}
+          lockedReason={lockedReason}
           onChange={patch}
         />
       );
     case 'toggle':
-      return <Toggle label={label} checked={values[name] as boolean} disabled={off} onChange={patch} />;
+      return (
+        <Toggle
+          label={label}
+          checked={values[name] as boolean}
+          disabled={off}
+          lockedReason={lockedReason}
+          onChange={patch}
+        />
+      );
     case 'select':
       return (
         <Select
@@ -66,6 +78,7 @@ function Control<S extends ParamSpecs>({
           value={values[name] as string}
           options={field.options}
           disabled={off}
+          lockedReason={lockedReason}
           onChange={patch}
         />
       );
@@ -88,9 +101,11 @@ export function ParamControls<S extends ParamSpecs>({
     children?: ReactNode;
     inline?: boolean;
   }) {
-  const controls = paramFields(rest.specs, fields, max).map((f) => (
-    <Control key={f.name} field={f} {...rest} />
-  ));
+  // A control an assignment link hides is not rendered at all (not merely out of sight).
+  const assignment = useAssignment();
+  const controls = paramFields(rest.specs, fields, max)
+    .filter((f) => !assignment.hidden(f.name))
+    .map((f) => <Control key={f.name} field={f} {...rest} />);
   if (inline) return <>{controls}</>;
   return (
     <div className="controls">
@@ -115,8 +130,9 @@ export function ParamControl<S extends ParamSpecs>({
   format?: (v: number) => string;
   disabled?: boolean;
 }) {
+  const assignment = useAssignment();
   const field = paramField(name, bound.specs[name], max);
-  if (!field) return null;
+  if (!field || assignment.hidden(name)) return null;
   const labels = label === undefined ? undefined : ({ [name]: label } as Options<S>['labels']);
   const formats = format && ({ [name]: format } as Options<S>['format']);
   return <Control field={field} labels={labels} format={formats} disabled={disabled} {...bound} />;

@@ -3,6 +3,7 @@
  * `data-value` holds the full-precision number (tests parse it, never the rounded text).
  */
 import type { ReactNode } from 'react';
+import { useReadoutSlot } from '@/lib/widget-frame';
 
 export function formatNumber(v: number, digits = 4): string {
   if (Number.isNaN(v)) return 'NaN';
@@ -26,6 +27,9 @@ export function Readout({
   unit?: string;
   hint?: string;
 }) {
+  // An assignment link may hide this readout: then it is not in the page at all (nor in the accessibility tree).
+  const hidden = useReadoutSlot(testId, typeof label === 'string' ? label : (testId ?? ''));
+  if (hidden) return null;
   const text = typeof value === 'number' ? formatNumber(value, digits) : String(value);
   return (
     <div className="readout" title={hint}>

@@ -72,8 +72,36 @@ export interface HistogramLayer<K extends string = string> {
   data?: object[];
 }
 
+/**
+ * Predict before you run: the reader sketches column `key` (pointer, touch or keyboard) over fixed domains before
+ * the real curve exists or is shown; then the real curve is drawn over the sketch and scored (use-prediction.ts).
+ * The Chart draws no mark for this layer itself: it adds the sketch, the editing overlay and the score.
+ */
+export interface PredictionLayer<K extends string = string> {
+  type: 'prediction';
+  key: K;
+  /** Where the sketch is kept in this browser: name the widget and the state it predicts (seed, settings). */
+  id: string;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  /** A level the curve should reach ("solved"): the score adds the error in the time to reach it. */
+  threshold?: number;
+  /**
+   * 'run' (default): the real curve shows as soon as it has two points (the reader ran the widget); 'button': it
+   * stays hidden until the reader asks (for curves that exist before anything runs). In presenter mode the reveal
+   * always waits for the key v (or the Reveal button).
+   */
+  reveal?: 'run' | 'button';
+  /** Knots of the sketch, evenly spaced over xDomain (default 21). */
+  knots?: number;
+  /** What the sketched quantity is called (for the overlay's accessible name). */
+  label?: string;
+  /** Prefix of the score readouts' test ids (default 'prediction'). */
+  testId?: string;
+}
+
 export type Layer<K extends string = string> =
-  LineLayer<K> | BandLayer<K> | RegionLayer | RuleLayer | MarkLayer | HistogramLayer<K>;
+  LineLayer<K> | BandLayer<K> | RegionLayer | RuleLayer | MarkLayer | HistogramLayer<K> | PredictionLayer<K>;
 
 type Without<T> = Omit<T, 'type'>;
 
@@ -95,6 +123,10 @@ export const marks = (points: MarkLayer['points'], color?: string): MarkLayer =>
   points,
   color,
 });
+export const predict = <K extends string = string>(
+  key: K,
+  o: Omit<Without<PredictionLayer<K>>, 'key'>,
+): PredictionLayer<K> => ({ type: 'prediction', key, ...o });
 export const histogram = <K extends string = string>(
   key: K,
   x0: K,

@@ -14,6 +14,7 @@ export function Slider({
   disabled,
   log = false,
   integer = false,
+  lockedReason,
 }: {
   label: ReactNode;
   value: number;
@@ -28,13 +29,18 @@ export function Slider({
   log?: boolean;
   /** Round log-scale values to whole numbers. */
   integer?: boolean;
+  /** Locked by an assignment link: disabled, with this reason for screen readers and as a tooltip. */
+  lockedReason?: string;
 }) {
   const auto = useId();
   const inputId = id ?? auto;
   const scale = sliderScale({ min, max, step, log, integer });
   return (
-    <div className="control control-slider">
-      <label htmlFor={inputId}>{label}</label>
+    <div className={`control control-slider${lockedReason ? ' is-locked' : ''}`} title={lockedReason}>
+      <label htmlFor={inputId}>
+        {label}
+        <Lock reason={lockedReason} />
+      </label>
       <input
         id={inputId}
         type="range"
@@ -42,13 +48,29 @@ export function Slider({
         max={scale.max}
         step={scale.step}
         value={scale.toPosition(value)}
-        disabled={disabled}
+        disabled={disabled || !!lockedReason}
+        aria-describedby={lockedReason ? `${inputId}-locked` : undefined}
         aria-valuetext={format(value)}
         onChange={(e) => onChange(scale.toValue(Number(e.currentTarget.value)))}
       />
       <output htmlFor={inputId}>{format(value)}</output>
+      <LockReason reason={lockedReason} id={`${inputId}-locked`} />
     </div>
   );
+}
+
+/** The visible lock of a control an assignment link locked (its reason is the control's description). */
+function Lock({ reason }: { reason?: string }) {
+  return reason ? <span aria-hidden="true"> 🔒</span> : null;
+}
+
+/** The reason a locked control gives screen readers (referenced by its `aria-describedby`). */
+function LockReason({ reason, id }: { reason?: string; id: string }) {
+  return reason ? (
+    <span id={id} className="visually-hidden">
+      {reason}
+    </span>
+  ) : null;
 }
 
 export function Toggle({
@@ -56,23 +78,30 @@ export function Toggle({
   checked,
   onChange,
   disabled,
+  lockedReason,
 }: {
   label: ReactNode;
   checked: boolean;
   onChange: (v: boolean) => void;
   disabled?: boolean;
+  lockedReason?: string;
 }) {
   const id = useId();
   return (
-    <div className="control control-toggle">
+    <div className={`control control-toggle${lockedReason ? ' is-locked' : ''}`} title={lockedReason}>
       <input
         id={id}
         type="checkbox"
         checked={checked}
-        disabled={disabled}
+        disabled={disabled || !!lockedReason}
+        aria-describedby={lockedReason ? `${id}-locked` : undefined}
         onChange={(e) => onChange(e.currentTarget.checked)}
       />
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        <Lock reason={lockedReason} />
+      </label>
+      <LockReason reason={lockedReason} id={`${id}-locked`} />
     </div>
   );
 }
@@ -83,22 +112,28 @@ export function Select<T extends string>({
   options,
   onChange,
   disabled,
+  lockedReason,
 }: {
   label: ReactNode;
   value: T;
   options: ReadonlyArray<{ value: T; label: string }> | readonly T[];
   onChange: (v: T) => void;
   disabled?: boolean;
+  lockedReason?: string;
 }) {
   const id = useId();
   const opts = options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
   return (
-    <div className="control control-select">
-      <label htmlFor={id}>{label}</label>
+    <div className={`control control-select${lockedReason ? ' is-locked' : ''}`} title={lockedReason}>
+      <label htmlFor={id}>
+        {label}
+        <Lock reason={lockedReason} />
+      </label>
       <select
         id={id}
         value={value}
-        disabled={disabled}
+        disabled={disabled || !!lockedReason}
+        aria-describedby={lockedReason ? `${id}-locked` : undefined}
         onChange={(e) => onChange(e.currentTarget.value as T)}
       >
         {opts.map((o) => (
@@ -107,6 +142,7 @@ export function Select<T extends string>({
           </option>
         ))}
       </select>
+      <LockReason reason={lockedReason} id={`${id}-locked`} />
     </div>
   );
 }

@@ -24,7 +24,9 @@ export {
   rule,
   marks,
   histogram,
+  predict,
   type Layer,
+  type PredictionLayer,
   type LineLayer,
   type BandLayer,
   type RegionLayer,
@@ -35,4 +37,7 @@ export {
 export { LineChart, LiveLineChart, type Series, type RefLine, type RefArea } from './LineChart';
 export { ParamSlider } from './ParamSlider';
 export { useThemeColors, type ThemeColors } from './theme-colors';
+export { scorePrediction, type PredictionScore } from './prediction';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';
+export { instanceParam, useLinkedInstance } from './linked-instance';
+export { StatementChecks } from './StatementChecks';
