@@ -1,5 +1,5 @@
 /**
- * The training benchmark page (`bench.html?algo=ppo&backend=wasm&seed=1`, optional budget, preset, cfg, chart),
+ * The training benchmark page (`bench.html?algo=ppo&backend=wasm&seed=1`, optional env, budget, preset, cfg, chart),
  * built only by `vite build --mode bench` (scripts/bench-train.mjs does it): it is not part of the book readers get.
  */
 import { createRoot } from 'react-dom/client';
@@ -12,6 +12,7 @@ createRoot(document.getElementById('root')!).render(
     algo={q.get('algo') ?? 'ppo'}
     backend={q.get('backend') ?? 'wasm'}
     seed={q.get('seed') ?? '1'}
+    env={q.get('env') ?? undefined}
     budget={q.get('budget') ?? undefined}
     preset={q.get('preset') ?? undefined}
     cfg={q.get('cfg') ?? undefined}

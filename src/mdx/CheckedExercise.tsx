@@ -5,13 +5,15 @@
  * chunk, loaded when the exercise comes near the viewport: a chapter's first view does not pay for it.
  */
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { useStaticBook } from '@/lib/print-mode';
 
 const Body = lazy(() => import('./checked-exercise-body'));
 
 export function CheckedExercise({ id, title, number }: { id: string; title?: string; number?: string }) {
   const label = `Exercise${number ? ` ${number}` : ''}`;
   const ref = useRef<HTMLElement>(null);
-  const near = useNear(ref);
+  // The whole-book print view wants every statement on paper: mount at once there.
+  const near = useNear(ref, useStaticBook());
   return (
     <section
       ref={ref}
@@ -36,8 +38,8 @@ export function CheckedExercise({ id, title, number }: { id: string; title?: str
 }
 
 /** True once the element comes within a screen or so of the viewport (or at once without IntersectionObserver). */
-function useNear(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+function useNear(ref: React.RefObject<HTMLElement | null>, now: boolean): boolean {
+  const [near, setNear] = useState(() => now || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = ref.current;
     if (near || !el) return;

@@ -3,6 +3,8 @@
  * G_t - V(s_t) with a learned critic; optionally normalised over the batch. One policy-gradient step per batch.
  * Vectorised environments step in lock-step; once the batch has `batchSteps` steps an environment stops
  * contributing after its current episode ends (its later lock-step steps are discarded and not counted).
+ * Box actions: the diagonal Gaussian head of PPO (means from the actor, a state-independent log-std, the unclipped
+ * sample scored, the env clips), its gradient by tf.variableGrads like the rest of this learner.
  */
 import * as tf from './tf';
 import type { LiveHparams, ReinforceConfig } from '@/spec';
@@ -10,6 +12,8 @@ import {
   EpisodeLog,
   explainedVariance,
   policyDistance,
+  gaussianPolicyDistance,
+  ratioHistogramOf,
   sampleRows,
   softmaxRows,
   ratioHistogram,
@@ -24,6 +28,9 @@ import { makeVecEnv } from './envs';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+let rfUid = 0;
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
 export class ReinforceTrainer implements Trainer {
   readonly config: ReinforceConfig;
   steps = 0;
@@ -35,6 +42,10 @@ export class ReinforceTrainer implements Trainer {
   private opt: FlatAdam;
   private log = new EpisodeLog();
   private live: { learningRate: number; entCoef: number };
+  /** Box actions: the diagonal Gaussian's state-independent log-std (as PPO's; tfjs variable and TS copy). */
+  private readonly box: boolean;
+  private logStdVar: tf.Variable | null = null;
+  private logStd: Float32Array;
 
   constructor(cfg: ReinforceConfig, env?: VecEnv) {
     this.config = { ...cfg };
@@ -45,7 +56,10 @@ export class ReinforceTrainer implements Trainer {
     const critic = initMlp([d, cfg.hidden, cfg.hidden, 1], 1, this.rng);
     this.actorNet = new TfMlp(actor, 'pi');
     this.criticNet = cfg.variant === 'reward-to-go-baseline' ? new TfMlp(critic, 'v') : null;
-    this.opt = new FlatAdam(this.actorNet.vars, cfg.learningRate);
+    this.box = this.env.actionKind === 'box';
+    this.logStd = new Float32Array(this.env.numActions);
+    if (this.box) this.logStdVar = tf.variable(tf.zeros([this.env.numActions]), true, `pi_logstd_${rfUid++}`);
+    this.opt = new FlatAdam(this.policyVars(), cfg.learningRate);
     this.live = { learningRate: cfg.learningRate, entCoef: cfg.entCoef };
   }
 
@@ -53,8 +67,13 @@ export class ReinforceTrainer implements Trainer {
     applyLive(this.live, h);
   }
 
+  private policyVars(): tf.Variable[] {
+    return this.logStdVar ? [...this.actorNet.vars, this.logStdVar] : this.actorNet.vars;
+  }
+
   actor(): MlpParams {
-    return this.actorNet.params;
+    const p = this.actorNet.params;
+    return this.box ? { ...p, head: 'gaussian', logStd: this.logStd } : p;
   }
 
   async update(progress?: Progress): Promise<ReinforceMetrics> {
@@ -77,6 +96,8 @@ export class ReinforceTrainer implements Trainer {
     const out = allocStep(env);
     const probs = new Float32Array(N * A);
     const acts = new Int32Array(N);
+    const actsF = new Float32Array(this.box ? N * A : 0);
+    const std = Float32Array.from(this.logStd, Math.exp);
     const epObs: number[][] = Array.from({ length: N }, () => []);
     const epAct: number[][] = Array.from({ length: N }, () => []);
     const epRew: number[][] = Array.from({ length: N }, () => []);
@@ -95,15 +116,24 @@ export class ReinforceTrainer implements Trainer {
     while (nActive > 0) {
       progress?.('rollout', Math.min(collected, cfg.batchSteps), cfg.batchSteps);
       const logits = fwd.run(this.actorNet.params, obs, N);
-      softmaxRows(logits, N, A, probs);
-      sampleRows(probs, N, A, u, acts);
+      if (this.box) {
+        // a = μ + σ ε (unclipped; the env clips); the means stand in for the probabilities (KL readout)
+        for (let i = 0; i < N * A; i++) {
+          probs[i] = logits[i];
+          actsF[i] = logits[i] + std[i % A] * this.rng.normal();
+        }
+      } else {
+        softmaxRows(logits, N, A, probs);
+        sampleRows(probs, N, A, u, acts);
+      }
       for (let e = 0; e < N; e++) {
         if (!active[e]) continue;
         for (let k = 0; k < d; k++) epObs[e].push(obs[e * d + k]);
-        epAct[e].push(acts[e]);
+        if (this.box) for (let a = 0; a < A; a++) epAct[e].push(actsF[e * A + a]);
+        else epAct[e].push(acts[e]);
         for (let a = 0; a < A; a++) epProb[e].push(probs[e * A + a]);
       }
-      env.step(acts, out);
+      env.step(this.box ? actsF : acts, out);
       for (let e = 0; e < N; e++) {
         if (!active[e]) continue;
         this.steps += 1;
@@ -143,7 +173,7 @@ export class ReinforceTrainer implements Trainer {
       obs.set(out.obs);
     }
     // Steps of episodes cut off by the end of the batch are not counted: subtract them.
-    const M = bAct.length;
+    const M = this.box ? bAct.length / A : bAct.length;
     this.steps -= collected - M;
     const t1 = now();
 
@@ -152,7 +182,8 @@ export class ReinforceTrainer implements Trainer {
     const obsArr = Float32Array.from(bObs);
     const wArr = Float32Array.from(bW);
     const gArr = Float32Array.from(bG);
-    const actArr = Int32Array.from(bAct);
+    const actArr = Int32Array.from(this.box ? [] : bAct);
+    const actArrF = Float32Array.from(this.box ? bAct : []);
     const oldProbs = Float32Array.from(bProb);
     let values = new Float32Array(M);
     if (this.criticNet)
@@ -169,24 +200,35 @@ export class ReinforceTrainer implements Trainer {
       for (let k = 0; k < M; k++) weights[k] = (weights[k] - m) / s;
     }
     const ent = this.live.entCoef;
+    const oldLogStd = this.logStd.slice();
+    const logStdVar = this.logStdVar;
     const obsT = tf.tensor2d(obsArr, [M, d]);
     const gT = tf.tensor1d(gArr);
     const statsT = tf.tidy(() => {
-      const actT = tf.tensor1d(actArr, 'int32');
       const wT = tf.tensor1d(weights);
-      const oneHot = tf.oneHot(actT, A);
+      const oneHot = this.box ? null : tf.oneHot(tf.tensor1d(actArr, 'int32'), A);
+      const actF = this.box ? tf.tensor2d(actArrF, [M, A]) : null;
       let stats: tf.Tensor | null = null;
       const { value, grads } = tf.variableGrads(() => {
-        const logpAll = tf.logSoftmax(this.actorNet.apply(obsT));
-        const logp = tf.sum(tf.mul(logpAll, oneHot), 1);
-        const entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logpAll), logpAll), 1)));
+        let logp: tf.Tensor;
+        let entropy: tf.Tensor;
+        if (logStdVar && actF) {
+          // diagonal Gaussian: log π = Σ_k (−½ ((a − μ)/σ)² − ℓ − ½ log 2π), H = Σ_k (ℓ + ½ + ½ log 2π)
+          const z = tf.div(tf.sub(actF, this.actorNet.apply(obsT)), tf.exp(logStdVar));
+          logp = tf.sub(tf.mul(tf.sum(tf.square(z), 1), -0.5), tf.add(tf.sum(logStdVar), A * HALF_LOG_2PI));
+          entropy = tf.add(tf.sum(logStdVar), A * (0.5 + HALF_LOG_2PI));
+        } else {
+          const logpAll = tf.logSoftmax(this.actorNet.apply(obsT));
+          logp = tf.sum(tf.mul(logpAll, oneHot!), 1);
+          entropy = tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logpAll), logpAll), 1)));
+        }
         const pg = tf.neg(tf.mean(tf.mul(logp, wT)));
         const loss = tf.sub(pg, tf.mul(ent, entropy)) as tf.Scalar;
         stats = tf.keep(tf.stack([pg, entropy, loss]));
         return loss;
-      }, this.actorNet.vars);
+      }, this.policyVars());
       const norm = this.opt.apply(
-        this.actorNet.vars.map((v) => grads[v.name]),
+        this.policyVars().map((v) => grads[v.name]),
         cfg.maxGradNorm,
       );
       value.dispose();
@@ -230,7 +272,11 @@ export class ReinforceTrainer implements Trainer {
     const s = Array.from((await all.data()) as Float32Array);
     all.dispose();
     const nets = this.criticNet ? [this.actorNet, this.criticNet] : [this.actorNet];
-    const finite = await syncParams(nets);
+    let finite = await syncParams(nets);
+    if (this.logStdVar) {
+      this.logStd.set((await this.logStdVar.data()) as Float32Array);
+      finite &&= this.logStd.every(Number.isFinite);
+    }
     const t2 = now();
     const [pg, entropy, loss, gradNorm, vLoss] = s;
     if (!finite || !Number.isFinite(loss)) {
@@ -240,8 +286,18 @@ export class ReinforceTrainer implements Trainer {
       );
     }
     const newLogits = new MlpForward(this.actorNet.params.sizes, M).run(this.actorNet.params, obsArr, M);
-    const newProbs = new Float32Array(M * A);
-    softmaxRows(newLogits, M, A, newProbs);
+    let dist: ReturnType<typeof policyDistance>;
+    let hist: ReturnType<typeof ratioHistogram>;
+    if (this.box) {
+      const g = gaussianPolicyDistance(oldProbs, oldLogStd, newLogits, this.logStd, actArrF, M, A);
+      dist = g.distance;
+      hist = ratioHistogramOf(g.ratios);
+    } else {
+      const newProbs = new Float32Array(M * A);
+      softmaxRows(newLogits, M, A, newProbs);
+      dist = policyDistance(oldProbs, newProbs, M, A);
+      hist = ratioHistogram(oldProbs, newProbs, actArr, M, A);
+    }
     return {
       update: this.updates,
       steps: this.steps,
@@ -256,8 +312,8 @@ export class ReinforceTrainer implements Trainer {
       learningRate: lr,
       gradNorm,
       epochs: 1,
-      ...policyDistance(oldProbs, newProbs, M, A),
-      ratioHist: ratioHistogram(oldProbs, newProbs, actArr, M, A),
+      ...dist,
+      ratioHist: hist,
       rolloutMs: t1 - t0,
       learnMs: t2 - t1,
     };
@@ -271,6 +327,7 @@ export class ReinforceTrainer implements Trainer {
   }
 
   dispose(): void {
+    this.logStdVar?.dispose();
     this.actorNet.dispose();
     this.criticNet?.dispose();
     this.opt.dispose();

@@ -230,6 +230,30 @@ describe('REINFORCE', () => {
     b.dispose();
   });
 
+  it('trains a Gaussian head on a box env: no leak, reproducible, the log-std learns', async () => {
+    const cfg: ReinforceConfig = { ...tinyRf, env: 'Pendulum-v1', batchSteps: 200, learningRate: 0.01 };
+    const tr = new ReinforceTrainer(cfg);
+    await tr.update();
+    const n = tf.memory().numTensors;
+    for (let k = 0; k < 5; k++) await tr.update();
+    expect(tf.memory().numTensors).toBe(n);
+    const actor = tr.actor();
+    expect(actor.head).toBe('gaussian');
+    expect(actor.logStd![0]).not.toBe(0);
+    tr.dispose();
+    const run = async () => {
+      const t = new ReinforceTrainer({ ...cfg, seed: 4 });
+      const ms = [];
+      for (let k = 0; k < 2; k++) ms.push(strip(await t.update()));
+      t.dispose();
+      return ms;
+    };
+    const a = await run();
+    expect(await run()).toEqual(a);
+    expect(a[1].klMean).toBeGreaterThan(0);
+    expect(a[1].episodeLengths.every((l) => l === 200)).toBe(true);
+  });
+
   it('collects only complete episodes and counts their steps', async () => {
     const tr = new ReinforceTrainer(tinyRf);
     const m = await tr.update();

@@ -58,7 +58,11 @@ export const PRESETS = {
     clipCoef: Infinity,
     clipVloss: false,
   },
-  /** PPO on Acrobot-v1 (sparse −1 reward): the CartPole defaults sized to 6 inputs and 3 actions; solves at −100. */
+  /**
+   * PPO on Acrobot-v1 (sparse −1 reward): the CartPole defaults sized to 6 inputs and 3 actions. Solves (−100) on
+   * some seeds only: a near-uniform policy rarely swings up within 500 steps, and a seed that sees no terminated
+   * episode gets no signal (measured in src/nn/README.md).
+   */
   'ppo-acrobot': { ...defaultConfig('ppo', 'Acrobot-v1') },
   /**
    * PPO on MountainCar-v0, the documented failure: random pushes never reach the flag within 200 steps, every

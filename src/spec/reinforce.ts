@@ -62,7 +62,7 @@ export const REINFORCE = defineAlgo({
   label: 'REINFORCE',
   doc: 'REINFORCE on complete episodes, with total return, reward-to-go or a learned baseline.',
   fields: REINFORCE_FIELDS,
-  actionKinds: ['discrete'],
+  actionKinds: ['discrete', 'box'],
   series: [
     'returnMean20',
     'policyLoss',
