@@ -105,8 +105,19 @@ export function iqmInterval(scores: readonly (readonly number[])[], opts: Bootst
 
 /** Fraction of all runs with score > τ, for each τ (the performance profile's curve). */
 export function scoreDistribution(scores: readonly (readonly number[])[], taus: readonly number[]): number[] {
-  const all = scores.flat();
-  return taus.map((t) => all.filter((x) => x > t).length / all.length);
+  // Sorted once; for each τ the count above it is found by binary search (profiles are evaluated per resample).
+  const all = scores.flat().sort((a, b) => a - b);
+  const n = all.length;
+  return taus.map((t) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid] > t) hi = mid;
+      else lo = mid + 1;
+    }
+    return (n - lo) / n;
+  });
 }
 
 /** The performance profile with its stratified bootstrap band (one resample serves every τ). */
