@@ -37,7 +37,7 @@ async function addScene(
   await page.keyboard.press('Enter');
   await w.getByTestId('add-to-lesson').focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByTestId('lesson-dialog');
+  const dialog = w.getByTestId('lesson-dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('scene-caption').fill(caption);
   await dialog.getByTestId('scene-save').click();
@@ -151,7 +151,7 @@ test('an assignment link hides a control and a readout (absent from the accessib
   const w = frame(page, 'ClipExplorer');
   await w.scrollIntoViewIfNeeded();
   await expect(w.getByLabel(/advantage A/)).toBeVisible();
-  await expect(w.getByLabel('ratio r')).toHaveCount(0);
+  await expect(w.getByLabel('ratio r', { exact: true })).toHaveCount(0);
   await expect(w.getByTestId('clip-gradient')).toHaveCount(0);
   await expect(w.getByTestId('clip-objective')).toBeVisible();
   const tree = await w.ariaSnapshot();
@@ -167,7 +167,7 @@ test('an assignment link hides a control and a readout (absent from the accessib
   await expect(eps).toHaveValue('0.5');
   await page.keyboard.press('p');
   await expect(page.locator('html')).toHaveClass(/presenter/);
-  await expect(w.getByLabel('ratio r')).toHaveCount(0);
+  await expect(w.getByLabel('ratio r', { exact: true })).toHaveCount(0);
   await expect(w.getByTestId('clip-gradient')).toHaveCount(0);
   await page.keyboard.press('p');
   await axeClean(page);
@@ -185,7 +185,7 @@ test('an assignment link hides a control and a readout (absent from the accessib
   await expect(w2.getByLabel('ε', { exact: true })).toHaveValue('0.4');
   await w2.locator('.teach-menu > summary').click();
   await w2.getByTestId('assign-open').click();
-  const dialog = page.getByTestId('assign-dialog');
+  const dialog = w2.getByTestId('assign-dialog');
   await dialog.getByTestId('assign-hide-clip-objective').check();
   await dialog.getByTestId('assign-lock-eps').check();
   await axeClean(page);
@@ -230,7 +230,8 @@ test('a prediction drawn by keyboard is scored against the real curve; in presen
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('proximal.predictions') ?? '{}'));
   const knots: number[] = (Object.values(kept)[0] as { knots: number[] }).knots;
   expect(knots).toHaveLength(16);
-  await w.locator('.chart summary', { hasText: 'Table of the data' }).first().click();
+  const tableToggle = w.locator('.chart summary', { hasText: 'Table of the data' }).first();
+  await tableToggle.click();
   const cells = await w
     .locator('.chart table tbody tr')
     .evaluateAll((rows) =>
@@ -248,6 +249,7 @@ test('a prediction drawn by keyboard is scored against the real curve; in presen
   expect(Math.abs(scored - expected)).toBeLessThan(1e-3 * Math.max(1, expected));
   expect(scored).toBeGreaterThan(0);
   await expect(w.getByTestId('cpi-prediction-t-actual')).toBeVisible();
+  await tableToggle.click();
   await axeClean(page);
 
   // Presenter mode: the real curve waits for the key v.
