@@ -50,7 +50,7 @@ test('renders: headings, math, blocks, errata, exercises; no KaTeX, reference or
   await expect(page.locator('article .ref-missing')).toHaveCount(0);
   await expect(page.locator('article .block-label', { hasText: /^Theorem 12\.\d+$/ })).toHaveCount(2);
   await expect(page.locator('article .callout-erratum')).toHaveCount(5);
-  const exercises = page.locator('article .callout-exercise');
+  const exercises = page.locator('article .callout-exercise:not(.checked-exercise)');
   await expect(exercises).toHaveCount(5);
   await expect(exercises.first().locator('.solution-body')).toBeHidden();
   await exercises.first().getByRole('button').click();
