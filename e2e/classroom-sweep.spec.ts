@@ -14,12 +14,6 @@ import { collectErrors, relClose } from './helpers';
 const SWEEP =
   '?sw.preset=ppo-cartpole&sw.set=total%3A2000%2Cenvs%3A4%2Csteps%3A32&sw.a=lr%3A0.001%2C0.003%2C0.01' +
   '&sw.b=&sw.seeds=3&sw.seed0=1&sw.backend=cpu';
-// Skipped, with its reason: written at the end of the session and never run (the team's heavy-command queue did
-// not reach it before the merge deadline). Unskip and run it: E2E_PORT=4323 npx playwright test e2e/classroom-sweep.spec.ts
-test.skip(
-  true,
-  'not yet run once: written at the end of the session, the heavy-command queue did not reach it',
-);
 
 // Must equal src/widgets/SweepPage/aggregate.ts (REPS, BOOTSTRAP_SEED): the page's intervals are recomputed here.
 const REPS = 2000;
