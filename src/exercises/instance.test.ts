@@ -50,14 +50,18 @@ const old = {
 };
 
 describe('the exercises on distinctRows draw the instances they drew before', () => {
-  it.each([
-    [tvMaxEx, old.tvMax],
-    [klEx, old.kl],
-    [tvEx, old.pq],
-    [independentEx, old.pq],
-    [maximalEntryEx, old.pq],
-    [importanceEx, old.importance],
-  ] as const)('$0.id', (def, before) => {
+  it.each(
+    (
+      [
+        [tvMaxEx, old.tvMax],
+        [klEx, old.kl],
+        [tvEx, old.pq],
+        [independentEx, old.pq],
+        [maximalEntryEx, old.pq],
+        [importanceEx, old.importance],
+      ] as const
+    ).map(([def, before]) => [def.id, def, before] as const),
+  )('%s', (_id, def, before) => {
     for (const seed of SEEDS)
       expect(instanceOf(def as never, seed)).toEqual(before(instanceRng(def.id, seed)));
   });
