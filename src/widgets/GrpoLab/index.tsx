@@ -4,7 +4,7 @@
  * the std normalisation, and PPO with a learned critic. Exact accuracy and KL to the reference over training; and
  * ω_G(p), the exact weight the normalisation gives a prompt with success probability p (prop-ch12-grpo-weight).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Chart,
   Controls,
@@ -18,14 +18,9 @@ import {
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { grpoBinaryWeight } from '@/rl';
-import {
-  GRPO_DEFAULTS,
-  type GrpoPoint,
-  type PreferenceClientEvent,
-  type PreferenceTask,
-} from '@/worker/preference-client';
+import { GRPO_DEFAULTS, type GrpoPoint, type PreferenceTask } from '@/worker/preference-client';
 import { RunButtons } from '../PreferenceLab/RunButtons';
-import { usePreferenceTrainer } from '../PreferenceLab/use-preference-trainer';
+import { useRunPoints } from '../PreferenceLab/use-preference-trainer';
 
 const BACKENDS = ['auto', 'wasm', 'cpu', 'webgl', 'webgpu'] as const;
 
@@ -66,12 +61,13 @@ export default function GrpoLab({ id = 'grpo' }: { id?: string }) {
     }),
     [p.seed, p.groupSize, p.clip, p.klCoef, p.lr, p.updates, p.backend],
   );
-  const [points, setPoints] = useState<GrpoPoint[]>([]);
-  const onEvent = useCallback((e: PreferenceClientEvent) => {
-    if (e.type === 'status' && e.status === 'initialising') setPoints([]);
-    else if (e.type === 'grpo-points') setPoints((old) => old.concat(e.points));
-  }, []);
-  const run = usePreferenceTrainer(task, onEvent);
+  const { run, points, notices } = useRunPoints<GrpoPoint>(task, (e) =>
+    e.type === 'status' && e.status === 'initialising'
+      ? 'reset'
+      : e.type === 'grpo-points'
+        ? e.points
+        : undefined,
+  );
   const rows = points.map((q) => ({
     samples: q.samples,
     'GRPO accuracy': q.stats.grpo.accuracy,
@@ -95,12 +91,6 @@ export default function GrpoLab({ id = 'grpo' }: { id?: string }) {
       }),
     [p.groupSize],
   );
-  const notices: string[] = [];
-  if (run.backend)
-    notices.push(
-      `Backend: ${run.backend.name} (${run.backend.reason}). ${run.backend.notices.join(' ')}`.trim(),
-    );
-  if (run.error) notices.push(run.error);
 
   return (
     <WidgetShell

@@ -5,9 +5,10 @@
  * maximum-likelihood reward, DPO's minimiser). Charts: KL to the reference, win rate against it, distance to
  * π*_{r̂}, and each response's implicit reward against its hidden reward.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Chart,
+  Controls,
   ParamControls,
   Readout,
   Readouts,
@@ -16,18 +17,16 @@ import {
   rule,
   seedParam,
 } from '@/widgets/common';
-import { Controls } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import {
   PREFERENCE_DEFAULTS,
-  type PreferenceClientEvent,
   type PreferenceExact,
   type PreferencePoint,
   type PreferenceTask,
   type ResponseRow,
 } from '@/worker/preference-client';
 import { RunButtons } from './RunButtons';
-import { usePreferenceTrainer } from './use-preference-trainer';
+import { useRunPoints } from './use-preference-trainer';
 
 const params = defineParams({
   seed: seedParam(PREFERENCE_DEFAULTS.seed),
@@ -59,20 +58,19 @@ export default function PreferenceLab({ id = 'pref' }: { id?: string }) {
     }),
     [p.seed, p.beta, p.pairs, p.steps],
   );
-  const [points, setPoints] = useState<PreferencePoint[]>([]);
   const [responses, setResponses] = useState<ResponseRow[]>([]);
   const [exact, setExact] = useState<PreferenceExact | null>(null);
-  const onEvent = useCallback((e: PreferenceClientEvent) => {
+  const { run, points, ...rest } = useRunPoints<PreferencePoint>(task, (e) => {
     if (e.type === 'preference-exact') {
       setExact(e.exact);
       setResponses(e.responses);
-      setPoints([]);
-    } else if (e.type === 'preference-points') {
-      setPoints((old) => old.concat(e.points));
-      setResponses(e.responses);
+      return 'reset';
     }
-  }, []);
-  const run = usePreferenceTrainer(task, onEvent);
+    if (e.type === 'preference-points') {
+      setResponses(e.responses);
+      return e.points;
+    }
+  });
   const last = points[points.length - 1];
   const notices: string[] = [];
   if (exact && exact.mleFinite.some((f) => !f))
@@ -81,7 +79,7 @@ export default function PreferenceLab({ id = 'pref' }: { id?: string }) {
         `${exact.mleFinite.flatMap((f, x) => (f ? [] : [x + 1])).join(', ')} (a response wins every comparison it is in, or is never compared): ` +
         'DPO has no minimiser there and pushes the losers towards probability zero.',
     );
-  if (run.error) notices.push(run.error);
+  notices.push(...rest.notices);
 
   const gapRows = points
     .filter((q) => Number.isFinite(q.dpoGapData))

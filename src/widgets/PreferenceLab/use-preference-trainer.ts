@@ -58,3 +58,27 @@ export function usePreferenceTrainer(task: PreferenceTask, onEvent: (e: Preferen
     restart: () => setRestarts((n) => n + 1),
   };
 }
+
+/**
+ * What both chapter 12 widgets do around their trainer: the run's points, appended as they arrive and cleared when a
+ * new run starts, and the run's notices (the backend chosen, an error). `take` reads each event: the points it
+ * brings, 'reset' for the start of a new run, nothing otherwise (it may also keep other state of the widget's).
+ */
+export function useRunPoints<P>(
+  task: PreferenceTask,
+  take: (e: PreferenceClientEvent) => P[] | 'reset' | undefined,
+) {
+  const [points, setPoints] = useState<P[]>([]);
+  const run = usePreferenceTrainer(task, (e) => {
+    const got = take(e);
+    if (got === 'reset') setPoints([]);
+    else if (got) setPoints((old) => old.concat(got));
+  });
+  const notices: string[] = [];
+  if (run.backend)
+    notices.push(
+      `Backend: ${run.backend.name} (${run.backend.reason}). ${run.backend.notices.join(' ')}`.trim(),
+    );
+  if (run.error) notices.push(run.error);
+  return { run, points, notices };
+}

@@ -1,5 +1,5 @@
 /**
- * The training panel's live charts (canvas, see LiveLineChart) and the ratio histogram, re-rendered only when their
+ * The training panel's live charts (the kit's `Chart` with `live`: canvas) and the ratio histogram, re-rendered only when their
  * throttled data change. Series keys are typed from src/spec's METRICS, and an algorithm's charts show only the
  * metrics it streams. The benchmark page draws the same charts, so its main-thread figure is the panel's.
  */
@@ -16,7 +16,7 @@ import {
 } from '@/spec';
 import type { SeriesPoint, TrainingStore } from '@/stores/training';
 import type { Row } from '@/lib/export';
-import { LiveLineChart, type PredictionLayer } from '@/widgets/common';
+import { Chart, line, rule, type Layer, type LineLayer, type PredictionLayer } from '@/widgets/common';
 import { trainingPrediction } from './prediction';
 import { RatioHistogram } from './RatioHistogram';
 import { useThrottled } from './throttle';
@@ -39,23 +39,69 @@ export function useChartRows(series: SeriesPoint[]): Row[] {
   return useMemo(() => toRows(shown), [shown]);
 }
 
-interface ChartSeries {
-  key: SeriesKey;
-  label: string;
-  dashed?: boolean;
-}
-const line = (key: MetricKey, dashed?: boolean): ChartSeries => ({ key, label: METRICS[key].label, dashed });
+/** A chart row: the x axes and the metrics, keyed as in src/spec (so a misspelt key is a type error). */
+type ChartRow = { [K in SeriesKey]?: number | null };
 
-const DISTANCES: ChartSeries[] = [line('tvMean'), line('tvMax', true), line('klMean'), line('klMax', true)];
+const metricLine = (key: MetricKey, dashed?: boolean): LineLayer<SeriesKey> =>
+  line<SeriesKey>(key, METRICS[key].label, { dashed });
+
+const DISTANCES = [
+  metricLine('tvMean'),
+  metricLine('tvMax', true),
+  metricLine('klMean'),
+  metricLine('klMax', true),
+];
 const DIAGNOSTICS: MetricKey[] = ['approxKl', 'clipFraction', 'entropy', 'explainedVariance'];
 /** Off-policy learners (DQN, DDPG, TD3, SAC): overestimation, critic, exploration, actor, speed. */
-const OVERESTIMATION: ChartSeries[] = [line('qEpisodes'), line('mcReturn', true)];
-const CRITIC: ChartSeries[] = [line('qLoss'), line('tdError', true), line('qMean')];
+const RETURN = [metricLine('returnMean20')];
+const SPEED = [metricLine('updatesPerSec')];
+const OVERESTIMATION = [metricLine('qEpisodes'), metricLine('mcReturn', true)];
+const CRITIC = [metricLine('qLoss'), metricLine('tdError', true), metricLine('qMean')];
 const EXPLORATION: MetricKey[] = ['epsilon', 'alpha', 'actorLoss'];
+
+/** Environment steps as 12k, 1.5M… on the x axis. */
+const stepsFormat = (v: number) =>
+  Math.abs(v) >= 1000 ? `${Number((v / 1000).toPrecision(3))}k` : String(Number(v.toPrecision(3)));
+
+/**
+ * One live chart of the panel: the kit's `Chart` (canvas) against environment steps, `lines` over the reference
+ * layers `under`; its table and exports hold the steps and the lines' columns only.
+ */
+function MetricChart({
+  rows,
+  lines,
+  under = [],
+  over = [],
+  ...rest
+}: {
+  rows: ChartRow[];
+  lines: LineLayer<SeriesKey>[];
+  under?: Layer<SeriesKey>[];
+  over?: Layer<SeriesKey>[];
+  caption: string;
+  filename: string;
+  height: number;
+  yDomain?: [number, number];
+}) {
+  const keys: SeriesKey[] = ['steps', ...lines.map((l) => l.key)];
+  const table = rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])) as Row);
+  return (
+    <Chart
+      live
+      data={rows}
+      x="steps"
+      xLabel="environment steps"
+      xFormat={stepsFormat}
+      layers={[...under, ...lines, ...over]}
+      table={table}
+      {...rest}
+    />
+  );
+}
 
 /** The charts for `algo`'s metrics, drawn from `rows`. */
 export const PanelCharts = memo(function PanelCharts({
-  rows,
+  rows: given,
   hist,
   algo,
   compact,
@@ -72,85 +118,81 @@ export const PanelCharts = memo(function PanelCharts({
   solveThreshold: number;
   env?: EnvId;
   /** The reader's prediction of the return curve (the full panel only). */
-  prediction?: PredictionLayer;
+  prediction?: PredictionLayer<SeriesKey>;
 }) {
-  const chartH = compact ? 180 : 220;
+  const rows = given as ChartRow[];
+  const height = compact ? 180 : 220;
   const streamed: readonly MetricKey[] = algoSpec(algo).series;
   const has = (k: MetricKey) => streamed.includes(k);
-  const diagnostics = DIAGNOSTICS.filter(has).map((k) => line(k));
-  const exploration = EXPLORATION.filter(has).map((k) => line(k));
+  // PanelCharts re-renders only when its rows change, and then every chart's table must be rebuilt anyway.
+  const diagnostics = DIAGNOSTICS.filter(has).map((k) => metricLine(k));
+  const exploration = EXPLORATION.filter(has).map((k) => metricLine(k));
+  const distances = DISTANCES.filter((l) => has(l.key as MetricKey));
   return (
     <div
       style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '0.6em' }}
     >
-      <LiveLineChart
+      <MetricChart
         caption="Mean return of the last 20 episodes, by environment step"
-        data={rows}
-        xKey="steps"
-        series={[line('returnMean20')]}
+        rows={rows}
+        lines={RETURN}
+        under={Number.isFinite(solveThreshold) ? [rule({ y: solveThreshold, label: 'solved' })] : []}
+        over={!compact && prediction ? [prediction] : []}
         yDomain={env === 'CartPole-v1' ? [0, 500] : undefined}
-        height={chartH}
+        height={height}
         filename={`${preset}-return`}
-        refLines={Number.isFinite(solveThreshold) ? [{ y: solveThreshold, label: 'solved' }] : []}
-        prediction={compact ? undefined : prediction}
       />
       {has('tvMean') && (
-        <LiveLineChart
+        <MetricChart
           caption="Consecutive policies: TV distance and KL(old‖new) over the batch's states"
-          data={rows}
-          xKey="steps"
-          series={DISTANCES.filter((s) => has(s.key as MetricKey))}
-          height={chartH}
+          rows={rows}
+          lines={distances}
+          height={height}
           filename={`${preset}-policy-distance`}
         />
       )}
       {has('qEpisodes') && (
-        <LiveLineChart
+        <MetricChart
           caption="Overestimation: mean Q(s, a) on recent episodes' steps against their discounted return"
-          data={rows}
-          xKey="steps"
-          series={OVERESTIMATION}
-          height={chartH}
+          rows={rows}
+          lines={OVERESTIMATION}
+          height={height}
           filename={`${preset}-overestimation`}
         />
       )}
       {!compact && has('qLoss') && (
-        <LiveLineChart
+        <MetricChart
           caption="Critic: TD loss, mean |TD error| and mean Q on the replay batch"
-          data={rows}
-          xKey="steps"
-          series={CRITIC}
-          height={chartH}
+          rows={rows}
+          lines={CRITIC}
+          height={height}
           filename={`${preset}-critic`}
         />
       )}
       {!compact && exploration.length > 0 && (
-        <LiveLineChart
+        <MetricChart
           caption={has('epsilon') ? 'Exploration: ε of ε-greedy' : 'Actor loss and temperature'}
-          data={rows}
-          xKey="steps"
-          series={exploration}
-          height={chartH}
+          rows={rows}
+          lines={exploration}
+          height={height}
           filename={`${preset}-actor`}
         />
       )}
       {!compact && has('updatesPerSec') && (
-        <LiveLineChart
+        <MetricChart
           caption="Gradient steps per second"
-          data={rows}
-          xKey="steps"
-          series={[line('updatesPerSec')]}
-          height={chartH}
+          rows={rows}
+          lines={SPEED}
+          height={height}
           filename={`${preset}-speed`}
         />
       )}
       {!compact && diagnostics.length > 0 && (
-        <LiveLineChart
+        <MetricChart
           caption="Diagnostics per update"
-          data={rows}
-          xKey="steps"
-          series={diagnostics}
-          height={chartH}
+          rows={rows}
+          lines={diagnostics}
+          height={height}
           filename={`${preset}-diagnostics`}
         />
       )}

@@ -4,7 +4,7 @@
  * threshold. The range of returns comes from the environment's episode limit where every step earns the same
  * reward (+1 on CartPole, −1 on Acrobot and MountainCar); other environments offer no prediction yet.
  */
-import { ENV_SPECS, type EnvId, type TrainConfig } from '@/spec';
+import { ENV_SPECS, type EnvId, type SeriesKey, type TrainConfig } from '@/spec';
 import { predict, type PredictionLayer } from '@/widgets/common';
 
 export function returnRange(env: EnvId): [number, number] | null {
@@ -14,10 +14,13 @@ export function returnRange(env: EnvId): [number, number] | null {
   return null;
 }
 
-export function trainingPrediction(config: TrainConfig, preset: string): PredictionLayer | undefined {
+export function trainingPrediction(
+  config: TrainConfig,
+  preset: string,
+): PredictionLayer<SeriesKey> | undefined {
   const range = returnRange(config.env);
   if (!range) return undefined;
-  return predict('returnMean20', {
+  return predict<SeriesKey>('returnMean20', {
     // Kept per preset, seed and run length; settings changed live during a run keep the same sketch.
     id: `train:${preset}:${config.algo}:${config.env}:${config.seed}:${config.totalSteps}`,
     xDomain: [0, config.totalSteps],
