@@ -4,6 +4,15 @@ import { createRng, evaluatePolicy, randomMDP, randomTheta, sampleTrajectory, so
 import { allHold, checkSteps } from '@/widgets/common/DerivationTable';
 import { derivationLines, derivationSteps, kWeights } from './derivation';
 
+/** The widget's instance: a 4-state MDP, π from seed + 1, a perturbed critic, one trajectory of length T. */
+const instance = (seed: number, gamma: number, lambda: number, T: number) => {
+  const mdp = randomMDP(seed, { states: 4, actions: 2, gamma });
+  const pi = softmaxPolicy(randomTheta(seed + 1, 4, 2));
+  const V = evaluatePolicy(mdp, pi).V.map((v, i) => v + Math.sin(3 * i + seed));
+  const tr = sampleTrajectory(mdp, pi, createRng(seed + 2), { horizon: T });
+  return derivationLines(tr, V, gamma, lambda);
+};
+
 describe('the GAE derivation, line by line', () => {
   it('every line equals the backward recursion, for every λ, γ and critic', () => {
     fc.assert(
@@ -13,11 +22,7 @@ describe('the GAE derivation, line by line', () => {
         fc.double({ min: 0, max: 0.99, noNaN: true }),
         fc.integer({ min: 1, max: 50 }),
         (seed, lambda, gamma, T) => {
-          const mdp = randomMDP(seed, { states: 4, actions: 2, gamma });
-          const pi = softmaxPolicy(randomTheta(seed + 1, 4, 2));
-          const V = evaluatePolicy(mdp, pi).V.map((v, i) => v + Math.sin(3 * i + seed));
-          const tr = sampleTrajectory(mdp, pi, createRng(seed + 2), { horizon: T });
-          const { lines, w } = derivationLines(tr, V, gamma, lambda);
+          const { lines, w } = instance(seed, gamma, lambda, T);
           const ref = lines[4].value;
           const scale = Math.max(1, Math.abs(ref));
           expect(Math.abs(w.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
@@ -35,14 +40,6 @@ describe('the GAE derivation, line by line', () => {
 });
 
 describe('the GAE derivation as DerivationTable rows', () => {
-  const instance = (seed: number, gamma: number, lambda: number, T: number) => {
-    const mdp = randomMDP(seed, { states: 4, actions: 2, gamma });
-    const pi = softmaxPolicy(randomTheta(seed + 1, 4, 2));
-    const V = evaluatePolicy(mdp, pi).V.map((v, i) => v + Math.sin(3 * i + seed));
-    const tr = sampleTrajectory(mdp, pi, createRng(seed + 2), { horizon: T });
-    return derivationLines(tr, V, gamma, lambda);
-  };
-
   it('every row holds, for every λ, γ and length; the cells keep the ids gaew-line1 … gaew-line6', () => {
     fc.assert(
       fc.property(

@@ -5,7 +5,7 @@
  * number computed a different way.
  */
 import { gae, gaeFromTrajectory, kStepAdvantage, type Trajectory } from '@/rl';
-import type { DerivationStep } from '@/widgets/common/DerivationTable';
+import { chainSteps, type DerivationStep } from '@/widgets/common/DerivationTable';
 
 export function kWeights(lambda: number, T: number): number[] {
   return Array.from({ length: T }, (_, i) => (i + 1 < T ? (1 - lambda) * lambda ** i : lambda ** (T - 1)));
@@ -82,13 +82,9 @@ export function derivationLines(tr: Trajectory, V: ArrayLike<number>, gamma: num
  * with the weights' sum checked against 1. The cells keep the lines' ids (`gaew-line1` …) as test ids.
  */
 export function derivationSteps(lines: DerivationLine[], w: number[]): DerivationStep[] {
-  const steps: DerivationStep[] = lines.map((l, i) => ({
-    id: `${l.id}-step`,
-    lhsTestId: l.id,
-    label: l.label,
-    lhs: l.value,
-    ...(i > 0 && { rhs: lines[i - 1].value, relation: '=' as const }),
-  }));
+  const steps = chainSteps(
+    lines.map((l) => ({ id: `${l.id}-step`, lhsTestId: l.id, label: l.label, lhs: l.value })),
+  );
   steps.push({
     id: 'gaew-weights',
     label: 'the weights sum to one: Σₖ wₖ',

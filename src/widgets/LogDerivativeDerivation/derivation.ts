@@ -4,7 +4,7 @@
  * src/rl/log-derivative.ts (enumerating every trajectory).
  */
 import { logDerivativeLines, type LogDerivativeLines } from '@/rl';
-import type { DerivationStep } from '@/widgets/common/DerivationTable';
+import { chainSteps, type DerivationStep } from '@/widgets/common/DerivationTable';
 import { randomProblem } from '@/widgets/common/random-problem';
 
 export type DerivationLines = LogDerivativeLines;
@@ -42,16 +42,18 @@ export function derivationSteps(d: DerivationLines): DerivationStep[] {
       note: 'a baseline: E[∇log π] = 0',
     },
   ];
-  const steps: DerivationStep[] = lines.map((l, i) => ({
-    id: `logd-step-${i + 1}`,
-    lhsTestId: `logd-line-${i + 1}`,
-    label: `line ${i + 1}`,
-    formula: l.text,
-    text: l.text,
-    lhs: l.value,
-    ...(i > 0 && { rhs: lines[i - 1].value, relation: '=' as const, tol: i === 1 ? FD_TOL : undefined }),
-    note: l.note,
-  }));
+  const steps = chainSteps(
+    lines.map((l, i) => ({
+      id: `logd-step-${i + 1}`,
+      lhsTestId: `logd-line-${i + 1}`,
+      label: `line ${i + 1}`,
+      formula: l.text,
+      text: l.text,
+      lhs: l.value,
+      tol: i === 1 ? FD_TOL : undefined,
+      note: l.note,
+    })),
+  );
   steps.push({
     id: 'logd-past-terms',
     label: 'dropped',

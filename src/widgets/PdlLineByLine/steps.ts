@@ -3,7 +3,7 @@
  * above it (identities, so the kit's default tolerance 1e-9 relative), and the note says why they are equal.
  */
 import type { PerformanceDifference } from '@/rl';
-import type { DerivationStep } from '@/widgets/common/DerivationTable';
+import { chainSteps, type DerivationStep } from '@/widgets/common/DerivationTable';
 
 export function pdlSteps(r: PerformanceDifference): DerivationStep[] {
   const lines: { text: string; value: number; note: string }[] = [
@@ -22,14 +22,15 @@ export function pdlSteps(r: PerformanceDifference): DerivationStep[] {
     { text: "Σ_s ρ_π'(s) Σ_a π'(a|s) A_π(s,a)", value: r.rhs, note: 'Lemma: sums under the visitation' },
     { text: "1/(1−γ) E_s∼d_π', a∼π'[A_π(s,a)]", value: r.normalisedForm, note: 'normalised form' },
   ];
-  return lines.map((l, i) => ({
-    id: `pdl-step-${i + 1}`,
-    lhsTestId: `pdl-line-${i + 1}`,
-    label: `line ${i + 1}`,
-    formula: l.text,
-    text: l.text,
-    lhs: l.value,
-    ...(i > 0 && { rhs: lines[i - 1].value, relation: '=' as const }),
-    note: l.note,
-  }));
+  return chainSteps(
+    lines.map((l, i) => ({
+      id: `pdl-step-${i + 1}`,
+      lhsTestId: `pdl-line-${i + 1}`,
+      label: `line ${i + 1}`,
+      formula: l.text,
+      text: l.text,
+      lhs: l.value,
+      note: l.note,
+    })),
+  );
 }

@@ -41,6 +41,14 @@ export function checkSteps(steps: DerivationStep[]): CheckedStep[] {
   }));
 }
 
+/**
+ * The usual shape of a derivation: each line equals the line above it. Fills every line's `rhs` with the previous
+ * line's value (relation `=`, the line's own `tol` kept); the first line stays a value line.
+ */
+export function chainSteps(lines: DerivationStep[]): DerivationStep[] {
+  return lines.map((l, i) => (i === 0 ? l : { ...l, rhs: lines[i - 1].lhs, relation: '=' }));
+}
+
 export const allHold = (steps: CheckedStep[]) => steps.every((s) => s.check === null || s.check.holds);
 
 /** Numbers to 10 significant digits (tiny ones in exponent form), vectors as (a, b, …). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { checkRelation } from './derivation-check';
-import { allHold, checkSteps, DerivationTable, exportRows } from './DerivationTable';
+import { allHold, chainSteps, checkSteps, DerivationTable, exportRows } from './DerivationTable';
 
 describe('checkRelation', () => {
   it('accepts an identity within its relative tolerance and rejects one just outside', () => {
@@ -67,5 +67,19 @@ describe('DerivationTable', () => {
     expect(rows[0]).toMatchObject({ step: 1, name: 'value line', lhs: 2, relation: '', holds: null });
     expect(rows[2]).toMatchObject({ relation: '≤', lhs: 3, rhs: 1, difference: 2, holds: false });
     expect(rows[3]).toMatchObject({ 'lhs[0]': 1, 'lhs[1]': 2, 'rhs[1]': 2 });
+  });
+});
+
+describe('chainSteps', () => {
+  it('checks each line against the line above, keeping its tolerance; the first stays a value line', () => {
+    const steps = chainSteps([
+      { id: 'a', label: 'a', lhs: 1 },
+      { id: 'b', label: 'b', lhs: 1 + 1e-8, tol: 1e-7 },
+      { id: 'c', label: 'c', lhs: 1 + 1e-8 + 1e-6 },
+    ]);
+    expect(steps[0]).toEqual({ id: 'a', label: 'a', lhs: 1 });
+    expect(steps[1]).toMatchObject({ rhs: 1, relation: '=', tol: 1e-7 });
+    expect(steps[2]).toMatchObject({ rhs: 1 + 1e-8, relation: '=' });
+    expect(checkSteps(steps).map((s) => s.check?.holds ?? null)).toEqual([null, true, false]);
   });
 });

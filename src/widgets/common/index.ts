@@ -6,6 +6,7 @@ export { seedParam, randomProblem, useRandomProblem, type RandomProblem } from '
 export {
   DerivationTable,
   checkSteps,
+  chainSteps,
   allHold,
   formatValue,
   type DerivationStep,
