@@ -1,6 +1,6 @@
 /**
- * The training panel's live charts (the kit's `Chart` with `live`: canvas) and the ratio histogram, re-rendered only when their
- * throttled data change. Series keys are typed from src/spec's METRICS, and an algorithm's charts show only the
+ * The training panel's live charts (the kit's `Chart` with `live`, on a canvas) and the ratio histogram,
+ * re-rendered only when their throttled data change. Series keys are typed from src/spec's METRICS, and an algorithm's charts show only the
  * metrics it streams. The benchmark page draws the same charts, so its main-thread figure is the panel's.
  */
 import { memo, useMemo } from 'react';
