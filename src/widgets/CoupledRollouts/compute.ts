@@ -5,12 +5,14 @@
  */
 import {
   createRng,
+  decodeInstance,
   maximalCoupling,
   randomMDP,
   randomTheta,
   sampleCouplingPair,
   softmaxPolicy,
   tvMax,
+  type LabInstance,
   type MDP,
   type Policy,
 } from '@/rl';
@@ -30,6 +32,12 @@ export function makeModel(seed: number, step: number): CoupledModel {
   const dir = randomTheta(seed + 2, states, actions);
   const pi = softmaxPolicy(theta);
   const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + step * dir[s][a])));
+  return { mdp, pi, piNew, alpha: tvMax(pi, piNew) };
+}
+
+/** The model of a "break this theorem" instance: its MDP and its two policies. */
+export function modelFromInstance(inst: LabInstance): CoupledModel {
+  const { mdp, pi, piNew } = decodeInstance(inst);
   return { mdp, pi, piNew, alpha: tvMax(pi, piNew) };
 }
 
