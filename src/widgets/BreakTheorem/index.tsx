@@ -4,7 +4,7 @@
  * refined by a local optimiser on P, R, the logits (and, in chapter 7, the critic's error and λ). Toggle the notes' statement and the same search finds
  * counterexamples; every instance it reports opens in the chapter's own widget by a link.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { LAB_MAX_ACTIONS, LAB_MAX_STATES, SEARCH_DEFAULTS, STATEMENTS, type StatementId } from '@/rl';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import {
@@ -96,8 +96,12 @@ export default function BreakTheorem({
       const l = createTheoremLab();
       l.subscribe((e) => {
         if (e.type === 'progress') {
-          setProgress(e);
-          if (e.phase === 'done') setPhase('done');
+          // A transition: React renders the new histogram and tables in slices of a few milliseconds, yielding to
+          // input in between, so a progress message never becomes one long main-thread task.
+          startTransition(() => {
+            setProgress(e);
+            if (e.phase === 'done') setPhase('done');
+          });
         } else if (e.type === 'cancelled') setPhase('cancelled');
         else {
           setError(e.message);
