@@ -42,7 +42,10 @@ export class Critics {
       { length: K },
       (_, k) => new Mlp(arena, sizes, rows, part(this.params, k), part(this.grads, k)),
     );
-    this.targets = Array.from({ length: K }, (_, k) => new Mlp(arena, sizes, rows, part(this.targetParams, k), null));
+    this.targets = Array.from(
+      { length: K },
+      (_, k) => new Mlp(arena, sizes, rows, part(this.targetParams, k), null),
+    );
     this.dOut = new Float32Array(rows);
     this.dX = new Float32Array(rows * sizes[0]);
   }

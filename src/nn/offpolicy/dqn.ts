@@ -181,7 +181,8 @@ export class DqnTrainer extends OffPolicyLoop {
       const n = Math.min(B, count - r0);
       for (let r = 0; r < n; r++) this.obsB.a.set(rows.subarray((r0 + r) * rw, (r0 + r) * rw + d), r * d);
       const q = this.net.forward(this.obsB, n);
-      for (let r = 0; r < n; r++) for (let a = 0; a < A; a++) sum += q[r * A + a] * rows[(r0 + r) * rw + d + a];
+      for (let r = 0; r < n; r++)
+        for (let a = 0; a < A; a++) sum += q[r * A + a] * rows[(r0 + r) * rw + d + a];
     }
     return sum / count;
   }

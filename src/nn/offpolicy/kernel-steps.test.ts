@@ -47,7 +47,14 @@ const cols = (t: Internals, B: number, from: number, n: number) => {
   return tf.tensor2d(out, [B, n]);
 };
 
-const small = { hidden: 16, batchSize: 24, learningStarts: 60, chunkSteps: 60, gradientSteps: 1, trainFrequency: 1 };
+const small = {
+  hidden: 16,
+  batchSize: 24,
+  learningStarts: 60,
+  chunkSteps: 60,
+  gradientSteps: 1,
+  trainFrequency: 1,
+};
 
 describe('gradient steps on the kernels equal the tfjs references', () => {
   for (const simd of [true, false])
@@ -89,7 +96,8 @@ describe('gradient steps on the kernels equal the tfjs references', () => {
     const tr = new Td3Trainer(cfg, makeOffPolicyEnv('Pendulum-v1'));
     await tr.update();
     const t = tr as unknown as Internals & { actorNet: Net; critics: Net & { K: number } };
-    for (const p of [t.actorNet.targetParams, t.critics.targetParams]) if (p) p.a.forEach((x, k) => (p.a[k] = 1.1 * x));
+    for (const p of [t.actorNet.targetParams, t.critics.targetParams])
+      if (p) p.a.forEach((x, k) => (p.a[k] = 1.1 * x));
     const a0 = t.actorNet.params.a.slice();
     const at0 = (t.actorNet.targetParams as { a: Float32Array }).a.slice();
     const c0 = t.critics.params.a.slice();

@@ -64,7 +64,12 @@ export class ActorNet {
   readonly nextObs: Buf;
   opt: Adam | null = null;
 
-  constructor(arena: Arena, readonly sizes: Sizes, rows: number, withTarget: boolean) {
+  constructor(
+    arena: Arena,
+    readonly sizes: Sizes,
+    rows: number,
+    withTarget: boolean,
+  ) {
     const P = paramCount(sizes);
     this.params = arena.f32(P);
     this.grads = arena.f32(P);
@@ -171,7 +176,10 @@ export class Td3Trainer extends OffPolicyLoop {
         for (let k = 0; k < m; k++) {
           let a = Math.tanh(raw[r * m + k]) * scale[k] + bias[k];
           if (c.targetSmoothing) {
-            const eps = Math.min(Math.max(bb[ro + 2 * d + m + 2 + k] * c.policyNoise, -c.noiseClip), c.noiseClip);
+            const eps = Math.min(
+              Math.max(bb[ro + 2 * d + m + 2 + k] * c.policyNoise, -c.noiseClip),
+              c.noiseClip,
+            );
             a = Math.min(Math.max(a + eps * scale[k], low[k]), high[k]);
           }
           xn[r * (d + m) + d + k] = a;

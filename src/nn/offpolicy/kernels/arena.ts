@@ -38,7 +38,9 @@ export function gemmModule(): WebAssembly.Module | null {
   if (wasmModule === undefined) {
     const bytes = decode(GEMM_WASM_BASE64);
     wasmModule =
-      typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+      typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes)
+        ? new WebAssembly.Module(bytes)
+        : null;
   }
   return wasmModule;
 }

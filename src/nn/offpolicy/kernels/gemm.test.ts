@@ -41,13 +41,15 @@ describe('gemm kernel', () => {
       const C0 = Float32Array.from({ length: M * N }, () => rand());
       const ref = new Float64Array(M * N);
       for (let i = 0; i < M; i++)
-        for (let kk = 0; kk < K; kk++) for (let j = 0; j < N; j++) ref[i * N + j] += A.a[i * K + kk] * B.a[kk * N + j];
+        for (let kk = 0; kk < K; kk++)
+          for (let j = 0; j < N; j++) ref[i * N + j] += A.a[i * K + kk] * B.a[kk * N + j];
       C.a.fill(123);
       k.gemm(A, B, C, M, K, N, false);
       for (let i = 0; i < M * N; i++) expect(Math.abs(C.a[i] - ref[i])).toBeLessThan(1e-5 * Math.sqrt(K));
       C.a.set(C0);
       k.gemm(A, B, C, M, K, N, true);
-      for (let i = 0; i < M * N; i++) expect(Math.abs(C.a[i] - C0[i] - ref[i])).toBeLessThan(1e-5 * Math.sqrt(K));
+      for (let i = 0; i < M * N; i++)
+        expect(Math.abs(C.a[i] - C0[i] - ref[i])).toBeLessThan(1e-5 * Math.sqrt(K));
     }
   });
 });

@@ -44,7 +44,8 @@ describe('Mlp on the kernels', () => {
         const w = unpack(tf.tensor1d(init), sizes);
         const xt = tf.tensor2d(x, [n, sizes[0]]);
         const ct = tf.tensor2d(c, [n, sizes[3]]);
-        const f = (...vs: tf.Tensor[]) => tf.sum(tf.mul(forwardPlain(vs.slice(0, 6), vs[6] as tf.Tensor2D), ct));
+        const f = (...vs: tf.Tensor[]) =>
+          tf.sum(tf.mul(forwardPlain(vs.slice(0, 6), vs[6] as tf.Tensor2D), ct));
         const grads = tf.grads(f)([...w, xt]);
         return {
           out: forwardPlain(w, xt).dataSync(),
@@ -64,9 +65,15 @@ describe('Mlp on the kernels', () => {
       // accumulate adds; weights: false leaves the gradient alone
       const before = Float32Array.from(g.a);
       net.backward(c, { accumulate: true });
-      close(g.a, before.map((v) => 2 * v));
+      close(
+        g.a,
+        before.map((v) => 2 * v),
+      );
       net.backward(c, { weights: false });
-      close(g.a, before.map((v) => 2 * v));
+      close(
+        g.a,
+        before.map((v) => 2 * v),
+      );
       expect(layerShapes(sizes).length).toBe(6);
     },
   );

@@ -91,7 +91,10 @@ export class Mlp {
    * `grads` (added to it with `accumulate`, else overwritten; skipped with `weights: false`) and, with `dX`,
    * ∂loss/∂x into it ([n][in]).
    */
-  backward(dOut: Float32Array, opts: { weights?: boolean; accumulate?: boolean; dX?: Float32Array } = {}): void {
+  backward(
+    dOut: Float32Array,
+    opts: { weights?: boolean; accumulate?: boolean; dX?: Float32Array } = {},
+  ): void {
     const x = this.x;
     if (!x) throw new Error('Mlp.backward before forward');
     const wantW = opts.weights !== false;
@@ -183,7 +186,15 @@ function colSum(d: Float32Array, n: number, m: number, out: Float32Array, acc: b
 }
 
 /** W[k][j] (+)= Σ_r x[r][k] d[r][j] for a narrow d (the output layer). */
-function outerAccumulate(x: Float32Array, d: Float32Array, n: number, kx: number, m: number, W: Float32Array, acc: boolean) {
+function outerAccumulate(
+  x: Float32Array,
+  d: Float32Array,
+  n: number,
+  kx: number,
+  m: number,
+  W: Float32Array,
+  acc: boolean,
+) {
   if (!acc) W.fill(0, 0, kx * m);
   for (let r = 0; r < n; r++) {
     const xo = r * kx;
