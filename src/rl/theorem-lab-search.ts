@@ -149,9 +149,11 @@ export class TheoremSearch {
     const { uses } = STATEMENTS[this.config.statement];
     this.free = [];
     for (let i = 0; i < L.length; i++) {
-      if (i >= L.lambda) continue; // λ and the critic belong to chapter 7's statement only
+      if (uses.mdp === false && i < L.theta) continue; // P, R and ρ0 (statements about one state's two policies)
       if (!uses.piNew && i >= L.thetaNew && i < L.thetaNew + S * A) continue;
       if (!uses.weight && i === L.weight) continue;
+      if (!uses.lambda && i === L.lambda) continue;
+      if (!uses.critic && i >= L.critic) continue;
       this.free.push(i);
     }
     this.x = inst.x;

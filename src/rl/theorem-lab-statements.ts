@@ -9,8 +9,22 @@ import { evaluateUnchecked } from './evaluate';
 import { policyIteration } from './dp';
 import { decodeInstance, type LabInstance } from './theorem-lab';
 import type { Policy } from './types';
+import { gaeBiasSides, twoStepBiasSides, type StatementSides } from './theorem-lab-gae';
+import { coupledTrajectorySides, maximalCouplingSides, pinskerSides } from './theorem-lab-coupling';
 
-export const STATEMENT_IDS = ['trpo-tv', 'trpo-kl', 'trpo-mean-kl', 'kl-mixture', 'cpi-optimality'] as const;
+export const STATEMENT_IDS = [
+  'trpo-tv',
+  'trpo-kl',
+  'trpo-mean-kl',
+  'kl-mixture',
+  'cpi-optimality',
+  'gae-bias',
+  'two-step-bias',
+  'maximal-coupling',
+  'coupled-trajectories',
+  'coupled-state-tv',
+  'pinsker',
+] as const;
 export type StatementId = (typeof STATEMENT_IDS)[number];
 export type Variant = 'corrected' | 'notes';
 
@@ -25,7 +39,7 @@ export interface StatementInfo {
   /** Where the notes' statement comes from. */
   notesSource: string | null;
   /** Which quantities the statement uses (the search freezes the others). */
-  uses: { piNew: boolean; weight: boolean };
+  uses: { piNew: boolean; weight: boolean; lambda?: boolean; critic?: boolean; mdp?: boolean };
 }
 
 export const STATEMENTS: Record<StatementId, StatementInfo> = {
@@ -33,8 +47,8 @@ export const STATEMENTS: Record<StatementId, StatementInfo> = {
     id: 'trpo-tv',
     chapter: 5,
     title: 'TRPO, total-variation form',
-    corrected: 'J(π′) ≥ L_π(π′) − 4εγα²/(1−γ)², ε = max_{s,a} |A_π(s,a)|',
-    notes: "J(π′) ≥ L_π(π′) − 4εγα²/(1−γ)², ε = max_s |E_{a∼π′} A_π(s,a)| (Kakade–Langford's ε)",
+    corrected: 'J(π′) ≥ L_π(π′) − 4ε_A γ α²/(1−γ)², ε_A = max_{s,a} |A_π(s,a)|, α = D_TV^max',
+    notes: 'J(π′) ≥ L_π(π′) − 4εγα²/(1−γ)² with the notes’ ε = ε̄ = max_s |Ā(s)| (Kakade–Langford’s constant)',
     notesSource: 'notes 000/001 (ε not defined; the only ε they define)',
     uses: { piNew: true, weight: false },
   },
@@ -42,8 +56,8 @@ export const STATEMENTS: Record<StatementId, StatementInfo> = {
     id: 'trpo-kl',
     chapter: 5,
     title: 'TRPO, maximum-KL form',
-    corrected: 'J(π′) ≥ L_π(π′) − (C/2)·KLmax, C = 4εγ/(1−γ)², ε = max |A_π| (Pinsker)',
-    notes: "J(π′) ≥ L_π(π′) − C·KLmax with Kakade–Langford's ε in C",
+    corrected: 'J(π′) ≥ L_π(π′) − (C/2)·D_KL^max, C = 4ε_A γ/(1−γ)², ε_A = max_{s,a} |A_π(s,a)| (Pinsker)',
+    notes: 'J(π′) ≥ L_π(π′) − C·D_KL^max with the notes’ ε = ε̄ in place of ε_A in C',
     notesSource: 'notes 000/001 (ε not defined; the only ε they define)',
     uses: { piNew: true, weight: false },
   },
@@ -51,9 +65,9 @@ export const STATEMENTS: Record<StatementId, StatementInfo> = {
     id: 'trpo-mean-kl',
     chapter: 5,
     title: 'TRPO, mean-KL form',
-    corrected: 'J(π′) ≥ L_π(π′) − √2·γε′/(1−γ)²·√(mean KL), ε′ = max_s |Ā(s)|',
+    corrected: 'J(π′) ≥ L_π(π′) − √2·γ ε̄/(1−γ)²·√(D̄_KL), ε̄ = max_s |Ā(s)|',
     notes:
-      "J(π′) ≥ L_π(π′) − C·(mean KL) with Kakade–Langford's ε in C: the notes' ε, and the mean KL that practice constrains",
+      'J(π′) ≥ L_π(π′) − C·D̄_KL with the notes’ ε = ε̄ in C: the notes’ constant, and the mean KL that practice constrains',
     notesSource: 'notes 000/001 (ε) read with the mean KL of note 004',
     uses: { piNew: true, weight: false },
   },
@@ -61,7 +75,7 @@ export const STATEMENTS: Record<StatementId, StatementInfo> = {
     id: 'kl-mixture',
     chapter: 4,
     title: "Kakade and Langford's mixture bound",
-    corrected: 'J(π_α) − J(π) ≥ α/(1−γ)·(𝔸 − 2αγε/(1−γ(1−α))), ε = max_s |Ā(s)|',
+    corrected: 'J(π_α) − J(π) ≥ α/(1−γ)·(𝔸 − 2αγε̄/(1−γ(1−α))), ε̄ = max_s |Ā(s)|, α the mixture weight',
     notes: null,
     notesSource: null,
     uses: { piNew: true, weight: true },
@@ -75,6 +89,62 @@ export const STATEMENTS: Record<StatementId, StatementInfo> = {
       '𝔸_π(greedy)/(1−γ) ≥ J(π*) − J(π): “policy advantage ≤ 0 implies optimal”, the mismatch factor dropped',
     notesSource: 'chapter 4’s first edition, after the notes (review item 1)',
     uses: { piNew: false, weight: false },
+  },
+  'gae-bias': {
+    id: 'gae-bias',
+    chapter: 7,
+    title: 'bias of GAE with an imperfect critic',
+    corrected: 'γ(1−λ)/(1−γλ)·max_s |e(s)| ≥ max_{s,a} |E[Â^GAE(γ,λ) | s, a] − A_π(s,a) + e(s)|, e = V̂ − V_π',
+    notes: null,
+    notesSource: null,
+    uses: { piNew: false, weight: false, lambda: true, critic: true, mdp: true },
+  },
+  'two-step-bias': {
+    id: 'two-step-bias',
+    chapter: 7,
+    title: 'bias of the two-step estimator',
+    corrected:
+      'γ²·max_s |e(s)| ≥ max_{s,a} |E[Â^(2) | s, a] − A_π(s,a) + e(s)|, Â^(2) = r_t + γr_{t+1} + γ²V̂(s_{t+2}) − V̂(s_t)',
+    notes: 'the same bound for note 004’s Â^(2) = r_t + γr_{t+1} + γV̂(s_{t+2}) − V̂(s_t)',
+    notesSource: 'note 004, the two-step estimator (chapter 7’s erratum)',
+    uses: { piNew: false, weight: false, critic: true, mdp: true },
+  },
+  'maximal-coupling': {
+    id: 'maximal-coupling',
+    chapter: 8,
+    title: 'the maximal coupling',
+    corrected:
+      'D_TV(π(·|s), π′(·|s)) ≥ Pr(a ≠ a′) under the maximal coupling (with the coupling inequality: equal)',
+    notes: 'D_TV ≥ Pr(a ≠ a′) with the note’s Pr(X ≠ Y) = m = Σ_a min(π(a|s), π′(a|s))',
+    notesSource: 'note 004, the end of the maximal-coupling construction (chapter 8’s erratum)',
+    uses: { piNew: true, weight: false, mdp: false },
+  },
+  'coupled-trajectories': {
+    id: 'coupled-trajectories',
+    chapter: 8,
+    title: 'coupled trajectories agree for a while',
+    corrected: '1 − (1−α)^t ≥ Pr(the maximally coupled pair disagreed before t), t ≤ 30, α = D_TV^max',
+    notes: '1 − (1−α)^t ≥ Pr(disagreed before t) with a and a′ drawn independently at every step',
+    notesSource: 'note 004, Lemma 14 (independent draws)',
+    uses: { piNew: true, weight: false, mdp: true },
+  },
+  'coupled-state-tv': {
+    id: 'coupled-state-tv',
+    chapter: 8,
+    title: 'state laws of coupled policies',
+    corrected: '1 − (1−α)^t ≥ D_TV(law of s_t under π, under π′), t ≤ 30, α = D_TV^max',
+    notes: null,
+    notesSource: null,
+    uses: { piNew: true, weight: false, mdp: true },
+  },
+  pinsker: {
+    id: 'pinsker',
+    chapter: 8,
+    title: "Pinsker's inequality",
+    corrected: '√(D_KL(π(·|s) ‖ π′(·|s))/2) ≥ D_TV(π(·|s), π′(·|s))',
+    notes: null,
+    notesSource: null,
+    uses: { piNew: true, weight: false, mdp: false },
   },
 };
 
@@ -237,6 +307,10 @@ function optimality(variant: Variant, inst: LabInstance): StatementValue {
   );
 }
 
+function sides(x: StatementSides): StatementValue {
+  return finish(x.lhs, x.rhs, x.unit, x.quantities, x.magnitude);
+}
+
 /** The statement `id` in its corrected or notes' form, on one instance. */
 export function evaluateStatement(id: StatementId, variant: Variant, inst: LabInstance): StatementValue {
   switch (id) {
@@ -248,5 +322,17 @@ export function evaluateStatement(id: StatementId, variant: Variant, inst: LabIn
       return mixture(inst);
     case 'cpi-optimality':
       return optimality(variant, inst);
+    case 'gae-bias':
+      return sides(gaeBiasSides(decodeInstance(inst)));
+    case 'two-step-bias':
+      return sides(twoStepBiasSides(decodeInstance(inst), variant === 'notes'));
+    case 'maximal-coupling':
+      return sides(maximalCouplingSides(decodeInstance(inst), variant === 'notes'));
+    case 'coupled-trajectories':
+      return sides(coupledTrajectorySides(decodeInstance(inst), 'disagree', variant === 'notes'));
+    case 'coupled-state-tv':
+      return sides(coupledTrajectorySides(decodeInstance(inst), 'state', false));
+    case 'pinsker':
+      return sides(pinskerSides(decodeInstance(inst)));
   }
 }

@@ -37,7 +37,7 @@ export interface TheoremLabProgress {
   firstViolation: FoundInstance | null;
 }
 
-/** Worker → main thread. Progress is posted at most every 50 ms (20 Hz), and once more when the search ends. */
+/** Worker → main thread. Progress is posted at most every 250 ms (4 Hz), and once more when the search ends. */
 export type TheoremLabEvent =
   | TheoremLabProgress
   | { type: 'cancelled'; runId: number }

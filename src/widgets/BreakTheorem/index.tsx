@@ -1,10 +1,10 @@
 /**
- * "Break this theorem" (chapters 4 and 5): a search in a Web Worker for the instance where a bound is tightest —
+ * "Break this theorem" (chapters 4, 5, 7 and 8): a search in a Web Worker for the instance where a bound is tightest —
  * a census of 1,000 random small MDPs and policy pairs (the histogram of relative slack), then random restarts each
- * refined by a local optimiser on P, R and the logits. Toggle the notes' statement and the same search finds
+ * refined by a local optimiser on P, R, the logits (and, in chapter 7, the critic's error and λ). Toggle the notes' statement and the same search finds
  * counterexamples; every instance it reports opens in the chapter's own widget by a link.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { LAB_MAX_ACTIONS, LAB_MAX_STATES, SEARCH_DEFAULTS, STATEMENTS, type StatementId } from '@/rl';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import {
@@ -27,7 +27,7 @@ import {
   type FoundInstance,
 } from '@/worker/theorem-lab-client';
 import { binSlacks } from './histogram';
-import { instanceLink, LAB_STATEMENTS } from './targets';
+import { instanceLink, LAB_SEARCH_SPACE, LAB_STATEMENTS } from './targets';
 import { FoundTable } from './FoundTable';
 
 const VARIANT_LABELS = { corrected: 'corrected statement', notes: "notes' statement" } as const;
@@ -96,8 +96,12 @@ export default function BreakTheorem({
       const l = createTheoremLab();
       l.subscribe((e) => {
         if (e.type === 'progress') {
-          setProgress(e);
-          if (e.phase === 'done') setPhase('done');
+          // A transition: React renders the new histogram and tables in slices of a few milliseconds, yielding to
+          // input in between, so a progress message never becomes one long main-thread task.
+          startTransition(() => {
+            setProgress(e);
+            if (e.phase === 'done') setPhase('done');
+          });
         } else if (e.type === 'cancelled') setPhase('cancelled');
         else {
           setError(e.message);
@@ -148,11 +152,11 @@ export default function BreakTheorem({
         : `No violation: the smallest relative slack found is ${best ? best.value.relative.toPrecision(4) : '—'}.`
       : '';
 
-  // Progress arrives up to 20 times a second; the chart is redrawn only when the census has grown.
+  // Progress arrives up to 4 times a second; the chart is redrawn only when the census has grown.
   const chart = useMemo(
     () => (
       <Chart
-        caption={`Relative slack of the ${VARIANT_LABELS[variant]} over ${census.length} random instances (${bins.degenerate} degenerate ones, with no penalty to compare, left out; ${bins.above} beyond the 98th percentile drawn in the last bar).`}
+        caption={`Relative slack of the ${VARIANT_LABELS[variant]} over ${census.length} random instances (${bins.degenerate} degenerate ones, where the corrected bound concedes nothing, left out; ${bins.above} beyond the 98th percentile drawn in the last bar).`}
         description="Bars left of the rule at 0 are violations."
         data={bins.rows}
         x="mid"
@@ -198,7 +202,7 @@ export default function BreakTheorem({
     <WidgetShell
       title={`Break this theorem: chapter ${chapter}`}
       onReset={reset}
-      description="A search, in a background worker, over random MDPs with up to 8 states and 3 actions (fewer if you ask) and random policy pairs, for the instance where the bound has the least slack: 1,000 random instances first (the histogram), then random restarts each refined by a local optimiser on P, R and the policies' logits. Relative slack is the slack divided by the corrected bound's penalty; below 0 the statement is violated."
+      description={`A search, in a background worker, over random MDPs with up to 8 states and 3 actions (fewer if you ask) and ${LAB_SEARCH_SPACE[chapter]}, for the instance where the bound has the least slack: 1,000 random instances first (the histogram), then random restarts each refined by the local optimiser. Relative slack is the slack divided by what the corrected bound concedes (its penalty, or the gap it bounds; for the maximal coupling, an equality, by 1); below 0 the statement is violated.`}
     >
       <Controls>
         <Select

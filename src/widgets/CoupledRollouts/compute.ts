@@ -5,10 +5,12 @@
  */
 import {
   createRng,
+  decodeInstance,
   maximalCoupling,
   sampleCouplingPair,
   softmaxPolicy,
   tvMax,
+  type LabInstance,
   type MDP,
   type Policy,
 } from '@/rl';
@@ -27,6 +29,12 @@ export function makeModel(seed: number, step: number): CoupledModel {
   const { mdp, theta, pi, otherTheta } = randomProblem({ seed, states, actions, gamma: 0.9, branching: 3 });
   const dir = otherTheta();
   const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + step * dir[s][a])));
+  return { mdp, pi, piNew, alpha: tvMax(pi, piNew) };
+}
+
+/** The model of a "break this theorem" instance: its MDP and its two policies. */
+export function modelFromInstance(inst: LabInstance): CoupledModel {
+  const { mdp, pi, piNew } = decodeInstance(inst);
   return { mdp, pi, piNew, alpha: tvMax(pi, piNew) };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Coupled rollouts (chapter 8): π and π' run side by side through the maximal coupling at each state. The
  * probability that they have disagreed before step t stays below 1 − (1 − α)^t and above the total variation
- * between their state distributions at t: the two inequalities behind chapter 5's proof.
+ * between their state distributions at t: the two inequalities behind chapter 5's proof. A "break this theorem" link
+ * (`coupled.inst`) replaces the random MDP and policies by the instance's and shows the lab's statements on it.
  */
 import { useMemo, useState } from 'react';
 import {
@@ -14,10 +15,14 @@ import {
   rule,
   useChunkedRun,
   line,
+  Button,
+  instanceParam,
+  StatementChecks,
+  useLinkedInstance,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 import { coupledRolloutCurves } from '@/rl';
-import { createCoupledSampler, makeModel } from './compute';
+import { createCoupledSampler, makeModel, modelFromInstance } from './compute';
 
 const HORIZON = 30;
 const params = defineParams({
@@ -25,18 +30,26 @@ const params = defineParams({
   step: num({ min: 0, max: 3, step: 0.05, default: 0.3, label: 'distance between the policies' }),
   t: int({ min: 1, max: HORIZON, default: 10, label: 'step t' }),
   n: int({ min: 500, max: 20000, default: 5000, label: 'coupled rollouts' }),
+  /** An explicit instance (a "break this theorem" lab's link): its MDP, π and π′ replace the random ones. */
+  inst: instanceParam(),
 });
+
+const LAB_STATEMENTS = ['coupled-trajectories', 'coupled-state-tv', 'maximal-coupling', 'pinsker'] as const;
 
 export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
-  const model = useMemo(() => makeModel(p.seed, p.step), [p.seed, p.step]);
+  const instance = useLinkedInstance(id, p.inst);
+  const model = useMemo(
+    () => (instance ? modelFromInstance(instance) : makeModel(p.seed, p.step)),
+    [instance, p.seed, p.step],
+  );
   const exact = useMemo(() => coupledRolloutCurves(model.mdp, model.pi, model.piNew, HORIZON), [model]);
   const [sampled, setSampled] = useState<{ key: string; n: number; disagreed: number[] }>({
     key: '',
     n: 0,
     disagreed: [],
   });
-  const runKey = `${p.seed}|${p.step}|${p.n}`;
+  const runKey = `${p.seed}|${p.step}|${p.n}|${p.inst}`;
   useChunkedRun(runKey, () => {
     const s = createCoupledSampler(model, HORIZON, p.seed);
     return {
@@ -62,7 +75,17 @@ export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
       onReset={reset}
       description="A random 6-state MDP; π is a softmax policy and π' moves its parameters along a random direction. Both start from the same state; while their actions have agreed they draw the next pair of actions from the maximal coupling at the common state and share the next state."
     >
-      <ParamControls specs={params} values={p} set={set} fields={['step', 't', 'n', 'seed']} />
+      <ParamControls
+        specs={params}
+        values={p}
+        set={set}
+        fields={instance ? ['t', 'n'] : ['step', 't', 'n', 'seed']}
+      />
+      {instance && (
+        <Button onClick={() => set({ inst: '' })} testId="coupled-leave-instance">
+          Back to the random MDP
+        </Button>
+      )}
       <Readouts>
         <Readout label="α = max_s D_TV(π(·|s), π'(·|s))" value={model.alpha} testId="coupled-alpha" />
         <Readout label="D_TV(law of s_t under π, under π')" value={at.tvState} testId="coupled-tv-state" />
@@ -91,6 +114,15 @@ export default function CoupledRollouts({ id = 'coupled' }: { id?: string }) {
           testId="coupled-independent"
         />
       </Readouts>
+      {instance && (
+        <>
+          <p data-testid="coupled-instance">
+            Showing the instance from the link: {instance.states} states, {instance.actions} actions, its π
+            and π′.
+          </p>
+          <StatementChecks instance={instance} statements={LAB_STATEMENTS} prefix="coupled-stmt" />
+        </>
+      )}
       <Chart
         data={rows}
         x="t"

@@ -7,6 +7,7 @@
  */
 import {
   createRng,
+  decodeInstance,
   defaultHorizon,
   evaluatePolicy,
   gaeFromTrajectory,
@@ -15,6 +16,7 @@ import {
   type Evaluation,
   type GaeErrorRow,
   type GaeTarget,
+  type LabInstance,
   type MDP,
   type Policy,
 } from '@/rl';
@@ -41,6 +43,14 @@ export function makeModel(seed: number, noise: number, gamma: number, target: Ga
   return { mdp, pi, ev, Vhat, tgt: gaeTarget(ev.A, ev.V, Vhat, target) };
 }
 
+/** The model of a "break this theorem" instance: its MDP and π, and the critic V̂ = V^π + e with its error e. */
+export function modelFromInstance(inst: LabInstance, target: GaeTarget): LabModel {
+  const { mdp, pi, critic } = decodeInstance(inst);
+  const ev = evaluatePolicy(mdp, pi);
+  const Vhat = ev.V.map((v, s) => v + critic[s]);
+  return { mdp, pi, ev, Vhat, tgt: gaeTarget(ev.A, ev.V, Vhat, target) };
+}
+
 export interface LambdaSampler {
   /** Draws `count` more trajectories. */
   step(count: number): void;
@@ -56,7 +66,8 @@ export function createLambdaSampler(model: LabModel, seed: number): LambdaSample
   const fromD: MDP = { ...mdp, rho0: model.ev.d };
   const horizon = defaultHorizon(mdp.gamma);
   const rng = createRng(seed + 3);
-  const groups = STATES * ACTIONS;
+  const actions = pi[0].length;
+  const groups = pi.length * actions;
   const cnt = new Float64Array(groups);
   const sum = LAMBDAS.map(() => new Float64Array(groups));
   const sq = LAMBDAS.map(() => new Float64Array(groups));
@@ -67,7 +78,7 @@ export function createLambdaSampler(model: LabModel, seed: number): LambdaSample
         const tr = sampleTrajectory(fromD, pi, rng, { horizon });
         const s = tr.states[0];
         const a = tr.actions[0];
-        const g = s * ACTIONS + a;
+        const g = s * actions + a;
         cnt[g]++;
         for (let j = 0; j < LAMBDAS.length; j++) {
           const e = gaeFromTrajectory(tr, Vhat, mdp.gamma, LAMBDAS[j])[0] - tgt[s][a];

@@ -1,6 +1,8 @@
 /**
  * Lambda lab (chapter 7): bias², variance and MSE of GAE(γ, λ) against λ, for a critic V̂ = V^π + noise. Exact
  * curves (from the moment equations of src/rl/gae-moments.ts) and a seeded, chunked Monte Carlo that converges to them.
+ * A "break this theorem" link (`gae.inst`) replaces the random MDP, policy and critic by the instance's, and shows
+ * the lab's statements on it.
  */
 import { useMemo, useState } from 'react';
 import {
@@ -16,10 +18,15 @@ import {
   line,
   rule,
   marks,
+  formatNumber,
+  Button,
+  instanceParam,
+  StatementChecks,
+  useLinkedInstance,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
-import { argminMse, createLambdaSampler, LAMBDAS, makeModel } from './compute';
-import { gaeErrorCurve, type GaeErrorRow, type GaeTarget } from '@/rl';
+import { argminMse, createLambdaSampler, LAMBDAS, makeModel, modelFromInstance } from './compute';
+import { gaeErrorCurve, labLayout, type GaeErrorRow, type GaeTarget } from '@/rl';
 
 const params = defineParams({
   seed: seedParam(1),
@@ -28,7 +35,11 @@ const params = defineParams({
   n: int({ min: 200, max: 20000, default: 3000, label: 'trajectories' }),
   lambda: num({ min: 0, max: 1, step: 0.05, default: 0.95, label: 'λ' }),
   target: oneOf(['gradient', 'advantage'] as const, 'gradient'),
+  /** An explicit instance (a "break this theorem" lab's link): its MDP, π and critic error replace the random ones. */
+  inst: instanceParam(),
 });
+
+const LAB_STATEMENTS = ['gae-bias', 'two-step-bias'] as const;
 
 const TARGETS: ReadonlyArray<{ value: GaeTarget; label: string }> = [
   { value: 'gradient', label: 'Q^π(s,a) − V̂(s): error up to a state baseline' },
@@ -37,9 +48,10 @@ const TARGETS: ReadonlyArray<{ value: GaeTarget; label: string }> = [
 
 export default function LambdaLab({ id = 'gae' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
+  const instance = useLinkedInstance(id, p.inst);
   const model = useMemo(
-    () => makeModel(p.seed, p.noise, p.gamma, p.target),
-    [p.seed, p.noise, p.gamma, p.target],
+    () => (instance ? modelFromInstance(instance, p.target) : makeModel(p.seed, p.noise, p.gamma, p.target)),
+    [instance, p.seed, p.noise, p.gamma, p.target],
   );
   const exact = useMemo(
     () => gaeErrorCurve(model.mdp, model.pi, model.Vhat, p.target, LAMBDAS),
@@ -51,7 +63,7 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
     key: '',
   });
   // Everything the run depends on; a change restarts it from the seed.
-  const runKey = `${p.seed}|${p.noise}|${p.gamma}|${p.target}|${p.n}`;
+  const runKey = `${p.seed}|${p.noise}|${p.gamma}|${p.target}|${p.n}|${p.inst}`;
   useChunkedRun(runKey, () => {
     const s = createLambdaSampler(model, p.seed);
     return {
@@ -90,8 +102,13 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
           specs={params}
           values={p}
           set={set}
-          fields={['noise', 'lambda', 'gamma', 'n', 'seed']}
+          fields={instance ? ['lambda', 'n'] : ['noise', 'lambda', 'gamma', 'n', 'seed']}
         />
+        {instance && (
+          <Button onClick={() => set({ inst: '' })} testId="gae-leave-instance">
+            Back to the random MDP
+          </Button>
+        )}
         <Select
           label="compare with"
           value={p.target}
@@ -112,6 +129,17 @@ export default function LambdaLab({ id = 'gae' }: { id?: string }) {
         <Readout label="MSE at λ = 0 (exact)" value={exact[0].mse} testId="gae-mse-0" />
         <Readout label="MSE at λ = 1 (exact)" value={exact[20].mse} testId="gae-mse-1" />
       </Readouts>
+      {instance && (
+        <>
+          <p data-testid="gae-instance">
+            Showing the instance from the link: {instance.states} states, {instance.actions} actions, γ ={' '}
+            {instance.gamma}, and its critic V̂ = V^π + e; the statements below use the instance's own λ ={' '}
+            {formatNumber(instance.x[labLayout(instance.states, instance.actions).lambda], 4)} (the curves,
+            every λ of the grid).
+          </p>
+          <StatementChecks instance={instance} statements={LAB_STATEMENTS} prefix="gae-stmt" />
+        </>
+      )}
       <Chart
         data={chartRows}
         x="lambda"
