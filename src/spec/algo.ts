@@ -29,6 +29,11 @@ export interface AlgoSpec<
   /** The work of one update (bounded by WORK_LIMITS), and the settings it depends on. */
   work(c: ValuesOf<F>, env: EnvSpec): Work;
   workFields: readonly (keyof F & string)[];
+  /**
+   * What runs the gradient steps: 'tfjs' (the reader's backend choice applies) or 'kernels' (the off-policy
+   * learners' own wasm SIMD engine, src/nn/offpolicy/kernels: no tfjs backend is involved).
+   */
+  engine?: 'tfjs' | 'kernels';
 }
 
 /** Keeps the literal types of a spec while checking its shape. */

@@ -101,6 +101,7 @@ export const DQN = defineAlgo({
           : `learning starts (${p.learningStarts}) must be at least the batch size (${p.batchSize})`,
     },
   ],
+  engine: 'kernels',
   workFields: ['batchSize', 'hidden', 'chunkSteps', 'trainFrequency', 'gradientSteps'],
   work: (p, env) => op.offPolicyWork(p, 3 * op.qMacs(env, p.hidden, actionDim(env.action))),
 });

@@ -60,6 +60,7 @@ export const SAC = defineAlgo({
   actionKinds: ['box'],
   series: [...op.OFFPOLICY_SERIES, 'actorLoss', 'alpha'],
   constraints: [],
+  engine: 'kernels',
   workFields: ['batchSize', 'hidden', 'chunkSteps', 'trainFrequency', 'gradientSteps'],
   work: (p, env) => {
     const m = env.action.kind === 'box' ? env.action.low.length : 1;

@@ -98,6 +98,7 @@ export const TD3 = defineAlgo({
   actionKinds: ['box'],
   series: [...op.OFFPOLICY_SERIES, 'actorLoss'],
   constraints: [],
+  engine: 'kernels',
   workFields: WORK_FIELDS,
   work,
 });
@@ -110,6 +111,7 @@ export const DDPG = defineAlgo({
   actionKinds: ['box'],
   series: [...op.OFFPOLICY_SERIES, 'actorLoss'],
   constraints: [],
+  engine: 'kernels',
   workFields: WORK_FIELDS,
   work,
 });

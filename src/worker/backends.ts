@@ -12,6 +12,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { measureTrainStep } from '@/nn/probe';
+import { gemmModule } from '@/nn/offpolicy/kernels/arena';
 import { actionDim, algoSpec, envSpec, obsDim, type TrainConfig } from '@/spec';
 import type { BackendChoice, BackendName, BackendReport } from './protocol';
 
@@ -113,9 +114,26 @@ async function trySet(name: BackendName): Promise<string | null> {
  * the train step (the config's largest gradient step, bounded by the spec's work limits) on every backend and
  * keeps the fastest.
  */
-export function selectBackendFor(choice: BackendChoice, config: TrainConfig): Promise<BackendReport> {
+export async function selectBackendFor(choice: BackendChoice, config: TrainConfig): Promise<BackendReport> {
   const env = envSpec(config.env);
-  const work = algoSpec(config.algo).work(config as never, env);
+  const spec = algoSpec(config.algo);
+  if (spec.engine === 'kernels') {
+    // The off-policy learners run on their own engine: nothing to select, but say so rather than pretend.
+    const simd = gemmModule() !== null;
+    const engine = simd
+      ? 'its own wasm SIMD kernels'
+      : 'its TypeScript kernels (this browser has no wasm SIMD)';
+    return {
+      name: 'wasm',
+      reason: `${spec.label} trains on ${engine}; tfjs backends apply to PPO and REINFORCE only`,
+      notices:
+        choice === 'auto' || choice === 'wasm'
+          ? []
+          : [`the ${choice} backend does not apply to ${spec.label}, which trains on ${engine}`],
+      timings: {},
+    };
+  }
+  const work = spec.work(config as never, env);
   return selectBackend(choice, work.stepRows, work.hidden, obsDim(env), actionDim(env.action));
 }
 

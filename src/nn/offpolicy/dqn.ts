@@ -1,20 +1,24 @@
 /**
  * DQN (CleanRL dqn.py): ε-greedy acting with the online Q network's float32 forward pass in TypeScript, uniform
  * replay, a target network refreshed every `targetNetworkFrequency` env steps (hard copy at τ = 1, Polyak below),
- * the TD loss of dqn-loss.ts with its hand-derived gradient and Adam on one flat vector. Switches: Double DQN,
- * replay off (latest batch only), target network off (the target uses the online weights).
+ * the TD loss below with its hand-derived gradient, and Adam, all on the kernels (kernels/: one wasm memory holding
+ * every weight, the SIMD matrix products). Switches: Double DQN, replay off (latest batch only), target network off
+ * (the target uses the online weights). The loss is dqn-loss.ts's, which tests it against tf.grads; dqn.test.ts
+ * checks this trainer's step against it.
+ *
+ *   y_i = r_i + γ (1 − term_i) · max_a Q_target(s'_i, a)   (Double DQN: Q_target(s'_i, argmax_a Q(s'_i, a)))
+ *   δ_i = Q(s_i, a_i) − y_i;  loss = mean δ² (CleanRL) or mean huber(δ);  ∂loss/∂Q(s_i, a_i) = 2δ_i/B or clip(δ_i)/B
  */
-import * as tf from '../tf';
 import type { DqnConfig } from './config';
 import type { OffPolicyEnv } from './env';
-import { FlatVarAdam, polyak } from './flat-adam';
-import { dqnLossAndGrads, dqnTarget, type DqnBatch } from './dqn-loss';
-import { FlatNet } from './flat-net';
-import { forward, initLinearTorch, pack, TsForward, type Sizes } from './net';
+import { initLinearTorch, paramCount, TsForward, type Sizes } from './net';
 import type { LiveHparams } from '@/spec';
 import type { MlpParams } from '../mlp';
 import { OffPolicyLoop, type OffPolicyOptions } from './offpolicy-loop';
 import { toMlpParams } from './net';
+import { Adam, allFinite, polyakTs } from './kernels/adam';
+import { Arena, type Buf } from './kernels/arena';
+import { Mlp } from './kernels/mlp';
 
 /** CleanRL's linear_schedule: from start to end over `duration` steps, then end. */
 export function linearSchedule(start: number, end: number, duration: number, t: number): number {
@@ -26,23 +30,49 @@ export function linearSchedule(start: number, end: number, duration: number, t: 
 export class DqnTrainer extends OffPolicyLoop {
   declare config: DqnConfig;
   private readonly sizes: Sizes;
-  private readonly q: FlatNet;
-  private readonly qTarget: FlatNet;
-  private readonly opt: FlatVarAdam;
-  /** The acting copy of the online weights (read back after each training block). */
-  private qTs: Float32Array;
-  private fwd: TsForward;
+  private readonly qP: Buf;
+  private readonly qG: Buf;
+  private readonly targetP: Buf;
+  private readonly obsB: Buf;
+  private readonly nextB: Buf;
+  /** The online network on s (loss, backward, readout), on s′ (Double DQN's argmax), and the target on s′. */
+  private readonly net: Mlp;
+  private readonly netNext: Mlp;
+  private readonly target: Mlp;
+  private readonly opt: Adam;
+  private readonly dOut: Float32Array;
+  private readonly y: Float64Array;
+  private readonly fwd: TsForward;
   private lastTargetUpdate: number;
+  /** Whether the kernels run wasm SIMD (false: the TypeScript fallback). */
+  readonly simd: boolean;
 
   constructor(cfg: DqnConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     super(cfg, env, opts, 0);
     if (env.action.kind !== 'discrete') throw new Error('DQN needs a discrete action space');
-    this.sizes = [env.obsSize, cfg.hidden, cfg.hidden, env.action.n];
+    const A = env.action.n;
+    const B = cfg.batchSize;
+    this.sizes = [env.obsSize, cfg.hidden, cfg.hidden, A];
+    const P = paramCount(this.sizes);
+    const arena = new Arena();
+    this.qP = arena.f32(P);
+    this.qG = arena.f32(P);
+    this.targetP = arena.f32(P);
+    this.obsB = arena.f32(B * env.obsSize);
+    this.nextB = arena.f32(B * env.obsSize);
+    this.net = new Mlp(arena, this.sizes, B, this.qP, this.qG);
+    this.netNext = new Mlp(arena, this.sizes, B, this.qP, null);
+    this.target = new Mlp(arena, this.sizes, B, this.targetP, null);
+    const k = arena.build({ simd: opts.simd });
+    for (const m of [this.net, this.netNext, this.target]) m.bind(k);
+    this.simd = k.simd;
     // One seed: the online network's init first (the target starts as its copy), then env resets, then acting.
-    this.qTs = initLinearTorch(this.sizes, this.rng);
-    this.q = new FlatNet(this.qTs, this.sizes);
-    this.qTarget = new FlatNet(this.qTs, this.sizes, 1, false);
-    this.opt = new FlatVarAdam(this.q, cfg.learningRate);
+    const init = initLinearTorch(this.sizes, this.rng);
+    this.qP.a.set(init);
+    this.targetP.a.set(init);
+    this.opt = new Adam(this.qP.a, cfg.learningRate);
+    this.dOut = new Float32Array(B * A);
+    this.y = new Float64Array(B);
     this.fwd = new TsForward(this.sizes, 1);
     this.lastTargetUpdate = Math.floor(cfg.learningStarts / cfg.targetNetworkFrequency);
   }
@@ -62,39 +92,64 @@ export class DqnTrainer extends OffPolicyLoop {
       out[0] = Math.floor(this.rng.uniform() * A);
       return;
     }
-    const q = this.fwd.run(this.qTs, obs, 1);
+    const q = this.fwd.run(this.qP.a, obs, 1);
     let best = 0;
     for (let a = 1; a < A; a++) if (q[a] > q[best]) best = a;
     out[0] = best;
   }
 
-  /** Splits a packed batch tensor into the DQN batch. */
-  private batch(x: tf.Tensor2D): DqnBatch {
-    const d = this.obsSize;
-    const A = this.actCols;
-    const [obs, oneHot, reward, terminated, nextObs] = tf.split(x, [d, A, 1, 1, d], 1);
-    return {
-      obs: obs as tf.Tensor2D,
-      oneHot: oneHot as tf.Tensor2D,
-      reward: tf.reshape(reward, [-1]) as tf.Tensor1D,
-      terminated: tf.reshape(terminated, [-1]) as tf.Tensor1D,
-      nextObs: nextObs as tf.Tensor2D,
-    };
+  /** The action index of packed row r (its one-hot columns). */
+  private actionOf(r: number): number {
+    const o = r * this.width + this.obsSize;
+    for (let a = 0; a < this.actCols; a++) if (this.batchBuf[o + a] === 1) return a;
+    return 0;
   }
 
-  /** One gradient step on the batch in `batchBuf` (n rows). */
+  /** One gradient step on the first n rows of `batchBuf`. */
   private gradientStep(n: number): void {
     const c = this.config;
-    const stats = tf.tidy(() => {
-      const b = this.batch(tf.tensor2d(this.batchBuf.subarray(0, n * this.width), [n, this.width]));
-      const w = this.q.weights();
-      const wt = c.targetNetwork ? this.qTarget.weights() : w;
-      const y = dqnTarget(w, wt, b, c.gamma, c.double);
-      const { grads, stats } = dqnLossAndGrads(w, b, y, c.loss === 'huber');
-      this.opt.apply(pack(grads));
-      return stats;
-    });
-    this.critStats.push(stats);
+    const d = this.obsSize;
+    const A = this.actCols;
+    const w = this.width;
+    const bb = this.batchBuf;
+    this.columns(this.obsB.a, n, 0, d);
+    this.columns(this.nextB.a, n, d + A + 2, d);
+    // target: without a target network the online weights value s′ (netNext reads qP)
+    const qNext = (c.targetNetwork ? this.target : this.netNext).forward(this.nextB, n);
+    const qPick = c.double && c.targetNetwork ? this.netNext.forward(this.nextB, n) : qNext;
+    for (let r = 0; r < n; r++) {
+      const o = r * A;
+      let best = 0;
+      for (let a = 1; a < A; a++) if (qPick[o + a] > qPick[o + best]) best = a;
+      const next = c.double ? qNext[o + best] : maxRow(qNext, o, A);
+      const reward = bb[r * w + d + A];
+      const term = bb[r * w + d + A + 1];
+      this.y[r] = reward + c.gamma * (1 - term) * next;
+    }
+    const q = this.net.forward(this.obsB, n);
+    const huber = c.loss === 'huber';
+    let loss = 0;
+    let absSum = 0;
+    let qSum = 0;
+    this.dOut.fill(0, 0, n * A);
+    for (let r = 0; r < n; r++) {
+      const a = this.actionOf(r);
+      const qa = q[r * A + a];
+      const delta = qa - this.y[r];
+      const ad = Math.abs(delta);
+      qSum += qa;
+      absSum += ad;
+      if (huber) {
+        loss += ad < 1 ? 0.5 * delta * delta : ad - 0.5;
+        this.dOut[r * A + a] = Math.max(-1, Math.min(1, delta)) / n;
+      } else {
+        loss += delta * delta;
+        this.dOut[r * A + a] = (2 * delta) / n;
+      }
+    }
+    this.net.backward(this.dOut);
+    this.opt.step(this.qG.a);
+    this.recordCritic(loss / n, absSum / n, qSum / n);
     this.gradientStepsDone += 1;
   }
 
@@ -107,23 +162,29 @@ export class DqnTrainer extends OffPolicyLoop {
     const due = Math.floor(t / c.targetNetworkFrequency);
     if (c.targetNetwork && due !== this.lastTargetUpdate) {
       this.lastTargetUpdate = due;
-      polyak(this.qTarget, this.q, c.tau);
+      polyakTs(this.targetP.a, this.qP.a, c.tau);
     }
     return true;
   }
 
-  protected async syncActing(): Promise<boolean> {
-    const v = (await this.q.v.data()) as Float32Array;
-    let ok = true;
-    for (let k = 0; k < v.length; k++) if (!Number.isFinite(v[k])) ok = false;
-    this.qTs = v;
-    return ok;
+  protected actingFinite(): boolean {
+    return allFinite(this.qP.a);
   }
 
-  protected readoutQ(rows: tf.Tensor2D): tf.Tensor {
+  protected readoutQ(rows: Float32Array, count: number): number {
     const d = this.obsSize;
-    const [obs, oneHot] = tf.split(rows, [d, this.actCols], 1);
-    return tf.mean(tf.sum(tf.mul(forward(this.q.weights(), obs as tf.Tensor2D).out, oneHot), 1));
+    const A = this.actCols;
+    const rw = d + A;
+    const B = this.config.batchSize;
+    let sum = 0;
+    for (let r0 = 0; r0 < count; r0 += B) {
+      const n = Math.min(B, count - r0);
+      for (let r = 0; r < n; r++) this.obsB.a.set(rows.subarray((r0 + r) * rw, (r0 + r) * rw + d), r * d);
+      const q = this.net.forward(this.obsB, n);
+      for (let r = 0; r < n; r++)
+        for (let a = 0; a < A; a++) sum += q[r * A + a] * rows[(r0 + r) * rw + d + a];
+    }
+    return sum / count;
   }
 
   protected extras() {
@@ -136,18 +197,18 @@ export class DqnTrainer extends OffPolicyLoop {
     if (h.endE !== undefined) this.config.endE = h.endE;
   }
 
+  /** A copy of the online Q network (the greedy policy). */
   actor(): MlpParams {
-    return { ...toMlpParams(this.sizes, this.qTs), head: 'argmax' };
-  }
-
-  /** The online Q network's parameters as the acting side sees them (flat, see net.ts). */
-  qParams(): { sizes: Sizes; params: Float32Array } {
-    return { sizes: this.sizes, params: this.qTs };
+    return { ...toMlpParams(this.sizes, this.qP.a.slice()), head: 'argmax' };
   }
 
   dispose(): void {
-    this.q.dispose();
-    this.qTarget.dispose();
-    this.opt.dispose();
+    // plain memory: nothing to free by hand
   }
+}
+
+function maxRow(q: Float32Array, o: number, A: number): number {
+  let m = q[o];
+  for (let a = 1; a < A; a++) if (q[o + a] > m) m = q[o + a];
+  return m;
 }

@@ -2,11 +2,10 @@
  * The acting/learning loop every off-policy learner shares, read like CleanRL's main loop: at env step t, act
  * (TypeScript forward pass on the last read-back weights), step, store the real next observation (the final one on
  * truncation, `terminated` only on termination), and when t > learningStarts and t % trainFrequency = 0 run
- * `gradientSteps` updates in tfjs, then read the acting weights back once. One `update()` call runs `chunkSteps`
- * environment steps (or, offline, `chunkSteps` gradient steps from a given buffer without acting) and reports one
- * metrics row; every loss statistic stays on the device until the end of the call (one read-back per call).
+ * `gradientSteps` updates on the kernels (kernels/: wasm SIMD products, TypeScript elsewhere), whose weights the
+ * acting side reads in place. One `update()` call runs `chunkSteps` environment steps (or, offline, `chunkSteps`
+ * gradient steps from a given buffer without acting) and reports one metrics row.
  */
-import * as tf from '../tf';
 import { EpisodeLog } from '../policy-stats';
 import { makeRng, type RunRng } from '../rl-bridge';
 import type { LiveHparams } from '@/spec';
@@ -25,6 +24,8 @@ export interface OffPolicyOptions {
   env?: OffPolicyEnv;
   /** Offline mode: learn from this buffer, never act. */
   offline?: ReplayBuffer;
+  /** false: the kernels' TypeScript products instead of wasm SIMD (tests; engines without wasm SIMD fall back anyway). */
+  simd?: boolean;
 }
 
 export abstract class OffPolicyLoop implements Trainer {
@@ -42,9 +43,11 @@ export abstract class OffPolicyLoop implements Trainer {
   protected readonly width: number;
   protected readonly batchBuf: Float32Array;
   protected readonly readout: McReadout;
-  /** Per gradient step [critic loss, mean |δ|, mean Q]; per actor step the actor loss. Read once per call. */
-  protected critStats: tf.Tensor[] = [];
-  protected actorStats: tf.Tensor[] = [];
+  /** Sums over the call's gradient steps of [critic loss, mean |δ|, mean Q], and of the actor loss. */
+  private critSum = [0, 0, 0];
+  private critCount = 0;
+  private actorSum = 0;
+  private actorCount = 0;
   private idx: Int32Array;
   private log = new EpisodeLog();
   private obs: Float32Array;
@@ -86,22 +89,42 @@ export abstract class OffPolicyLoop implements Trainer {
   protected abstract selectAction(obs: Float32Array, t: number, out: Float32Array): void;
   /** Runs the gradient steps due at env step t (t > learningStarts); returns true if the acting weights changed. */
   protected abstract train(t: number): boolean;
-  /** Reads the acting weights back into TypeScript; false if any is NaN or infinite. */
-  protected abstract syncActing(): Promise<boolean>;
-  /** Mean first-critic Q on `n` readout rows `[obs | action columns]` (a scalar tensor). */
-  protected abstract readoutQ(rows: tf.Tensor2D): tf.Tensor;
+  /** Whether the acting weights are all finite (checked after each training block). */
+  protected abstract actingFinite(): boolean;
+  /** Mean first-critic Q on the first `n` rows of `rows` (`[obs | action columns]` each). */
+  protected abstract readoutQ(rows: Float32Array, n: number): number;
   /** Algorithm-specific readouts for the metrics row. */
-  protected abstract extras(): {
-    epsilon: number;
-    alpha: number;
-    learningRate: number;
-    alphaTensor?: tf.Tensor;
-  };
+  protected abstract extras(): { epsilon: number; alpha: number; learningRate: number };
   /** Live settings of the algorithm's table (validated by the caller); they apply from the next step. */
   abstract setLive(h: LiveHparams): void;
   /** The acting network for watching the policy (its activation and head say how to run it). */
   abstract actor(): MlpParams;
   abstract dispose(): void;
+
+  /** Records one gradient step's critic statistics. */
+  protected recordCritic(loss: number, meanAbsDelta: number, meanQ: number): void {
+    this.critSum[0] += loss;
+    this.critSum[1] += meanAbsDelta;
+    this.critSum[2] += meanQ;
+    this.critCount += 1;
+  }
+
+  /** Records one actor step's loss. */
+  protected recordActor(loss: number): void {
+    this.actorSum += loss;
+    this.actorCount += 1;
+  }
+
+  /** Copies `cols` columns from column `from` of the first `n` packed batch rows into `dst` ([n][cols]). */
+  protected columns(dst: Float32Array, n: number, from: number, cols: number): void {
+    const w = this.width;
+    const src = this.batchBuf;
+    for (let r = 0; r < n; r++) {
+      const o = r * w + from;
+      const d = r * cols;
+      for (let k = 0; k < cols; k++) dst[d + k] = src[o + k];
+    }
+  }
 
   /** Packs a uniformly sampled batch (or, `latest`, every stored transition) into `batchBuf`; returns its size. */
   protected sampleBatch(latest = false): number {
@@ -175,45 +198,23 @@ export abstract class OffPolicyLoop implements Trainer {
         rolloutMs += now() - ta;
         if (t > cfg.learningStarts && t % cfg.trainFrequency === 0) {
           const tl = now();
-          if (this.train(t)) {
-            if (!(await this.syncActing())) this.fail('a network weight became NaN or infinite');
-          }
+          if (this.train(t) && !this.actingFinite()) this.fail('a network weight became NaN or infinite');
           learnMs += now() - tl;
         }
       }
     }
-    // One read-back of the chunk's statistics and the readout.
     const tr = now();
-    let ex: ReturnType<OffPolicyLoop['extras']> = { epsilon: NaN, alpha: NaN, learningRate: NaN };
-    const crit = this.critStats.length;
-    const act = this.actorStats.length;
-    const flat = tf.tidy(() => {
-      ex = this.extras(); // inside the tidy: its tensors are freed with the rest
-      const parts: tf.Tensor[] = [];
-      parts.push(crit ? tf.mean(tf.stack(this.critStats), 0) : tf.fill([3], NaN));
-      parts.push(act ? tf.reshape(tf.mean(tf.stack(this.actorStats)), [1]) : tf.tensor1d([NaN]));
-      const n = this.readout.count;
-      parts.push(
-        n
-          ? tf.reshape(
-              this.readoutQ(
-                tf.tensor2d(this.readout.rows.subarray(0, n * this.readout.width), [n, this.readout.width]),
-              ),
-              [1],
-            )
-          : tf.tensor1d([NaN]),
-      );
-      parts.push(ex.alphaTensor ? tf.reshape(ex.alphaTensor, [1]) : tf.tensor1d([NaN]));
-      return tf.concat(parts);
-    });
-    for (const t of this.critStats) t.dispose();
-    for (const t of this.actorStats) t.dispose();
-    this.critStats = [];
-    this.actorStats = [];
-    const v = (await flat.data()) as Float32Array;
-    flat.dispose();
+    const ex = this.extras();
+    const crit = this.critCount;
+    const act = this.actorCount;
+    const [qLoss, tdError, qMean] = crit ? this.critSum.map((v) => v / crit) : [NaN, NaN, NaN];
+    const actorLoss = act ? this.actorSum / act : NaN;
+    this.critSum = [0, 0, 0];
+    this.critCount = 0;
+    this.actorSum = 0;
+    this.actorCount = 0;
+    const qEpisodes = this.readout.count ? this.readoutQ(this.readout.rows, this.readout.count) : NaN;
     learnMs += now() - tr;
-    const [qLoss, tdError, qMean, actorLoss, qEpisodes, alphaRead] = Array.from(v);
     if (crit && !(Number.isFinite(qLoss) && Number.isFinite(qMean)))
       this.fail(`the critic loss is ${qLoss} and the mean Q ${qMean}`);
     if (act && !Number.isFinite(actorLoss)) this.fail(`the actor loss is ${actorLoss}`);
@@ -233,7 +234,7 @@ export abstract class OffPolicyLoop implements Trainer {
       mcReturn: this.readout.meanReturn(),
       actorLoss,
       epsilon: ex.epsilon,
-      alpha: ex.alphaTensor ? alphaRead : ex.alpha,
+      alpha: ex.alpha,
       learningRate: ex.learningRate,
       updatesPerSec: wall > 0 ? ((this.gradientStepsDone - g0) / wall) * 1000 : 0,
       gradientSteps: this.gradientStepsDone,

@@ -1,31 +1,34 @@
 /**
  * DDPG and TD3 (CleanRL ddpg_continuous_action.py, td3_continuous_action.py) as one learner: uniform random actions
  * until `learningStarts`, then μ(s) + N(0, (scale · explorationNoise)²) clipped to the box, computed in TypeScript
- * from the last read-back actor weights. Each gradient step updates the critics; every `policyFrequency`-th gradient
- * step also updates the actor and Polyak-averages all targets (CleanRL counts env steps for that; with one gradient
- * step per env step the two counts differ only by the learning-start offset). TD3's three fixes are switches:
+ * from the live actor weights. Each gradient step updates the critics; every `policyFrequency`-th gradient step
+ * also updates the actor and Polyak-averages all targets (CleanRL counts env steps for that; with one gradient step
+ * per env step the two counts differ only by the learning-start offset). TD3's three fixes are switches:
  * `clippedDoubleQ` (two critics, min target), `policyFrequency` (delay), `targetSmoothing`.
+ *
+ * Everything runs on the kernels (kernels/, critics.ts). td3-loss.ts is the same target and actor loss on tfjs,
+ * tested against tf.grads; box-trainers.test.ts checks this trainer's steps against it.
+ *   a′ = clip(μ_target(s′) + clip(σ ε, −c, c) · scale, low, high);  y = r + γ (1 − term) · min_k Q_target,k(s′, a′)
+ *   actor loss = −mean_i Q_1(s_i, μ(s_i));  ∂/∂μ_raw = (∂(−Q_1)/∂a) · scale · (1 − tanh²(μ_raw)) / B
  */
-import * as tf from '../tf';
 import type { DdpgConfig, Td3Config } from './config';
-import { criticLossAndGrads, criticsForward } from './critic-loss';
-import { FlatNet } from './flat-net';
+import { Critics } from './critics';
 import type { OffPolicyEnv } from './env';
-import { FlatVarAdam, polyak } from './flat-adam';
-import { initLinearTorch, pack, paramCount, TsForward, type Sizes } from './net';
+import { initLinearTorch, paramCount, TsForward, type Sizes } from './net';
 import type { LiveHparams } from '@/spec';
 import type { MlpParams } from '../mlp';
 import { OffPolicyLoop, type OffPolicyOptions } from './offpolicy-loop';
 import { toMlpParams } from './net';
-import { boxTensors, td3ActorLossAndGrads, td3Target, type BoxTensors } from './td3-loss';
+import { Adam, allFinite, polyakTs } from './kernels/adam';
+import { Arena, type Buf, type Kernels } from './kernels/arena';
+import { Mlp } from './kernels/mlp';
 
-/** The box of an environment, as numbers (TypeScript side) and tensors (tfjs side). */
+/** The box of an environment: bounds, scale = (high − low)/2 and bias = (high + low)/2. */
 export class Box {
   readonly low: Float32Array;
   readonly high: Float32Array;
   readonly scale: Float32Array;
   readonly bias: Float32Array;
-  readonly tensors: BoxTensors;
 
   constructor(env: OffPolicyEnv) {
     if (env.action.kind !== 'box') throw new Error('this learner needs a box (continuous) action space');
@@ -34,7 +37,6 @@ export class Box {
     this.high = Float32Array.from(high);
     this.scale = this.low.map((l, k) => (high[k] - l) / 2);
     this.bias = this.low.map((l, k) => (high[k] + l) / 2);
-    this.tensors = boxTensors(low, high);
   }
 
   get size(): number {
@@ -48,54 +50,88 @@ export class Box {
   uniform(rng: { uniform(): number }, out: Float32Array): void {
     for (let k = 0; k < out.length; k++) out[k] = this.low[k] + (this.high[k] - this.low[k]) * rng.uniform();
   }
-
-  dispose(): void {
-    for (const t of Object.values(this.tensors)) t.dispose();
-  }
 }
 
-/** The variables of K critics on one flat vector, initialised one after the other from the run RNG. */
-export function initCritics(sizes: Sizes, K: number, rng: { uniform(): number }): Float32Array {
-  const P = paramCount(sizes);
-  const flat = new Float32Array(K * P);
-  for (let k = 0; k < K; k++) flat.set(initLinearTorch(sizes, rng), k * P);
-  return flat;
+/** An actor network with its gradient, optimiser and (optionally) a Polyak target, on an arena. */
+export class ActorNet {
+  readonly params: Buf;
+  private readonly grads: Buf;
+  readonly targetParams: Buf | null;
+  readonly net: Mlp;
+  /** The target actor (SAC, which has none: the current actor again, a second read of it). */
+  readonly target: Mlp;
+  readonly obs: Buf;
+  readonly nextObs: Buf;
+  opt: Adam | null = null;
+
+  constructor(
+    arena: Arena,
+    readonly sizes: Sizes,
+    rows: number,
+    withTarget: boolean,
+  ) {
+    const P = paramCount(sizes);
+    this.params = arena.f32(P);
+    this.grads = arena.f32(P);
+    this.targetParams = withTarget ? arena.f32(P) : null;
+    this.obs = arena.f32(rows * sizes[0]);
+    this.nextObs = arena.f32(rows * sizes[0]);
+    this.net = new Mlp(arena, sizes, rows, this.params, this.grads);
+    // without a target network (SAC), the current actor reads s′ through a second instance
+    this.target = new Mlp(arena, sizes, rows, this.targetParams ?? this.params, null);
+  }
+
+  /** After the arena is built: the torch init from the run RNG; the target copies it. */
+  init(k: Kernels, rng: { uniform(): number }, learningRate: number): void {
+    this.net.bind(k);
+    this.target.bind(k);
+    this.params.a.set(initLinearTorch(this.sizes, rng));
+    this.targetParams?.a.set(this.params.a);
+    this.opt = new Adam(this.params.a, learningRate);
+  }
+
+  /** One Adam step after `net.backward`. */
+  step(): void {
+    (this.opt as Adam).step(this.grads.a);
+  }
+
+  polyak(tau: number): void {
+    if (this.targetParams) polyakTs(this.targetParams.a, this.params.a, tau);
+  }
 }
 
 export class Td3Trainer extends OffPolicyLoop {
   declare readonly config: Td3Config | DdpgConfig;
   private readonly box: Box;
-  private readonly K: number;
-  private readonly actorSizes: Sizes;
-  private readonly criticSizes: Sizes;
-  private readonly actorNet: FlatNet;
-  private readonly actorTarget: FlatNet;
-  private readonly critics: FlatNet;
-  private readonly criticTargets: FlatNet;
-  private readonly actorOpt: FlatVarAdam;
-  private readonly criticOpt: FlatVarAdam;
-  private actorTs: Float32Array;
+  private readonly actorNet: ActorNet;
+  private readonly critics: Critics;
+  private readonly y: Float64Array;
+  private readonly dq: Float32Array;
+  private readonly dA: Float32Array;
+  private readonly dRaw: Float32Array;
   private fwd: TsForward;
   private explorationNoise: number;
+  readonly simd: boolean;
 
   constructor(cfg: Td3Config | DdpgConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     const m = env.action.kind === 'box' ? env.action.low.length : 0;
     super(cfg, env, opts, m);
     this.box = new Box(env);
-    this.K = cfg.clippedDoubleQ ? 2 : 1;
     const d = env.obsSize;
-    this.actorSizes = [d, cfg.hidden, cfg.hidden, m];
-    this.criticSizes = [d + m, cfg.hidden, cfg.hidden, 1];
+    const B = cfg.batchSize;
+    const arena = new Arena();
+    this.actorNet = new ActorNet(arena, [d, cfg.hidden, cfg.hidden, m], B, true);
+    this.critics = new Critics(arena, [d + m, cfg.hidden, cfg.hidden, 1], cfg.clippedDoubleQ ? 2 : 1, B);
+    const k = arena.build({ simd: opts.simd });
+    this.simd = k.simd;
     // CleanRL's order: actor, then the critics; the targets start as copies.
-    this.actorTs = initLinearTorch(this.actorSizes, this.rng);
-    const critics = initCritics(this.criticSizes, this.K, this.rng);
-    this.actorNet = new FlatNet(this.actorTs, this.actorSizes);
-    this.actorTarget = new FlatNet(this.actorTs, this.actorSizes, 1, false);
-    this.critics = new FlatNet(critics, this.criticSizes, this.K);
-    this.criticTargets = new FlatNet(critics, this.criticSizes, this.K, false);
-    this.actorOpt = new FlatVarAdam(this.actorNet, cfg.learningRate);
-    this.criticOpt = new FlatVarAdam(this.critics, cfg.learningRate);
-    this.fwd = new TsForward(this.actorSizes, 1);
+    this.actorNet.init(k, this.rng, cfg.learningRate);
+    this.critics.init(k, this.rng, cfg.learningRate);
+    this.y = new Float64Array(B);
+    this.dq = new Float32Array(B).fill(-1 / B);
+    this.dA = new Float32Array(B * m);
+    this.dRaw = new Float32Array(B * m);
+    this.fwd = new TsForward(this.actorNet.sizes, 1);
     this.explorationNoise = cfg.explorationNoise;
   }
 
@@ -104,7 +140,7 @@ export class Td3Trainer extends OffPolicyLoop {
       this.box.uniform(this.rng, out);
       return;
     }
-    const raw = this.fwd.run(this.actorTs, obs, 1);
+    const raw = this.fwd.run(this.actorNet.params.a, obs, 1);
     const b = this.box;
     for (let k = 0; k < out.length; k++)
       out[k] =
@@ -116,103 +152,112 @@ export class Td3Trainer extends OffPolicyLoop {
     const c = this.config;
     const d = this.obsSize;
     const m = this.box.size;
+    const w = this.width;
+    const bb = this.batchBuf;
+    const { scale, bias, low, high } = this.box;
+    const A = this.actorNet;
+    const C = this.critics;
     let actorChanged = false;
     for (let g = 0; g < c.gradientSteps; g++) {
       const n = this.sampleBatch();
       // target smoothing noise, standard normal, from the run RNG
       if (c.targetSmoothing)
         for (let r = 0; r < n; r++) {
-          const o = r * this.width + 2 * d + m + 2;
-          for (let k = 0; k < m; k++) this.batchBuf[o + k] = this.rng.normal();
+          const o = r * w + 2 * d + m + 2;
+          for (let k = 0; k < m; k++) bb[o + k] = this.rng.normal();
         }
-      const x = tf.tensor2d(this.batchBuf.subarray(0, n * this.width), [n, this.width]);
-      const [obs, act, reward, terminated, nextObs, noise] = tf.split(
-        x,
-        [d, m, 1, 1, d, m],
-        1,
-      ) as tf.Tensor2D[];
-      const stats = tf.tidy(() => {
-        const y = td3Target(
-          this.actorTarget.weights(),
-          this.criticTargets.members(),
-          nextObs,
-          tf.reshape(reward, [-1]),
-          tf.reshape(terminated, [-1]),
-          noise,
-          this.box.tensors,
-          {
-            gamma: c.gamma,
-            smoothing: c.targetSmoothing,
-            policyNoise: c.policyNoise,
-            noiseClip: c.noiseClip,
-          },
-        );
-        const { grad, stats } = criticLossAndGrads(this.critics.members(), obs, act, y);
-        this.criticOpt.apply(grad);
-        return stats;
-      });
-      this.critStats.push(stats);
+      // the target: a′ from the target actor on s′, then min_k Q_target,k(s′, a′)
+      this.columns(A.nextObs.a, n, d + m + 2, d);
+      const raw = A.target.forward(A.nextObs, n);
+      const xn = C.xNext.a;
+      for (let r = 0; r < n; r++) {
+        const ro = r * w;
+        for (let k = 0; k < d; k++) xn[r * (d + m) + k] = bb[ro + d + m + 2 + k];
+        for (let k = 0; k < m; k++) {
+          let a = Math.tanh(raw[r * m + k]) * scale[k] + bias[k];
+          if (c.targetSmoothing) {
+            const eps = Math.min(
+              Math.max(bb[ro + 2 * d + m + 2 + k] * c.policyNoise, -c.noiseClip),
+              c.noiseClip,
+            );
+            a = Math.min(Math.max(a + eps * scale[k], low[k]), high[k]);
+          }
+          xn[r * (d + m) + d + k] = a;
+        }
+      }
+      C.targetMin(n, this.y);
+      for (let r = 0; r < n; r++) {
+        const ro = r * w;
+        this.y[r] = bb[ro + d + m] + c.gamma * (1 - bb[ro + d + m + 1]) * this.y[r];
+      }
+      this.columns(C.x.a, n, 0, d + m);
+      const [loss, abs, q] = C.step(this.y, n);
+      this.recordCritic(loss, abs, q);
       this.gradientStepsDone += 1;
       if (this.gradientStepsDone % c.policyFrequency === 0) {
-        const loss = tf.tidy(() => {
-          const { grads, loss } = td3ActorLossAndGrads(
-            this.actorNet.weights(),
-            this.critics.members(),
-            obs,
-            this.box.tensors,
-          );
-          this.actorOpt.apply(pack(grads));
-          return loss;
-        });
-        this.actorStats.push(loss);
-        polyak(this.actorTarget, this.actorNet, c.tau);
-        polyak(this.criticTargets, this.critics, c.tau);
+        this.actorStep(n);
+        A.polyak(c.tau);
+        C.polyak(c.tau);
         actorChanged = true;
       }
-      tf.dispose([x, obs, act, reward, terminated, nextObs, noise]);
     }
     return actorChanged;
   }
 
-  protected async syncActing(): Promise<boolean> {
-    const v = (await this.actorNet.v.data()) as Float32Array;
-    let ok = true;
-    for (let k = 0; k < v.length; k++) if (!Number.isFinite(v[k])) ok = false;
-    this.actorTs = v;
-    return ok;
+  /** −mean Q_1(s, μ(s)) on the batch's observations, one Adam step of the actor. */
+  private actorStep(n: number): void {
+    const d = this.obsSize;
+    const m = this.box.size;
+    const { scale, bias } = this.box;
+    const A = this.actorNet;
+    const C = this.critics;
+    this.columns(A.obs.a, n, 0, d);
+    const raw = A.net.forward(A.obs, n);
+    const x = C.x.a; // the critic input's observation columns already hold s; the action columns get μ(s)
+    for (let r = 0; r < n; r++)
+      for (let k = 0; k < m; k++) x[r * (d + m) + d + k] = Math.tanh(raw[r * m + k]) * scale[k] + bias[k];
+    const q = C.forward(0, n);
+    let loss = 0;
+    for (let r = 0; r < n; r++) loss -= q[r];
+    this.dq.fill(-1 / n, 0, n);
+    this.dA.fill(0, 0, n * m);
+    C.addActionGrad(0, this.dq, n, d, m, this.dA);
+    for (let r = 0; r < n; r++)
+      for (let k = 0; k < m; k++) {
+        const t = Math.tanh(raw[r * m + k]);
+        this.dRaw[r * m + k] = this.dA[r * m + k] * scale[k] * (1 - t * t);
+      }
+    A.net.backward(this.dRaw);
+    A.step();
+    this.recordActor(loss / n);
   }
 
-  protected readoutQ(rows: tf.Tensor2D): tf.Tensor {
-    const [obs, act] = tf.split(rows, [this.obsSize, this.box.size], 1) as tf.Tensor2D[];
-    const critics = this.critics.members();
-    return tf.mean(criticsForward([critics[0]], obs, act)[0].out);
+  protected actingFinite(): boolean {
+    return allFinite(this.actorNet.params.a);
+  }
+
+  protected readoutQ(rows: Float32Array, count: number): number {
+    return this.critics.meanQ1(rows, count);
   }
 
   protected extras() {
-    return { epsilon: NaN, alpha: NaN, learningRate: this.actorOpt.learningRate };
+    return { epsilon: NaN, alpha: NaN, learningRate: (this.actorNet.opt as Adam).learningRate };
   }
 
+  /** A copy of the actor: a = tanh(out) · scale + bias. */
   actor(): MlpParams {
-    return toMlpParams(this.actorSizes, this.actorTs);
+    return toMlpParams(this.actorNet.sizes, this.actorNet.params.a.slice());
   }
 
   setLive(h: LiveHparams): void {
     if (h.learningRate !== undefined) {
-      this.actorOpt.learningRate = h.learningRate;
-      this.criticOpt.learningRate = h.learningRate;
+      (this.actorNet.opt as Adam).learningRate = h.learningRate;
+      this.critics.learningRate = h.learningRate;
     }
     if (h.explorationNoise !== undefined) this.explorationNoise = h.explorationNoise;
   }
 
-  /** The actor's parameters as the acting side sees them (flat, see net.ts): a = tanh(out) · scale + bias. */
-  actorParams(): { sizes: Sizes; params: Float32Array } {
-    return { sizes: this.actorSizes, params: this.actorTs };
-  }
-
   dispose(): void {
-    for (const n of [this.actorNet, this.actorTarget, this.critics, this.criticTargets]) n.dispose();
-    this.actorOpt.dispose();
-    this.criticOpt.dispose();
-    this.box.dispose();
+    // plain memory: nothing to free by hand
   }
 }
