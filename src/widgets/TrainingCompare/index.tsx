@@ -4,11 +4,15 @@
  * It owns both stores (created here with the panel's store hook) and reads their series with selectors.
  */
 import { useStore } from 'zustand';
-import { LiveLineChart } from '@/widgets/common';
+import type { SeriesKey } from '@/spec';
+import { Chart, line } from '@/widgets/common';
 import type { TrainingStore } from '@/stores/training';
-import { useChartRows } from '../TrainingPanel/PanelCharts';
+import { stepsFormat, useChartRows, type ChartRow } from '../TrainingPanel/PanelCharts';
 import { TrainingPanelView } from '../TrainingPanel';
 import { useTrainingPanelStore } from '../TrainingPanel/useTraining';
+
+/** The overlay has no shared rows: each run's curve brings its own. */
+const NO_ROWS: ChartRow[] = [];
 
 function Overlay({
   a,
@@ -24,14 +28,17 @@ function Overlay({
   const rowsA = useChartRows(useStore(a, (s) => s.series));
   const rowsB = useChartRows(useStore(b, (s) => s.series));
   return (
-    <LiveLineChart
+    <Chart
+      live
       caption={`Mean return of the last 20 episodes: ${nameA} against ${nameB}`}
-      data={[]}
-      seriesData={[rowsA, rowsB]}
-      xKey="steps"
-      series={[
-        { key: 'returnMean20', label: `A: ${nameA}` },
-        { key: 'returnMean20', label: `B: ${nameB}` },
+      data={NO_ROWS}
+      x="steps"
+      xLabel="environment steps"
+      xFormat={stepsFormat}
+      // each run's curve from its own rows (the two runs report at different steps)
+      layers={[
+        line<SeriesKey>('returnMean20', `A: ${nameA}`, { data: rowsA }),
+        line<SeriesKey>('returnMean20', `B: ${nameB}`, { data: rowsB }),
       ]}
       yDomain={[0, 500]}
       height={220}

@@ -40,7 +40,7 @@ export function useChartRows(series: SeriesPoint[]): Row[] {
 }
 
 /** A chart row: the x axes and the metrics, keyed as in src/spec (so a misspelt key is a type error). */
-type ChartRow = { [K in SeriesKey]?: number | null };
+export type ChartRow = { [K in SeriesKey]?: number | null };
 
 const metricLine = (key: MetricKey, dashed?: boolean): LineLayer<SeriesKey> =>
   line<SeriesKey>(key, METRICS[key].label, { dashed });
@@ -60,7 +60,7 @@ const CRITIC = [metricLine('qLoss'), metricLine('tdError', true), metricLine('qM
 const EXPLORATION: MetricKey[] = ['epsilon', 'alpha', 'actorLoss'];
 
 /** Environment steps as 12k, 1.5M… on the x axis. */
-const stepsFormat = (v: number) =>
+export const stepsFormat = (v: number) =>
   Math.abs(v) >= 1000 ? `${Number((v / 1000).toPrecision(3))}k` : String(Number(v.toPrecision(3)));
 
 /**
