@@ -108,6 +108,10 @@ test('search finds a heading and navigates to it', async ({ page }) => {
   await box.fill('maximal coupling');
   const hit = page.locator('.search-results a', { hasText: 'The maximal coupling' }).first();
   await expect(hit).toBeVisible();
+  // the matched words are marked in the result's text
+  const marks = hit.locator('.search-snippet mark');
+  await expect(marks.first()).toBeVisible();
+  for (const m of await marks.allInnerTexts()) expect(m.toLowerCase()).toMatch(/^(maximal|coupling)/);
   await hit.click();
   await expect(page).toHaveURL(/#\/tv-coupling\/the-maximal-coupling$/);
   await expect(page.locator('#the-maximal-coupling')).toBeInViewport();

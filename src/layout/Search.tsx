@@ -3,6 +3,7 @@
  * MiniSearch load on first focus, in their own chunk, so they cost nothing until used.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { markTerms } from './search-marks';
 import type MiniSearch from 'minisearch';
 import { chapterHref } from './router';
 
@@ -39,6 +40,7 @@ interface Hit {
   chapter: string;
   heading: string;
   snippet: string;
+  terms: string[];
 }
 
 function snippet(text: string, terms: string[]): string {
@@ -94,6 +96,7 @@ export function Search() {
               chapter: r.chapter as string,
               heading: r.heading as string,
               snippet: snippet(r.text as string, r.terms),
+              terms: r.terms,
             })),
           );
         }),
@@ -158,7 +161,11 @@ export function Search() {
               >
                 <span className="search-heading">{h.heading}</span>
                 <span className="search-chapter">{h.chapter}</span>
-                <span className="search-snippet">{h.snippet}</span>
+                <span className="search-snippet">
+                  {markTerms(h.snippet, h.terms).map((p, i) =>
+                    p.mark ? <mark key={i}>{p.text}</mark> : p.text,
+                  )}
+                </span>
               </a>
             </li>
           ))}
