@@ -93,6 +93,7 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    setupFiles: ['src/test-setup.ts'],
     // One copy of tfjs-core in the tests, as in the browser: its ES modules (src/nn/tf.ts registers the gradients
     // from dist/), not the CommonJS bundle that Node would pick, with the backends transformed to import the same.
     alias: [

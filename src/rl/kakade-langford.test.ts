@@ -90,7 +90,9 @@ describe('the proof of Kakade and Langford, step by step', () => {
     fc.assert(
       fc.property(
         arbCase(10, 4, 0.97),
-        fc.double({ min: 0, max: 1, noNaN: true }),
+        // α = 0 exactly, or at least 1e-6: below that the remainder's law (law of π_α − (1−α)^t law of π) / (1 −
+        // (1−α)^t) cancels catastrophically in float64 (α = 1.5e-15 gave −0.018 for a probability).
+        fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1, noNaN: true })),
         fc.boolean(),
         ({ mdp, pi, piNew }, alpha, greedy) => {
           const piPrime = greedy ? greedyPolicy(evaluatePolicy(mdp, pi).Q) : piNew;
