@@ -8,16 +8,23 @@ import { exportedRun, num, panel } from './training-helpers';
  */
 
 /**
- * Starts the run; once 20 episodes have finished, reads the mean return at the first update that had finished
- * episodes (from the run's JSON export: by then the readout may already have moved), then waits for the readout
- * to reach `target(early)`.
+ * Starts the run; once 20 episodes have finished, reads the mean return at the first update that had at least
+ * `minEpisodes` finished episodes (from the run's JSON export: by then the readout may already have moved), then
+ * waits for the readout to reach `target(early)`.
  */
-async function seeItRise(page: Page, early: (x: number) => void, target: (x: number) => number) {
+async function seeItRise(
+  page: Page,
+  early: (x: number) => void,
+  target: (x: number) => number,
+  minEpisodes = 1,
+) {
   // (Generous timeouts: on a machine shared by eight builds the worker gets a fraction of a core.)
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => num(page, 'train-episodes'), { timeout: 45_000 }).toBeGreaterThanOrEqual(20);
   const run = await exportedRun(page);
-  const first = run.updates.find((p) => Number.isFinite(p.returnMean20))?.returnMean20 ?? NaN;
+  const first =
+    run.updates.find((p) => (p.episodes ?? 0) >= minEpisodes && Number.isFinite(p.returnMean20))
+      ?.returnMean20 ?? NaN;
   early(first);
   await expect.poll(() => num(page, 'train-return-mean'), { timeout: 90_000 }).toBeGreaterThan(target(first));
   await expect(page.getByTestId('train-backend')).toHaveAttribute('data-value', 'wasm');
@@ -29,9 +36,11 @@ test.describe('PPO on Acrobot and Pendulum', () => {
     await page.goto(panel('ppo-acrobot', 'wasm'));
     await seeItRise(
       page,
-      // the near-uniform initial policy rarely swings up within the 500-step limit
+      // the near-uniform initial policy rarely swings up within the 500-step limit: of the first 20 episodes most
+      // are truncated at −500 (the very first to finish, with 64 envs, are the rare early successes)
       (x) => expect(x).toBeLessThan(-350),
       () => -200,
+      20,
     );
     await expect(page.getByTestId('play-canvas')).toHaveAttribute('data-env', 'Acrobot-v1');
   });
