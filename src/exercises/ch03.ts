@@ -1,7 +1,7 @@
 /** Chapter 3 (performance difference): the PDL's value, an advantage from V^π, a one-ratio importance-sampling estimate. */
 import { evaluatePolicy, performanceDifference, qFromV, surrogate, type MDP, type Policy } from '@/rl';
 import { defineExercise } from './types';
-import { gridDistribution, intIn, pick, tex, texMatrix, texTuple } from './instance';
+import { distinctRows, gridDistribution, intIn, pick, tex, texMatrix, texTuple } from './instance';
 
 interface Pair {
   mdp: MDP;
@@ -125,9 +125,8 @@ export const importanceEx = defineExercise<Importance>({
   id: 'ex-checked-importance',
   chapter: 3,
   make(rng) {
-    const pi = gridDistribution(rng, 3, 10, 2);
-    let piNew = gridDistribution(rng, 3, 10, 1);
-    if (piNew.every((p, i) => p === pi[i])) piNew = [pi[1], pi[0], pi[2]];
+    const two = distinctRows(rng, 1, 3, { min: 2, minNew: 1, fallbacks: [(p) => [p[1], p[0], p[2]]] });
+    const [pi, piNew] = [two.pi[0], two.piNew[0]];
     const actions = [0, 1, 2, 3].map(() => rng.categorical(pi));
     const adv = [0, 1, 2, 3].map(() => pick(rng, [-2, -1.5, -1, -0.5, 0.5, 1, 1.5, 2]));
     if (new Set(actions).size === 1) actions[3] = (actions[0] + 1) % 3;

@@ -1,21 +1,16 @@
 /** Chapter 5 (TRPO): the largest TV between two policies, a KL divergence, TRPO's guaranteed improvement. */
-import { klDivergence, trpoGuaranteedImprovement, tvDistance, tvMax, type Policy } from '@/rl';
+import { klDivergence, trpoGuaranteedImprovement, tvDistance, tvMax, type Policy, type Rng } from '@/rl';
 import { defineExercise } from './types';
-import { gridDistribution, pick, tex, texMatrix } from './instance';
+import { distinctRows, pick, reversed, rotated, tex, texMatrix } from './instance';
 
 interface TwoPolicies {
   pi: Policy;
   piNew: Policy;
 }
 
-const differentRows = (rng: Parameters<typeof pick>[0], states: number): TwoPolicies => {
-  // Hundredths (each at least 0.05): enough variety that the largest distance differs from seed to seed.
-  const pi = Array.from({ length: states }, () => gridDistribution(rng, 3, 100, 5));
-  const piNew = Array.from({ length: states }, () => gridDistribution(rng, 3, 100, 5));
-  for (let s = 0; s < states; s++)
-    if (piNew[s].every((p, a) => p === pi[s][a])) piNew[s] = [...pi[s]].reverse();
-  return { pi, piNew };
-};
+// Hundredths (each at least 0.05): enough variety that the largest distance differs from seed to seed.
+const differentRows = (rng: Rng, states: number): TwoPolicies =>
+  distinctRows(rng, states, 3, { units: 100, min: 5, fallbacks: [reversed] });
 
 export const tvMaxEx = defineExercise<TwoPolicies>({
   id: 'ex-checked-tv-max',
@@ -53,11 +48,8 @@ export const klEx = defineExercise<KlInst>({
   id: 'ex-checked-kl-state',
   chapter: 5,
   make(rng) {
-    const p = gridDistribution(rng, 3);
-    let q = gridDistribution(rng, 3);
-    if (q.every((x, i) => x === p[i])) q = [...p].reverse();
-    if (q.every((x, i) => x === p[i])) q = [p[1], p[2], p[0]];
-    return { p, q };
+    const { pi, piNew } = distinctRows(rng, 1, 3, { fallbacks: [reversed, rotated] });
+    return { p: pi[0], q: piNew[0] };
   },
   statement: ({ p, q }) =>
     `In one state, the old policy is $\\pi(\\cdot \\mid s) = (${p.map((x) => tex(x)).join(',\\ ')})$ and the new one ` +

@@ -1,7 +1,7 @@
 /** Chapter 8 (TV and coupling): a TV distance, the independent coupling's disagreement, an entry of the maximal coupling. */
-import { independentCoupling, maximalCoupling, tvDistance } from '@/rl';
+import { independentCoupling, maximalCoupling, tvDistance, type Rng } from '@/rl';
 import { defineExercise } from './types';
-import { gridDistribution, texTuple } from './instance';
+import { distinctRows, texTuple } from './instance';
 
 interface PQ {
   p: number[];
@@ -11,11 +11,13 @@ interface PQ {
   j: number;
 }
 
-const drawPQ = (rng: Parameters<typeof gridDistribution>[0]): PQ => {
-  const p = gridDistribution(rng, 4, 100, 5);
-  let q = gridDistribution(rng, 4, 100, 5);
-  if (q.every((x, k) => x === p[k])) q = [p[1], p[0], p[3], p[2]];
-  if (q.every((x, k) => x === p[k])) q = [0.4, 0.2, 0.2, 0.2];
+const drawPQ = (rng: Rng): PQ => {
+  const { pi, piNew } = distinctRows(rng, 1, 4, {
+    units: 100,
+    min: 5,
+    fallbacks: [(p) => [p[1], p[0], p[3], p[2]], () => [0.4, 0.2, 0.2, 0.2]],
+  });
+  const [p, q] = [pi[0], piNew[0]];
   const over = p.map((_, k) => k).filter((k) => p[k] > q[k]);
   const under = p.map((_, k) => k).filter((k) => q[k] > p[k]);
   return { p, q, i: over[rng.int(over.length)], j: under[rng.int(under.length)] };

@@ -31,6 +31,30 @@ export function gridDistribution(rng: Rng, n: number, units = 10, min = 1): numb
   return counts.map((c) => c / units);
 }
 
+/**
+ * Two policies that differ: `rows` rows of the first (distributions over `n` outcomes on the grid of `units`ths,
+ * each entry at least `min`), then `rows` rows of the second (at least `minNew`, default `min`), drawn in that
+ * order. A row of the second equal to the first's is replaced by the first of `fallbacks` (functions of the first's
+ * row), then the next while still equal. One row gives two distributions.
+ */
+export function distinctRows(
+  rng: Rng,
+  rows: number,
+  n: number,
+  opts: { units?: number; min?: number; minNew?: number; fallbacks: ((row: number[]) => number[])[] },
+): { pi: number[][]; piNew: number[][] } {
+  const { units = 10, min = 1, minNew = min, fallbacks } = opts;
+  const pi = Array.from({ length: rows }, () => gridDistribution(rng, n, units, min));
+  const piNew = Array.from({ length: rows }, () => gridDistribution(rng, n, units, minNew));
+  for (let s = 0; s < rows; s++)
+    for (const f of fallbacks) if (piNew[s].every((x, a) => x === pi[s][a])) piNew[s] = f(pi[s]);
+  return { pi, piNew };
+}
+
+/** Fallbacks for `distinctRows`: the row reversed, rotated left by one. */
+export const reversed = (row: number[]) => [...row].reverse();
+export const rotated = (row: number[]) => [...row.slice(1), row[0]];
+
 /** A number as TeX: up to `digits` decimals, trailing zeros dropped, a real minus sign. */
 export function tex(x: number, digits = 3): string {
   const s = Number(x.toFixed(digits)).toString();

@@ -4,8 +4,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTrainerFor, type Trainer } from '@/nn';
 import { PPO_DEFAULTS, type TrainConfig, type UpdateMetrics } from '@/spec';
 import { serveTrainer, type HandlerDeps } from './handler';
-import { connectTrainer, type ClientEvent } from './trainer-client';
+import { connectTrainer, type ClientEvent, type OpenConnection } from './trainer-client';
 import type { Endpoint } from './protocol';
+import { connectEndpoint } from './worker-client';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -42,9 +43,15 @@ function connect(config: TrainConfig, deps: Partial<HandlerDeps> = {}, runId = 1
     ...deps,
   });
   const events: ClientEvent[] = [];
-  const { handle } = connectTrainer(port2 as unknown as Endpoint, runId, config, 'cpu', {
-    close: () => port2.close(),
-  });
+  const open: OpenConnection = (o) =>
+    connectEndpoint(port2 as unknown as Endpoint, {
+      ...o,
+      close: () => {
+        o.close();
+        port2.close();
+      },
+    });
+  const { handle } = connectTrainer(open, runId, config, 'cpu');
   handle.subscribe((e) => events.push(e));
   stops.push(() => {
     handle.terminate();

@@ -3,11 +3,12 @@
  * and crash reporting (the worker's error events become a `crash` event). Re-exports the settings' defaults.
  */
 import type { PreferenceCommand, PreferenceEvent, PreferenceTask } from './preference-protocol';
+import { connectWorker, type CrashEvent } from './worker-client';
 
 export { GRPO_DEFAULTS, GRPO_VARIANTS, PREFERENCE_DEFAULTS } from '@/nn/preference-config';
 export type * from './preference-protocol';
 
-export type PreferenceClientEvent = PreferenceEvent | { type: 'crash'; message: string };
+export type PreferenceClientEvent = PreferenceEvent | CrashEvent;
 
 export interface PreferenceTrainer {
   start(): void;
@@ -23,36 +24,15 @@ export function createPreferenceTrainer(task: PreferenceTask): PreferenceTrainer
     type: 'module',
     name: 'preferences',
   });
-  const listeners = new Set<(e: PreferenceClientEvent) => void>();
-  let dead = false;
-  const emit = (e: PreferenceClientEvent) => {
-    for (const l of listeners) l(e);
-  };
-  worker.onmessage = (ev: MessageEvent<PreferenceEvent>) => emit(ev.data);
-  worker.onerror = (ev: ErrorEvent) => {
-    ev.preventDefault();
-    if (dead) return;
-    dead = true;
-    worker.terminate();
-    emit({ type: 'crash', message: `The training worker crashed: ${ev.message || 'unknown error'}` });
-  };
-  const send = (c: PreferenceCommand) => {
-    if (!dead) worker.postMessage(c);
-  };
+  const conn = connectWorker<PreferenceCommand, PreferenceEvent>(worker, 'training');
+  const send = conn.send;
   send({ type: 'init', task });
   return {
     start: () => send({ type: 'start' }),
     pause: () => send({ type: 'pause' }),
     step: () => send({ type: 'step' }),
     reset: (t) => send({ type: 'reset', task: t }),
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    terminate() {
-      dead = true;
-      worker.terminate();
-      listeners.clear();
-    },
+    subscribe: conn.subscribe,
+    terminate: conn.terminate,
   };
 }

@@ -3,10 +3,11 @@
  * of earlier searches dropped by runId, and crash reporting (the worker's error events become a `crash` event).
  */
 import type { SearchConfig, TheoremLabCommand, TheoremLabEvent } from './theorem-lab-protocol';
+import { connectWorker, type CrashEvent } from './worker-client';
 
 export type * from './theorem-lab-protocol';
 
-export type TheoremLabClientEvent = TheoremLabEvent | { type: 'crash'; message: string };
+export type TheoremLabClientEvent = TheoremLabEvent | CrashEvent;
 
 export interface TheoremLab {
   /** Starts a search (cancelling the one under way); returns its runId. */
@@ -21,28 +22,16 @@ export function createTheoremLab(): TheoremLab {
     type: 'module',
     name: 'theorem-lab',
   });
-  const listeners = new Set<(e: TheoremLabClientEvent) => void>();
-  let dead = false;
   let runId = 0;
-  const emit = (e: TheoremLabClientEvent) => {
-    for (const l of listeners) l(e);
-  };
-  worker.onmessage = (ev: MessageEvent<TheoremLabEvent>) => {
-    const e = ev.data;
-    if (typeof e !== 'object' || e === null || typeof e.runId !== 'number') return;
+  const conn = connectWorker<TheoremLabCommand, TheoremLabEvent>(worker, 'search', {
     // Errors about a malformed command carry runId −1; everything else must be about the current search.
-    if (e.runId === runId || (e.type === 'error' && e.runId === -1)) emit(e);
-  };
-  worker.onerror = (ev: ErrorEvent) => {
-    ev.preventDefault();
-    if (dead) return;
-    dead = true;
-    worker.terminate();
-    emit({ type: 'crash', message: `The search worker crashed: ${ev.message || 'unknown error'}` });
-  };
-  const send = (c: TheoremLabCommand) => {
-    if (!dead) worker.postMessage(c);
-  };
+    accept: (d): d is TheoremLabEvent => {
+      if (typeof d !== 'object' || d === null) return false;
+      const e = d as TheoremLabEvent;
+      return typeof e.runId === 'number' && (e.runId === runId || (e.type === 'error' && e.runId === -1));
+    },
+  });
+  const send = conn.send;
   return {
     start(config) {
       runId++;
@@ -50,14 +39,7 @@ export function createTheoremLab(): TheoremLab {
       return runId;
     },
     cancel: () => send({ type: 'cancel', runId }),
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    terminate() {
-      dead = true;
-      worker.terminate();
-      listeners.clear();
-    },
+    subscribe: conn.subscribe,
+    terminate: conn.terminate,
   };
 }

@@ -7,10 +7,11 @@
 import type { BackendChoice, LiveHparams, OfflineDataset, TrainConfig } from '@/spec';
 import { MlpForward } from '@/nn/mlp';
 import { softmaxRows } from '@/nn/policy-stats';
-import type { Endpoint, PolicySnapshot, TrainerCommand, TrainerEvent } from './protocol';
+import type { PolicySnapshot, TrainerCommand, TrainerEvent } from './protocol';
+import { connectWorker, type CrashEvent, type EndpointOptions, type WorkerConnection } from './worker-client';
 
 /** What a subscriber receives: worker events plus `crash` when the worker died or stopped answering. */
-export type ClientEvent = TrainerEvent | { type: 'crash'; message: string };
+export type ClientEvent = TrainerEvent | CrashEvent;
 export type Listener = (e: ClientEvent) => void;
 
 export interface TrainerHandle {
@@ -30,8 +31,6 @@ export interface TrainerHandle {
 }
 
 export interface ConnectOptions {
-  /** Ends the other side (terminates the worker). */
-  close(): void;
   heartbeatMs?: number;
   /** The offline learner's dataset, sent before the run's init (the worker keeps it for later resets). */
   dataset?: OfflineDataset | null;
@@ -39,50 +38,36 @@ export interface ConnectOptions {
   deadAfterMs?: number;
 }
 
+/** Opens the connection (`connectWorker` over a Worker, `connectEndpoint` over a MessagePort in unit tests). */
+export type OpenConnection = (
+  opts: Omit<EndpointOptions<TrainerEvent>, 'close'> & { close: () => void },
+) => WorkerConnection<TrainerCommand, TrainerEvent>;
+
 /**
- * A trainer handle over any endpoint (a Worker, or a MessagePort in unit tests). Sends `init` for run `runId` at
- * once; `die(message)` reports a crash (the Worker's error events call it).
+ * A trainer handle over the connection `open` makes (the shared worker client of ./worker-client, plus a
+ * heartbeat: a ping every `heartbeatMs`, and `deadAfterMs` of silence is a crash). Sends `init` for run `runId` at
+ * once; `die(message)` reports a crash.
  */
 export function connectTrainer(
-  ep: Endpoint,
+  open: OpenConnection,
   runId: number,
   config: TrainConfig,
   backend: BackendChoice,
-  opts: ConnectOptions,
+  opts: ConnectOptions = {},
 ): { handle: TrainerHandle; die: (message: string) => void } {
   const heartbeatMs = opts.heartbeatMs ?? 2000;
   const deadAfterMs = opts.deadAfterMs ?? 20_000;
-  const listeners = new Set<Listener>();
-  let dead = false;
   let lastHeard = performance.now();
   let pingId = 0;
-  const emit = (e: ClientEvent) => {
-    for (const l of [...listeners]) l(e);
-  };
-  const stop = () => {
-    dead = true;
-    clearInterval(timer);
-    ep.removeEventListener('message', onMessage);
-    opts.close();
-  };
-  const die = (message: string) => {
-    if (dead) return;
-    stop();
-    emit({ type: 'crash', message });
-  };
-  const onMessage = (ev: MessageEvent) => {
-    lastHeard = performance.now();
-    const e = ev.data as TrainerEvent;
-    if (e.type !== 'pong') emit(e);
-  };
-  ep.addEventListener('message', onMessage);
-  ep.start?.();
-  const send = (c: TrainerCommand) => {
-    if (!dead) ep.postMessage(c);
-  };
+  const conn = open({
+    close: () => clearInterval(timer),
+    onAnyMessage: () => (lastHeard = performance.now()),
+    accept: (d): d is TrainerEvent => (d as TrainerEvent).type !== 'pong',
+  });
+  const send = conn.send;
   const timer = setInterval(() => {
-    if (dead) return;
-    if (performance.now() - lastHeard > deadAfterMs) die('The training worker stopped responding.');
+    if (conn.dead) return;
+    if (performance.now() - lastHeard > deadAfterMs) conn.die('The training worker stopped responding.');
     else send({ type: 'ping', id: ++pingId });
   }, heartbeatMs);
   if (opts.dataset) send({ type: 'dataset', data: opts.dataset });
@@ -95,16 +80,10 @@ export function connectTrainer(
     step: () => send({ type: 'step' }),
     cancel: () => send({ type: 'cancel' }),
     setLive: (h) => send({ type: 'setLive', hparams: h }),
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    terminate() {
-      if (!dead) stop();
-      listeners.clear();
-    },
+    subscribe: conn.subscribe,
+    terminate: conn.terminate,
   };
-  return { handle, die };
+  return { handle, die: conn.die };
 }
 
 /** Starts a worker for run `runId` of `config` on `backend` ("auto" measures and picks). */
@@ -118,16 +97,8 @@ export function createTrainer(
     type: 'module',
     name: 'trainer',
   });
-  const { handle, die } = connectTrainer(worker, runId, config, backend, {
-    close: () => worker.terminate(),
-    dataset,
-  });
-  worker.onerror = (ev: ErrorEvent) => {
-    ev.preventDefault();
-    die(`The training worker crashed: ${ev.message || 'unknown error'}`);
-  };
-  worker.onmessageerror = () => die('The training worker sent a message that could not be read.');
-  return handle;
+  const open: OpenConnection = (o) => connectWorker(worker, 'training', o);
+  return connectTrainer(open, runId, config, backend, { dataset }).handle;
 }
 
 /**

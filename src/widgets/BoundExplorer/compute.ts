@@ -1,8 +1,6 @@
 /** The bound explorer's numbers: a softmax policy moved along the (natural) gradient, with TRPO's bounds. */
 import {
   decodeInstance,
-  randomMDP,
-  randomTheta,
   softmaxNaturalGradient,
   softmaxPolicy,
   softmaxPolicyGradient,
@@ -11,6 +9,7 @@ import {
   type MDP,
   type TrpoBounds,
 } from '@/rl';
+import { randomProblem } from '@/widgets/common/random-problem';
 
 export interface BoundSetup {
   mdp: MDP;
@@ -45,8 +44,7 @@ export function setup(
   gamma: number,
   direction: 'gradient' | 'natural',
 ): BoundSetup {
-  const mdp = randomMDP(seed, { states, actions, gamma });
-  const theta0 = randomTheta(seed + 1, states, actions);
+  const { mdp, theta: theta0 } = randomProblem({ seed, states, actions, gamma });
   const raw =
     direction === 'natural' ? softmaxNaturalGradient(mdp, theta0) : softmaxPolicyGradient(mdp, theta0);
   // Unit length, so the step size means the same thing for both directions and all MDPs.

@@ -6,14 +6,13 @@
 import {
   createRng,
   maximalCoupling,
-  randomMDP,
-  randomTheta,
   sampleCouplingPair,
   softmaxPolicy,
   tvMax,
   type MDP,
   type Policy,
 } from '@/rl';
+import { randomProblem } from '@/widgets/common/random-problem';
 
 export interface CoupledModel {
   mdp: MDP;
@@ -25,10 +24,8 @@ export interface CoupledModel {
 export function makeModel(seed: number, step: number): CoupledModel {
   const states = 6;
   const actions = 3;
-  const mdp = randomMDP(seed, { states, actions, gamma: 0.9, branching: 3 });
-  const theta = randomTheta(seed + 1, states, actions);
-  const dir = randomTheta(seed + 2, states, actions);
-  const pi = softmaxPolicy(theta);
+  const { mdp, theta, pi, otherTheta } = randomProblem({ seed, states, actions, gamma: 0.9, branching: 3 });
+  const dir = otherTheta();
   const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + step * dir[s][a])));
   return { mdp, pi, piNew, alpha: tvMax(pi, piNew) };
 }

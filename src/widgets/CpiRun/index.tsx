@@ -3,15 +3,7 @@
  * maximises Kakade and Langford's bound, so J never decreases. The step is `cpiStep` of src/rl/cpi.ts.
  */
 import { useMemo, useState } from 'react';
-import {
-  cpiStep,
-  evaluatePolicy,
-  greedyPolicy,
-  randomMDP,
-  randomTheta,
-  softmaxPolicy,
-  type Policy,
-} from '@/rl';
+import { cpiStep, evaluatePolicy, greedyPolicy, type Policy } from '@/rl';
 import {
   seedParam,
   Button,
@@ -24,6 +16,7 @@ import {
   rule,
   line,
   predict,
+  useRandomProblem,
 } from '@/widgets/common';
 import { defineParams, num, useUrlParams } from '@/lib/url-state';
 
@@ -37,8 +30,7 @@ const PREDICT_ITERATIONS = 30;
 
 export default function CpiRun({ id = 'cpi' }: { id?: string }) {
   const [p, set, reset] = useUrlParams(id, params);
-  const mdp = useMemo(() => randomMDP(p.seed, { states: 6, actions: 3, gamma: p.gamma }), [p.seed, p.gamma]);
-  const start = useMemo(() => softmaxPolicy(randomTheta(p.seed + 1, 6, 3)), [p.seed]);
+  const { mdp, pi: start } = useRandomProblem({ seed: p.seed, states: 6, actions: 3, gamma: p.gamma });
   const [hist, setHist] = useState<{
     key: string;
     pis: Policy[];

@@ -5,6 +5,7 @@
  * number computed a different way.
  */
 import { gae, gaeFromTrajectory, kStepAdvantage, type Trajectory } from '@/rl';
+import type { DerivationStep } from '@/widgets/common/DerivationTable';
 
 export function kWeights(lambda: number, T: number): number[] {
   return Array.from({ length: T }, (_, i) => (i + 1 < T ? (1 - lambda) * lambda ** i : lambda ** (T - 1)));
@@ -74,4 +75,27 @@ export function derivationLines(tr: Trajectory, V: ArrayLike<number>, gamma: num
     { id: 'gaew-line6', label: 'gae() of the training code (last step truncated)', value: line6 },
   ];
   return { w, delta, kReward, kResidual, lines };
+}
+
+/**
+ * The lines as `DerivationTable` rows, each checked against the line above (identities: the kit's 1e-9 relative),
+ * with the weights' sum checked against 1. The cells keep the lines' ids (`gaew-line1` …) as test ids.
+ */
+export function derivationSteps(lines: DerivationLine[], w: number[]): DerivationStep[] {
+  const steps: DerivationStep[] = lines.map((l, i) => ({
+    id: `${l.id}-step`,
+    lhsTestId: l.id,
+    label: l.label,
+    lhs: l.value,
+    ...(i > 0 && { rhs: lines[i - 1].value, relation: '=' as const }),
+  }));
+  steps.push({
+    id: 'gaew-weights',
+    label: 'the weights sum to one: Σₖ wₖ',
+    text: 'sum of the weights',
+    lhs: w.reduce((a, b) => a + b, 0),
+    rhs: 1,
+    relation: '=',
+  });
+  return steps;
 }

@@ -7,6 +7,7 @@ import { createRng, evaluatePolicy, sampleTrajectory } from '@/rl';
 import {
   seedParam,
   Controls,
+  DerivationTable,
   ParamControls,
   Readout,
   Readouts,
@@ -16,7 +17,7 @@ import {
   randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
-import { derivationLines } from './derivation';
+import { derivationLines, derivationSteps } from './derivation';
 
 const params = defineParams({
   lambda: num({ min: 0, max: 1, step: 0.01, default: 0.9, label: 'λ' }),
@@ -62,27 +63,11 @@ export default function GaeWeights({ id = 'gaew' }: { id?: string }) {
           fields={['lambda', 'gamma', 'T', 'noise', 'seed']}
         />
       </Controls>
-      <table className="derivation">
-        <caption className="visually-hidden">The GAE estimate at t = 0 computed line by line</caption>
-        <thead>
-          <tr>
-            <th scope="col">line of the derivation</th>
-            <th scope="col">value</th>
-            <th scope="col">minus the recursion</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.lines.map((l) => (
-            <tr key={l.id}>
-              <td>{l.label}</td>
-              <td data-testid={l.id} data-value={String(l.value)}>
-                {l.value.toFixed(12)}
-              </td>
-              <td>{(l.value - r.ref).toExponential(1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DerivationTable
+        steps={derivationSteps(r.lines, r.w)}
+        caption="The GAE estimate at t = 0 computed line by line, each line checked against the one above"
+        filename="gae-lines"
+      />
       <Readouts>
         <Readout
           label="Σₖ (1−λ)λ^(k−1) Â⁽ᵏ⁾"

@@ -13,10 +13,10 @@ import {
   linearSoftmaxGradient,
   linearSoftmaxPolicy,
   penaltyStep,
-  randomMDP,
   trustRegionStep,
   type Features,
 } from '@/rl';
+import { randomProblem } from '@/widgets/common/random-problem';
 
 const D = 3;
 
@@ -30,7 +30,8 @@ export type RaceRow = {
 };
 
 export function race(seed: number, gamma: number, delta: number, eta: number, iterations = 30): RaceRow[] {
-  const mdp = randomMDP(seed, { states: 6, actions: 3, gamma });
+  // The kit's MDP; the policy is not its tabular softmax but linear features drawn from seed + 1.
+  const { mdp } = randomProblem({ seed, states: 6, actions: 3, gamma });
   const rng = createRng(seed + 1);
   const phi: Features = Array.from({ length: 6 }, () =>
     Array.from({ length: 3 }, () => Array.from({ length: D }, () => rng.normal())),

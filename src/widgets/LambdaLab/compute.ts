@@ -11,16 +11,14 @@ import {
   evaluatePolicy,
   gaeFromTrajectory,
   gaeTarget,
-  randomMDP,
-  randomTheta,
   sampleTrajectory,
-  softmaxPolicy,
   type Evaluation,
   type GaeErrorRow,
   type GaeTarget,
   type MDP,
   type Policy,
 } from '@/rl';
+import { randomProblem } from '@/widgets/common/random-problem';
 
 export const LAMBDAS = Array.from({ length: 21 }, (_, i) => i / 20);
 const STATES = 5;
@@ -36,8 +34,7 @@ export interface LabModel {
 }
 
 export function makeModel(seed: number, noise: number, gamma: number, target: GaeTarget): LabModel {
-  const mdp = randomMDP(seed, { states: STATES, actions: ACTIONS, gamma });
-  const pi = softmaxPolicy(randomTheta(seed + 1, STATES, ACTIONS));
+  const { mdp, pi } = randomProblem({ seed, states: STATES, actions: ACTIONS, gamma });
   const ev = evaluatePolicy(mdp, pi);
   const noiseRng = createRng(seed + 2);
   const Vhat = ev.V.map((v) => v + noise * noiseRng.normal());

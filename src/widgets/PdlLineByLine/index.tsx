@@ -8,7 +8,7 @@ import {
   seedParam,
   Controls,
   DataTable,
-  ExportMenu,
+  DerivationTable,
   Readout,
   Readouts,
   ParamControls,
@@ -17,6 +17,7 @@ import {
   randomProblem,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
+import { pdlSteps } from './steps';
 
 const params = defineParams({
   seed: seedParam(1),
@@ -38,28 +39,8 @@ export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
     const piNew = softmaxPolicy(theta.map((row, s) => row.map((x, a) => x + p.mix * other[s][a])));
     return performanceDifference(mdp, pi, piNew);
   }, [p]);
-  const lines = [
-    { line: "J(π') − J(π)", value: r.lhs, note: 'definition' },
-    {
-      line: "E_τ∼π'[Σ γᵗ rₜ] − E_s₀[V_π(s₀)]",
-      value: r.returnMinusValue,
-      note: 's₀ has the same law under both policies',
-    },
-    { line: "E_τ∼π'[Σ γᵗ (rₜ + γV_π(sₜ₊₁) − V_π(sₜ))]", value: r.telescoping, note: 'the sum telescopes' },
-    {
-      line: "Σ_s ρ_π'(s) Σ_a π'(a|s) (Q_π(s,a) − V_π(s))",
-      value: r.qForm,
-      note: 'expected TD residual = advantage',
-    },
-    { line: "Σ_s ρ_π'(s) Σ_a π'(a|s) A_π(s,a)", value: r.rhs, note: 'Lemma: sums under the visitation' },
-    { line: "1/(1−γ) E_s∼d_π', a∼π'[A_π(s,a)]", value: r.normalisedForm, note: 'normalised form' },
-  ];
-  const maxDev = Math.max(...lines.map((l) => Math.abs(l.value - r.lhs)));
-  const rows = lines.map((l) => ({
-    line: l.line,
-    value: l.value,
-    'difference from line 1': l.value - r.lhs,
-  }));
+  const steps = pdlSteps(r);
+  const maxDev = Math.max(...steps.map((l) => Math.abs((l.lhs as number) - r.lhs)));
   return (
     <WidgetShell title="The performance difference lemma, evaluated line by line" onReset={reset}>
       <Controls>
@@ -70,29 +51,11 @@ export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
           fields={['mix', 'noise', 'gamma', 'states', 'actions', 'seed']}
         />
       </Controls>
-      <table className="derivation">
-        <caption className="visually-hidden">
-          Each line of the proof of the performance difference lemma, evaluated
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">line</th>
-            <th scope="col">value</th>
-            <th scope="col">why it equals the line above</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => (
-            <tr key={i}>
-              <td>{l.line}</td>
-              <td data-testid={`pdl-line-${i + 1}`} data-value={String(l.value)}>
-                {l.value.toPrecision(12)}
-              </td>
-              <td>{l.note}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DerivationTable
+        steps={steps}
+        caption="Each line of the proof of the performance difference lemma, evaluated and checked against the line above"
+        filename="pdl-lines"
+      />
       <Readouts>
         <Readout label="left side J(π′) − J(π)" value={r.lhs} testId="pdl-lhs" digits={12} />
         <Readout label="right side Σ ρ_π′ π′ A_π" value={r.rhs} testId="pdl-rhs" digits={12} />
@@ -112,7 +75,6 @@ export default function PdlLineByLine({ id = 'pdl' }: { id?: string }) {
         }))}
         caption="Per-state terms of the right-hand side"
       />
-      <ExportMenu filename="pdl-lines" rows={rows} />
     </WidgetShell>
   );
 }
