@@ -33,7 +33,7 @@ export function savedRun(page: Page, key: string): Promise<{ steps: number; epis
 /** The panel's "Export JSON": the run's config and its per-update series. */
 export async function exportedRun(
   page: Page,
-): Promise<{ updates: { steps: number; episodes?: number; returnMean20?: number }[] }> {
+): Promise<{ updates: { steps: number; returnMean20?: number }[] }> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),

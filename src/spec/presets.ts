@@ -71,8 +71,9 @@ export const PRESETS = {
    */
   'ppo-acrobot': { ...defaultConfig('ppo', 'Acrobot-v1'), numEnvs: 64, numSteps: 16, entCoef: 0.01 },
   /**
-   * PPO on MountainCar-v0, the documented failure: random pushes never reach the flag within 200 steps, every
-   * return is −200, the advantages carry no signal and the policy never learns (contrast DQN in chapter 9).
+   * PPO on MountainCar-v0, the documented failure: random pushes never reach the flag within 200 steps (0 of 2000
+   * uniformly random episodes did, measured), every return is −200, the advantages carry no signal and the policy
+   * never learns (contrast DQN in chapter 9; bench figures in src/nn/README.md).
    */
   'ppo-mountaincar': { ...defaultConfig('ppo', 'MountainCar-v0'), totalSteps: 200_000 },
   /**
