@@ -73,6 +73,9 @@ export class PpoTrainer implements Trainer {
   private retBuf: Float32Array;
   private nextObs: Float32Array;
   private stepOut: VecStep;
+  /** Box actions: each env's current ε (`noiseHold` > 1 keeps it for that many steps) and its steps left. */
+  private heldEps: Float64Array;
+  private holdLeft: Int32Array;
 
   constructor(cfg: PpoConfig, env?: VecEnv) {
     this.config = { ...cfg };
@@ -92,7 +95,8 @@ export class PpoTrainer implements Trainer {
     this.logStd = new Float32Array(A);
     const vars = [...this.actorNet.vars, ...this.criticNet.vars];
     if (this.box) {
-      this.logStdVar = tf.variable(tf.zeros([A]), true, `actor_logstd_${logStdUid++}`);
+      this.logStd.fill(cfg.logStdInit);
+      this.logStdVar = tf.variable(tf.fill([A], cfg.logStdInit), true, `actor_logstd_${logStdUid++}`);
       vars.push(this.logStdVar);
     }
     this.opt = new FlatAdam(vars, cfg.learningRate);
@@ -113,6 +117,8 @@ export class PpoTrainer implements Trainer {
     this.retBuf = new Float32Array(B);
     this.nextObs = new Float32Array(N * d);
     this.stepOut = allocStep(this.env);
+    this.heldEps = new Float64Array(this.box ? N * A : 0);
+    this.holdLeft = new Int32Array(this.box ? N : 0);
     this.env.reset(this.nextObs);
   }
 
@@ -153,10 +159,16 @@ export class PpoTrainer implements Trainer {
       const values = this.fwdC.run(criticP, this.nextObs, N);
       if (this.box) {
         // a = μ + σ ε, log π(a) = −½ Σ ε² − Σ (ℓ + ½ log 2π); the means are kept (probBuf) for the KL readout
+        // (with noiseHold > 1 an env redraws ε every noiseHold steps and at each episode start: the marginal law of
+        // a given s is the same Gaussian, so the stored log-prob is unchanged; hold 1 draws as CleanRL does)
         for (let e = 0; e < N; e++) {
+          const redraw = this.holdLeft[e] <= 0;
+          if (redraw) this.holdLeft[e] = cfg.noiseHold;
+          this.holdLeft[e] -= 1;
           let q = 0;
           for (let k = 0; k < A; k++) {
-            const eps = this.rng.normal();
+            if (redraw) this.heldEps[e * A + k] = this.rng.normal();
+            const eps = this.heldEps[e * A + k];
             actsF[e * A + k] = out1[e * A + k] + std[k] * eps;
             q += eps * eps;
           }
@@ -190,6 +202,7 @@ export class PpoTrainer implements Trainer {
         this.doneBuf[base + e] = out.terminated[e] || out.truncated[e] ? 1 : 0;
         if (out.truncated[e]) anyTrunc = true;
         if (out.terminated[e] || out.truncated[e]) {
+          if (this.box) this.holdLeft[e] = 0;
           this.log.push(out.episodeReturn[e], out.episodeLength[e]);
           returns.push(out.episodeReturn[e]);
           lengths.push(out.episodeLength[e]);

@@ -12,7 +12,7 @@ import { PpoTrainer } from './ppo';
 import { ReinforceTrainer } from './reinforce';
 import { TrainingError } from './trainer';
 import { makeRng } from './rl-bridge';
-import { SyncVecEnv } from './vec-env';
+import { SyncVecEnv, type VecEnv, type VecStep } from './vec-env';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -184,9 +184,91 @@ describe('PPO with a Gaussian head (box actions)', () => {
     expect(m.klMean).toBe(0);
     tr.dispose();
   });
+  it('starts its log-std at logStdInit: the reported entropy and the spread of the actions follow it', async () => {
+    const env = new RecordingBoxEnv(8, 1000);
+    const tr = new PpoTrainer({ ...boxPpo, numEnvs: 8, numSteps: 64, learningRate: 0, logStdInit: -1 }, env);
+    const m = await tr.update();
+    expect(tr.actor().logStd![0]).toBeCloseTo(-1, 6);
+    expect(m.entropy).toBeCloseTo(-1 + 0.5 + 0.5 * Math.log(2 * Math.PI), 5);
+    // constant observations, so μ is one number: the actions' sample std is σ = e^-1 (512 draws: within 15%)
+    const a = env.actions.flat();
+    const mean = a.reduce((x, y) => x + y, 0) / a.length;
+    const sd = Math.sqrt(a.reduce((x, y) => x + (y - mean) ** 2, 0) / (a.length - 1));
+    expect(Math.abs(sd / Math.exp(-1) - 1)).toBeLessThan(0.15);
+    tr.dispose();
+  });
+
+  it('noiseHold keeps each env’s ε for that many steps and redraws it when an episode ends', async () => {
+    // episodes of 6 steps, ε held for 4: fresh draws at steps 0, 4 | 6, 10 | 12, 16 | …
+    const env = new RecordingBoxEnv(3, 6);
+    const tr = new PpoTrainer(
+      { ...boxPpo, numEnvs: 3, numSteps: 24, numMinibatches: 2, learningRate: 0, noiseHold: 4 },
+      env,
+    );
+    await tr.update();
+    const fresh = (t: number) => t % 6 === 0 || t % 6 === 4;
+    for (let e = 0; e < 3; e++)
+      for (let t = 1; t < 24; t++) {
+        const a = env.actions[t][e];
+        const prev = env.actions[t - 1][e];
+        if (fresh(t)) expect(a).not.toBe(prev);
+        else expect(a).toBe(prev);
+      }
+    // the envs draw independently
+    expect(env.actions[0][0]).not.toBe(env.actions[0][1]);
+    tr.dispose();
+    // hold 1 is CleanRL's independent draw every step
+    const env1 = new RecordingBoxEnv(3, 6);
+    const tr1 = new PpoTrainer(
+      { ...boxPpo, numEnvs: 3, numSteps: 24, numMinibatches: 2, learningRate: 0 },
+      env1,
+    );
+    await tr1.update();
+    for (let t = 1; t < 24; t++) expect(env1.actions[t][0]).not.toBe(env1.actions[t - 1][0]);
+    tr1.dispose();
+  });
   // Learning Pendulum is shown in real Chromium (e2e/training-envs.spec.ts) and measured by the bench: on the cpu
   // backend it takes minutes.
 });
+
+/**
+ * A one-dimensional box env whose observation never changes (so the policy's mean is one number) and whose episodes
+ * last `episodeLength` steps; it records the actions it is given, `actions[t][e]`.
+ */
+class RecordingBoxEnv implements VecEnv {
+  readonly obsSize = 3;
+  readonly numActions = 1;
+  readonly actionKind = 'box' as const;
+  readonly actions: number[][] = [];
+  private t: Int32Array;
+  constructor(
+    readonly numEnvs: number,
+    private readonly episodeLength: number,
+  ) {
+    this.t = new Int32Array(numEnvs);
+  }
+  reset(obs: Float32Array): void {
+    obs.fill(0.5);
+    this.t.fill(0);
+  }
+  step(actions: ArrayLike<number>, out: VecStep): void {
+    this.actions.push(Array.from(actions));
+    out.obs.fill(0.5);
+    out.finalObs.fill(0.5);
+    for (let e = 0; e < this.numEnvs; e++) {
+      out.rewards[e] = -1;
+      this.t[e] += 1;
+      const done = this.t[e] === this.episodeLength;
+      out.terminated[e] = done ? 1 : 0;
+      out.truncated[e] = 0;
+      if (done) {
+        out.episodeReturn[e] = -this.episodeLength;
+        out.episodeLength[e] = this.episodeLength;
+        this.t[e] = 0;
+      }
+    }
+  }
+}
 
 describe('REINFORCE', () => {
   it.each(['total-return', 'reward-to-go', 'reward-to-go-baseline'] as const)(

@@ -42,6 +42,8 @@ describe('training configs generated from the spec tables', () => {
       vfCoef: 0.5,
       maxGradNorm: 0.5,
       targetKl: 0,
+      logStdInit: 0,
+      noiseHold: 1,
       solveThreshold: 475,
     });
     expect(REINFORCE_DEFAULTS).toMatchObject({

@@ -86,6 +86,20 @@ export const PPO_FIELDS = {
       step: 0.001,
     },
   ),
+  logStdInit: num(
+    0,
+    'Initial log σ',
+    "box actions: the Gaussian's state-independent log-std at the start (CleanRL: 0, σ = 1)",
+    { url: 'logstd', min: -5, max: 2, step: 0.1, advanced: true },
+  ),
+  noiseHold: int(
+    1,
+    'Noise held (steps)',
+    'box actions: each env keeps its standard-normal draw ε of a = μ(s) + σε for this many steps (1: fresh ' +
+      "every step, as CleanRL; more: temporally correlated exploration, like gSDE's sample frequency); " +
+      'the log-prob stays the per-step Gaussian',
+    { url: 'hold', min: 1, max: 1000, log: true, advanced: true },
+  ),
   solveThreshold: c.SOLVE_THRESHOLD,
 };
 
@@ -100,7 +114,8 @@ export const PPO = defineAlgo({
     "PPO-clip (CleanRL's ppo.py): vectorised rollouts, GAE, shuffled minibatch epochs, clipped surrogate. Box " +
     "actions: ppo_continuous_action.py's diagonal Gaussian (state-independent log-std, the unclipped sample " +
     'scored, the env clips); its reward scaling is the `normReward` switch; its observation normalisation is ' +
-    'left out (a saved policy then needs no running statistics).',
+    'left out (a saved policy then needs no running statistics). `noiseHold` holds the Gaussian noise for ' +
+    'several steps (temporally correlated exploration, as gSDE).',
   fields: PPO_FIELDS,
   actionKinds: ['discrete', 'box'],
   series: [

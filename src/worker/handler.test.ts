@@ -125,6 +125,35 @@ describe('trainer command handler over a MessageChannel', () => {
     expect(c.statuses()).toEqual(['1:error']);
   });
 
+  it('solved needs 20 finished episodes whose mean reaches the threshold, not the mean of the first few', async () => {
+    // a trainer whose every episode returns 100 (above the threshold 90), one episode per update
+    const lucky: HandlerDeps['createTrainer'] = (config) => {
+      const real = createTrainerFor(config);
+      let episodes = 0;
+      return {
+        config,
+        get steps() {
+          return real.steps;
+        },
+        async update() {
+          const m = (await real.update()) as UpdateMetrics;
+          episodes += 1;
+          return { ...m, episodes, returnMean20: 100, episodeReturns: [100], episodeLengths: [10] };
+        },
+        setLive: (h) => real.setLive(h),
+        actor: () => real.actor(),
+        dispose: () => real.dispose(),
+      };
+    };
+    const c = connect({ ...tiny, solveThreshold: 90 }, { createTrainer: lucky });
+    await c.until(isStatus(1, 'ready'));
+    c.handle.start();
+    await c.until(isStatus(1, 'solved'));
+    const updates = c.events.flatMap((e) => (e.type === 'metrics' ? e.updates : []));
+    expect(updates.at(-1)!.episodes).toBe(20);
+    expect(updates).toHaveLength(20);
+  });
+
   it('a long update reports progress, so the client sees a slow but healthy run as alive', async () => {
     const slow: HandlerDeps['createTrainer'] = (config) => {
       const real = createTrainerFor(config);

@@ -8,6 +8,7 @@
  */
 import { TrainingError, type Trainer, type TrainerInputs } from '@/nn';
 import {
+  envSpec,
   transition,
   validateConfig,
   validateLive,
@@ -139,7 +140,9 @@ export function serveTrainer(ep: Endpoint, deps: HandlerDeps): () => void {
     runMs += performance.now() - t0;
     pending.push(m);
     const mean = m.returnMean20 ?? NaN;
-    if (mean >= config.solveThreshold) {
+    // Solved means the mean of the last 20 finished episodes: before 20 have finished, the mean of the few that have
+    // is not the criterion (MountainCarContinuous' first random episode can return 95).
+    if (m.episodes >= envSpec(config.env).solveWindow && mean >= config.solveThreshold) {
       flush(true);
       setStatus(
         'solved',
