@@ -2,7 +2,7 @@
  * The Q(s, a) critics of DDPG, TD3 and SAC on the kernels: K critics (1 for DDPG, 2 for TD3 and SAC) on one flat
  * parameter vector with one Adam (torch's one optimiser over qf1 and qf2 is the same, elementwise), their Polyak
  * targets, the TD loss and its gradient, and ∂Q/∂a for the actor. critic-loss.ts is the same on tfjs, tested
- * against tf.grads; box-trainers.test.ts checks these steps against it.
+ * against tf.grads; kernel-steps.test.ts checks these steps against it.
  *
  *   loss = Σ_k mean_i (Q_k(s_i, a_i) − y_i)²     (CleanRL: qf1_loss + qf2_loss, F.mse_loss each)
  *   ∂loss/∂Q_k(s_i, a_i) = 2 (Q_k − y_i) / B,   y held constant.

@@ -3,7 +3,7 @@
  * replay, a target network refreshed every `targetNetworkFrequency` env steps (hard copy at τ = 1, Polyak below),
  * the TD loss below with its hand-derived gradient, and Adam, all on the kernels (kernels/: one wasm memory holding
  * every weight, the SIMD matrix products). Switches: Double DQN, replay off (latest batch only), target network off
- * (the target uses the online weights). The loss is dqn-loss.ts's, which tests it against tf.grads; dqn.test.ts
+ * (the target uses the online weights). The loss is dqn-loss.ts's, which tests it against tf.grads; kernel-steps.test.ts
  * checks this trainer's step against it.
  *
  *   y_i = r_i + γ (1 − term_i) · max_a Q_target(s'_i, a)   (Double DQN: Q_target(s'_i, argmax_a Q(s'_i, a)))
@@ -44,8 +44,6 @@ export class DqnTrainer extends OffPolicyLoop {
   private readonly y: Float64Array;
   private readonly fwd: TsForward;
   private lastTargetUpdate: number;
-  /** Whether the kernels run wasm SIMD (false: the TypeScript fallback). */
-  readonly simd: boolean;
 
   constructor(cfg: DqnConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     super(cfg, env, opts, 0);
@@ -65,7 +63,6 @@ export class DqnTrainer extends OffPolicyLoop {
     this.target = new Mlp(arena, this.sizes, B, this.targetP, null);
     const k = arena.build({ simd: opts.simd });
     for (const m of [this.net, this.netNext, this.target]) m.bind(k);
-    this.simd = k.simd;
     // One seed: the online network's init first (the target starts as its copy), then env resets, then acting.
     const init = initLinearTorch(this.sizes, this.rng);
     this.qP.a.set(init);

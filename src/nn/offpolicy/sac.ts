@@ -47,7 +47,6 @@ export class SacTrainer extends OffPolicyLoop {
   private readonly dA: Float32Array;
   private readonly dOut: Float32Array;
   private fwd: TsForward;
-  readonly simd: boolean;
 
   constructor(cfg: SacConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     const m = env.action.kind === 'box' ? env.action.low.length : 0;
@@ -60,7 +59,6 @@ export class SacTrainer extends OffPolicyLoop {
     this.actorNet = new ActorNet(arena, [d, cfg.hidden, cfg.hidden, 2 * m], B, false);
     this.critics = new Critics(arena, [d + m, cfg.hidden, cfg.hidden, 1], 2, B);
     const k = arena.build({ simd: opts.simd });
-    this.simd = k.simd;
     this.actorNet.init(k, this.rng, cfg.policyLr);
     this.critics.init(k, this.rng, cfg.qLr);
     // log α = 0 (α = 1) to start when tuned, as CleanRL; else log of the fixed α

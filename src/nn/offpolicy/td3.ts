@@ -7,7 +7,7 @@
  * `clippedDoubleQ` (two critics, min target), `policyFrequency` (delay), `targetSmoothing`.
  *
  * Everything runs on the kernels (kernels/, critics.ts). td3-loss.ts is the same target and actor loss on tfjs,
- * tested against tf.grads; box-trainers.test.ts checks this trainer's steps against it.
+ * tested against tf.grads; kernel-steps.test.ts checks this trainer's steps against it.
  *   a′ = clip(μ_target(s′) + clip(σ ε, −c, c) · scale, low, high);  y = r + γ (1 − term) · min_k Q_target,k(s′, a′)
  *   actor loss = −mean_i Q_1(s_i, μ(s_i));  ∂/∂μ_raw = (∂(−Q_1)/∂a) · scale · (1 − tanh²(μ_raw)) / B
  */
@@ -111,7 +111,6 @@ export class Td3Trainer extends OffPolicyLoop {
   private readonly dRaw: Float32Array;
   private fwd: TsForward;
   private explorationNoise: number;
-  readonly simd: boolean;
 
   constructor(cfg: Td3Config | DdpgConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     const m = env.action.kind === 'box' ? env.action.low.length : 0;
@@ -123,7 +122,6 @@ export class Td3Trainer extends OffPolicyLoop {
     this.actorNet = new ActorNet(arena, [d, cfg.hidden, cfg.hidden, m], B, true);
     this.critics = new Critics(arena, [d + m, cfg.hidden, cfg.hidden, 1], cfg.clippedDoubleQ ? 2 : 1, B);
     const k = arena.build({ simd: opts.simd });
-    this.simd = k.simd;
     // CleanRL's order: actor, then the critics; the targets start as copies.
     this.actorNet.init(k, this.rng, cfg.learningRate);
     this.critics.init(k, this.rng, cfg.learningRate);
@@ -214,8 +212,12 @@ export class Td3Trainer extends OffPolicyLoop {
     this.columns(A.obs.a, n, 0, d);
     const raw = A.net.forward(A.obs, n);
     const x = C.x.a; // the critic input's observation columns already hold s; the action columns get μ(s)
+    const t = this.dRaw; // tanh(μ_raw), kept for the backward pass below (then overwritten by ∂/∂μ_raw)
     for (let r = 0; r < n; r++)
-      for (let k = 0; k < m; k++) x[r * (d + m) + d + k] = Math.tanh(raw[r * m + k]) * scale[k] + bias[k];
+      for (let k = 0; k < m; k++) {
+        t[r * m + k] = Math.tanh(raw[r * m + k]);
+        x[r * (d + m) + d + k] = t[r * m + k] * scale[k] + bias[k];
+      }
     const q = C.forward(0, n);
     let loss = 0;
     for (let r = 0; r < n; r++) loss -= q[r];
@@ -224,10 +226,10 @@ export class Td3Trainer extends OffPolicyLoop {
     C.addActionGrad(0, this.dq, n, d, m, this.dA);
     for (let r = 0; r < n; r++)
       for (let k = 0; k < m; k++) {
-        const t = Math.tanh(raw[r * m + k]);
-        this.dRaw[r * m + k] = this.dA[r * m + k] * scale[k] * (1 - t * t);
+        const i = r * m + k;
+        t[i] = this.dA[i] * scale[k] * (1 - t[i] * t[i]);
       }
-    A.net.backward(this.dRaw);
+    A.net.backward(t);
     A.step();
     this.recordActor(loss / n);
   }
