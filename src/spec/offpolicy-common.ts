@@ -93,7 +93,14 @@ export const OP_LR = (
  * `noiseHold` and rl-baselines3-zoo's Ornstein-Uhlenbeck noise / gSDE for this task; the learning side is unchanged.
  */
 export const NOISE_HOLD = (doc: string) =>
-  int(1, 'Noise held (steps)', doc, { url: 'hold', min: 1, max: 1000, log: true, advanced: true });
+  int(1, 'Noise held (steps)', doc, {
+    url: 'hold',
+    min: 1,
+    max: 1000,
+    log: true,
+    advanced: true,
+    addedLater: true,
+  });
 export const POLICY_FREQUENCY = int(2, 'Policy delay', 'critic updates per actor update', {
   url: 'delay',
   min: 1,
