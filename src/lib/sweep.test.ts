@@ -93,6 +93,15 @@ describe('sweep definitions', () => {
     expect(configHash({ ...c, clipCoef: 0.3 } as typeof c)).not.toBe(configHash(c));
   });
 
+  it('a sweep link made before PPO gained normReward, logStdInit and noiseHold keeps its hash (its codes stay valid)', () => {
+    // Recorded from the first version with class sweeps (commit c21e6a6): the default link, clip 0.1/0.2/0.3 × seeds 1-3.
+    expect(parseSweep(params({})).sweep!.hash).toBe(830017606);
+    expect(configHash(presetConfig('ppo-cartpole'))).toBe(2622936324);
+    // A later setting away from its default is part of the configuration, so it changes the hash.
+    const c = presetConfig('ppo-cartpole');
+    expect(configHash({ ...c, noiseHold: 8 } as typeof c)).not.toBe(configHash(c));
+  });
+
   it('checkResult refuses results of another sweep, cell, configuration or seed', () => {
     const sweep = parseSweep(params({})).sweep!;
     const cell = cellOf(sweep, 4);

@@ -15,6 +15,7 @@ import {
   PRESET_NAMES,
   validateConfig,
   type Field,
+  type Fields,
   type PresetName,
   type TrainConfig,
 } from '@/spec';
@@ -130,11 +131,17 @@ function checkValue(spec: Field, v: Value): string | null {
 
 export const formatValue = (v: Value) => (v === Infinity ? 'inf' : String(v));
 
-/** Canonical text of a configuration without its seed: key order and the spelling of Infinity do not matter. */
+/**
+ * Canonical text of a configuration without its seed: key order and the spelling of Infinity do not matter, and a
+ * setting added later (`addedLater` in its table) is left out at its default, so a code made before the setting
+ * existed still matches the same run.
+ */
 export function canonicalConfig(c: TrainConfig): string {
   const r = c as unknown as Record<string, Value>;
+  const fields: Fields = algoSpec(c.algo).fields;
+  const absent = (k: string) => fields[k]?.addedLater === true && Object.is(r[k], fields[k].default);
   return Object.keys(r)
-    .filter((k) => k !== 'seed')
+    .filter((k) => k !== 'seed' && !absent(k))
     .sort()
     .map((k) => `${k}=${formatValue(r[k])}`)
     .join(';');

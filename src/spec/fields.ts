@@ -16,6 +16,12 @@ interface FieldBase {
   live?: boolean;
   /** Shown under "More settings" rather than with the main controls. */
   advanced?: boolean;
+  /**
+   * Added after configurations were first saved and hashed (class-sweep result codes). Its default is the
+   * behaviour from before it existed and must never change: a saved config without it reads the default, and a
+   * config at the default hashes as if the setting were absent, so codes made before it was added stay valid.
+   */
+  addedLater?: boolean;
 }
 
 /** A value outside [min, max] that turns the mechanism off (clipCoef = Infinity), with its own URL switch. */

@@ -43,7 +43,7 @@ export const PPO_FIELDS = {
     false,
     'Scale rewards',
     "divide rewards by the running std of the discounted return, clipped to ±10 (CleanRL's NormalizeReward)",
-    { url: 'normrew', advanced: true },
+    { url: 'normrew', advanced: true, addedLater: true },
   ),
   normAdv: bool(true, 'Normalise advantages', 'advantages to mean 0, std 1 per minibatch', {
     url: 'normadv',
@@ -90,7 +90,7 @@ export const PPO_FIELDS = {
     0,
     'Initial log σ',
     "box actions: the Gaussian's state-independent log-std at the start (CleanRL: 0, σ = 1)",
-    { url: 'logstd', min: -5, max: 2, step: 0.1, advanced: true },
+    { url: 'logstd', min: -5, max: 2, step: 0.1, advanced: true, addedLater: true },
   ),
   noiseHold: int(
     1,
@@ -98,7 +98,7 @@ export const PPO_FIELDS = {
     'box actions: each env keeps its standard-normal draw ε of a = μ(s) + σε for this many steps (1: fresh ' +
       "every step, as CleanRL; more: temporally correlated exploration, like gSDE's sample frequency); " +
       'the log-prob stays the per-step Gaussian',
-    { url: 'hold', min: 1, max: 1000, log: true, advanced: true },
+    { url: 'hold', min: 1, max: 1000, log: true, advanced: true, addedLater: true },
   ),
   solveThreshold: c.SOLVE_THRESHOLD,
 };
