@@ -116,6 +116,10 @@ export function maximizeKlRegularized(
   let value = F(pi);
   let it = 0;
   const scale = Math.max(1, beta, supNormOf(rS));
+  // What rounding alone moves F by: its terms are of size |r| and β(1 + |log(π/π_ref)|), summed over the support.
+  // Near the optimum a Newton step gains less than this, so F cannot judge it; comparing against a fixed 1e-15
+  // instead made the line search reject good steps for large β (thousands of backtracked, useless iterations).
+  const noise = 16 * Number.EPSILON * pi.length * (scale + Math.abs(value));
   for (; it < maxIterations && supNormOf(cur.proj) > tol * scale; it++) {
     const slope = cur.d.reduce((s, x, i) => s + x * cur.g[i], 0); // = Σ (π/β)(g − ḡ)² ≥ 0
     // Longest step keeping every probability positive (99 % of the way to the boundary), at most the full step.
@@ -126,7 +130,7 @@ export function maximizeKlRegularized(
       const s = next.reduce((a, b) => a + b, 0);
       for (let i = 0; i < next.length; i++) next[i] /= s; // rounding only: Σ d = 0 exactly in exact arithmetic
       const v = F(next);
-      const flat = Math.abs(v - value) <= 1e-15 * Math.max(1, Math.abs(value));
+      const flat = Math.abs(v - value) <= noise;
       if (v >= value + 1e-4 * t * slope || flat || t < 1e-14) {
         pi = next;
         value = v;

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { BAIRD_MODES, bairdCounterexample, bairdProblem, bairdValueDynamics, type BairdMode } from '@/rl';
-import { Controls, LineChart, ParamSlider, Readout, Readouts, Select, WidgetShell } from '@/widgets/common';
+import { Chart, Controls, ParamSlider, Readout, Readouts, Select, WidgetShell, line } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { expectedLinearTD } from '@/rl';
 
@@ -110,29 +110,25 @@ export default function BairdExact({ id = 'baird' }: { id?: string }) {
           testId="baird-error-final"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={out.rows}
-        xKey="sweep"
+        x="sweep"
         xLabel="sweeps"
         yLabel="weight"
         filename="baird-weights"
         caption="The eight weights of Baird's counterexample under the expected update, sweep by sweep."
-        series={Array.from({ length: 8 }, (_, i) => ({
-          key: `w${i + 1}`,
-          label: `w${i + 1}`,
-          dashed: i === 7,
-        }))}
+        layers={Array.from({ length: 8 }, (_, i) => line(`w${i + 1}`, `w${i + 1}`, { dashed: i === 7 }))}
       />
-      <LineChart
+      <Chart
         data={out.rows}
-        xKey="sweep"
+        x="sweep"
         xLabel="sweeps"
         yLabel="‖w‖"
         logY
         height={200}
         filename="baird-norm"
         caption="Euclidean norm of the weights (log scale)."
-        series={[{ key: 'norm', label: '‖w‖' }]}
+        layers={[line('norm', '‖w‖')]}
       />
     </WidgetShell>
   );

@@ -7,13 +7,15 @@
 import { useState } from 'react';
 import { CLIFF, cliffLearner, greedyPath, runSeeds, cliffTask, type ControlMethod } from '@/rl';
 import {
+  Chart,
   Controls,
-  LineChart,
   ParamSlider,
   Readout,
   Readouts,
   Toggle,
   WidgetShell,
+  line,
+  rule,
   useChunkedRun,
   useThemeColors,
 } from '@/widgets/common';
@@ -148,16 +150,15 @@ export default function CliffWalk({ id = 'cliff' }: { id?: string }) {
         ))}
       </Readouts>
       <CliffGrid paths={st.paths} methods={methods} />
-      <LineChart
+      <Chart
         data={st.rows}
-        xKey="episode"
+        x="episode"
         xLabel="episode"
         yLabel="return"
         yDomain={[-150, 0]}
         filename="cliff-walking"
         caption="Return per episode on the cliff, averaged over runs and over blocks of 5 episodes (the x value is the block's last episode), for each method; values below −150 run off the chart, the table has them."
-        refLines={[{ y: -13, label: 'optimal −13' }]}
-        series={methods.map((m) => ({ key: m, label: NAMES[m] }))}
+        layers={[rule({ y: -13, label: 'optimal −13' }), ...methods.map((m) => line(m, NAMES[m]))]}
       />
     </WidgetShell>
   );

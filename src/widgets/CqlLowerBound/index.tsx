@@ -7,15 +7,17 @@
 import { useMemo } from 'react';
 import { cqlFixedPoint } from '@/rl';
 import {
+  Chart,
   Controls,
   DataTable,
   ExportMenu,
-  LineChart,
   ParamSlider,
   Readout,
   Readouts,
   Select,
   WidgetShell,
+  line,
+  rule,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { atAlpha, makeCqlProblem } from './cql-problem';
@@ -150,36 +152,29 @@ export default function CqlLowerBound({ id = 'cql' }: { id?: string }) {
         )}
         {problem.restricted > 0 && ` π was restricted to the logged actions in ${problem.restricted} states.`}
       </p>
-      <LineChart
+      <Chart
         data={pairs.map((r, i) => ({ i, ...r }))}
-        xKey="i"
+        x="i"
         xLabel="pair index i = s · |A| + a"
         yLabel="value"
-        series={[
-          { key: 'Q^π', label: 'true Q^π', color: 'var(--fg-muted)', dots: true },
-          { key: 'Q̂_α', label: 'conservative Q̂_α', color: 'var(--accent)', dots: true },
+        layers={[
+          line('Q^π', 'true Q^π', { color: 'muted', dots: true }),
+          line('Q̂_α', 'conservative Q̂_α', { color: 'series-0', dots: true }),
         ]}
         filename="cql-pairs"
         caption="True Q^π and the conservative fixed point Q̂_α at every (s, a) pair"
       />
-      <LineChart
+      <Chart
         data={sweep}
-        xKey="alpha"
+        x="alpha"
         xLabel="α"
         yLabel="smallest slack"
-        series={[
-          { key: 'min over (s,a) of Q^π − Q̂', label: 'min over pairs of Q^π − Q̂_α', color: 'var(--accent)' },
-          {
-            key: 'min over s of V^π − V̂',
-            label: 'min over states of V^π − V̂_α',
-            color: 'var(--focus)',
-            dashed: true,
-          },
-        ]}
-        refLines={[
-          { y: 0, label: 'bound' },
-          { x: v.alpha, label: 'α' },
-          ...(Number.isFinite(star) && star <= 5 ? [{ x: star, label: 'α*', color: 'var(--ok)' }] : []),
+        layers={[
+          rule({ y: 0, label: 'bound' }),
+          rule({ x: v.alpha, label: 'α' }),
+          ...(Number.isFinite(star) && star <= 5 ? [rule({ x: star, label: 'α*', color: 'ok' })] : []),
+          line('min over (s,a) of Q^π − Q̂', 'min over pairs of Q^π − Q̂_α', { color: 'series-0' }),
+          line('min over s of V^π − V̂', 'min over states of V^π − V̂_α', { color: 'series-1', dashed: true }),
         ]}
         filename="cql-slack"
         caption="The smallest slack of the bound against α: it crosses zero at the exact threshold α* and stays above"

@@ -6,15 +6,17 @@
  */
 import { useMemo } from 'react';
 import {
+  Chart,
   Controls,
   DataTable,
   ExportMenu,
-  LineChart,
   ParamSlider,
   Readout,
   Readouts,
   Select,
   WidgetShell,
+  line,
+  rule,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { J_STAR, Q_STAR, TERMINAL, WORLD, runOffline } from './offline-grid';
@@ -154,18 +156,18 @@ export default function DistributionShift({ id = 'shift' }: { id?: string }) {
           testId="shift-greedy-unseen"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={curve}
-        xKey="coverage"
+        x="coverage"
         xLabel="coverage (random-action probability of the behaviour)"
         yLabel="true return J"
-        series={[
-          { key: 'J(greedy, max target)', label: 'greedy, max target', color: 'var(--bad)' },
-          { key: 'J(greedy, in-support target)', label: 'greedy, in-support target', color: 'var(--ok)' },
-          { key: 'J(behaviour)', label: 'behaviour', color: 'var(--accent)', dashed: true },
-          { key: 'J*', label: 'optimal', color: 'var(--fg-muted)', dashed: true },
+        layers={[
+          rule({ x: v.coverage, label: 'now' }),
+          line('J(greedy, max target)', 'greedy, max target', { color: 'bad' }),
+          line('J(greedy, in-support target)', 'greedy, in-support target', { color: 'ok' }),
+          line('J(behaviour)', 'behaviour', { color: 'series-0', dashed: true }),
+          line('J*', 'optimal', { color: 'muted', dashed: true }),
         ]}
-        refLines={[{ x: v.coverage, label: 'now' }]}
         filename="distribution-shift-returns"
         caption="True return of the greedy policies of fitted Q-iteration against the behaviour's coverage (same N, seed and initial values)"
       />

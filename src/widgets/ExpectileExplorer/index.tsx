@@ -6,14 +6,16 @@
 import { useMemo } from 'react';
 import { createRng, expectile, expectileResidual, quantile } from '@/rl';
 import {
+  Chart,
   Controls,
   DataTable,
   ExportMenu,
-  LineChart,
   ParamSlider,
   Readout,
   Readouts,
   WidgetShell,
+  line,
+  rule,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
@@ -82,19 +84,17 @@ export default function ExpectileExplorer({ id = 'expectile' }: { id?: string })
           testId="expectile-residual"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={curve}
-        xKey="tau"
+        x="tau"
         xLabel="τ"
         yLabel="return"
-        series={[
-          { key: 'expectile', label: 'τ-expectile', color: 'var(--accent)' },
-          { key: 'quantile', label: 'τ-quantile', color: 'var(--focus)', dashed: true },
-        ]}
-        refLines={[
-          { x: v.tau, label: 'τ' },
-          { y: max, label: 'max', color: 'var(--ok)' },
-          { y: mean, label: 'mean', color: 'var(--fg-muted)' },
+        layers={[
+          rule({ x: v.tau, label: 'τ' }),
+          rule({ y: max, label: 'max', color: 'ok' }),
+          rule({ y: mean, label: 'mean', color: 'muted' }),
+          line('expectile', 'τ-expectile', { color: 'series-0' }),
+          line('quantile', 'τ-quantile', { color: 'series-1', dashed: true }),
         ]}
         xDomain={[0, 1]}
         filename="expectile-curve"

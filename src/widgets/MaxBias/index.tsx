@@ -6,12 +6,13 @@
 import { useState } from 'react';
 import { maxBiasRun, runSeeds } from '@/rl';
 import {
+  Chart,
   Controls,
-  LineChart,
   ParamSlider,
   Readout,
   Readouts,
   WidgetShell,
+  line,
   useChunkedRun,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
@@ -117,18 +118,18 @@ export default function MaxBias({ id = 'maxbias' }: { id?: string }) {
         />
         <Readout label="optimal ε-greedy (%)" value={50 * p.epsilon} testId="maxbias-optimal" />
       </Readouts>
-      <LineChart
+      <Chart
         data={st.rows}
-        xKey="episode"
+        x="episode"
         xLabel="episode"
         yLabel="% left from A"
         yDomain={[0, 100]}
         filename="maximisation-bias"
         caption="Percentage of runs taking the left action from A in each episode, Q-learning against double Q-learning; the dashed line is the optimal ε-greedy policy's ε/2."
-        series={[
-          { key: 'q-learning', label: 'Q-learning' },
-          { key: 'double-q', label: 'double Q-learning' },
-          { key: 'optimal', label: 'optimal (ε/2)', dashed: true },
+        layers={[
+          line('q-learning', 'Q-learning'),
+          line('double-q', 'double Q-learning'),
+          line('optimal', 'optimal (ε/2)', { dashed: true }),
         ]}
       />
     </WidgetShell>

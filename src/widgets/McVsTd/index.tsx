@@ -6,12 +6,13 @@
 import { useState } from 'react';
 import { WALK_SERIES, runSeeds, walkRun } from '@/rl';
 import {
+  Chart,
   Controls,
-  LineChart,
   ParamSlider,
   Readout,
   Readouts,
   WidgetShell,
+  line,
   useChunkedRun,
 } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
@@ -101,14 +102,14 @@ export default function McVsTd({ id = 'mctd' }: { id?: string }) {
           testId="mctd-min-td15"
         />
       </Readouts>
-      <LineChart
+      <Chart
         data={prog.rows}
-        xKey="episode"
+        x="episode"
         xLabel="episodes"
         yLabel="RMS error"
         filename="mc-vs-td"
         caption="RMS error of the value estimates on the 5-state random walk against episodes, averaged over runs: TD(0) solid, constant-α Monte Carlo dashed."
-        series={WALK_SERIES.map((s) => ({ key: s.key, label: label(s.key), dashed: s.method === 'mc' }))}
+        layers={WALK_SERIES.map((s) => line(s.key, label(s.key), { dashed: s.method === 'mc' }))}
       />
     </WidgetShell>
   );

@@ -6,12 +6,13 @@
 import { useState } from 'react';
 import { NSTEP_ALPHAS, NSTEP_NS, nStepRun, runSeeds } from '@/rl';
 import {
+  Chart,
   Controls,
-  LineChart,
   ParamSlider,
   Readout,
   Readouts,
   WidgetShell,
+  line,
   useChunkedRun,
 } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
@@ -103,15 +104,15 @@ export default function NStepTd({ id = 'nstep' }: { id?: string }) {
         <Readout label="TD(0): at α" value={bests[0]?.alpha ?? NaN} testId="nstep-best-alpha-n1" />
         <Readout label="n = 512: best error" value={last?.rms ?? NaN} digits={3} testId="nstep-best-n512" />
       </Readouts>
-      <LineChart
+      <Chart
         data={rows}
-        xKey="alpha"
+        x="alpha"
         xLabel="step size α"
         yLabel="RMS error, first 10 episodes"
         yDomain={[0.2, 0.6]}
         filename="n-step-td"
         caption="Average RMS error over the first 10 episodes of n-step TD on the 19-state random walk, against the step size, one curve per n."
-        series={NSTEP_NS.map((n, i) => ({ key: key(n), label: `n = ${n}`, dots: true, dashed: i >= 7 }))}
+        layers={NSTEP_NS.map((n, i) => line(key(n), `n = ${n}`, { dots: true, dashed: i >= 7 }))}
       />
     </WidgetShell>
   );
