@@ -7,10 +7,16 @@
 //        --algo ppo,reinforce,dqn,ddpg,td3,sac  --env CartPole-v1,Pendulum-v1 (default: the algorithm's)  --backend wasm,cpu,...
 //        --seeds 1,2,3  --budget <env steps>  --timeout <s per run>  --quick (PPO × 2 seeds on wasm only)
 //        --cfg '{"numEnvs":16}' (JSON overrides of the preset, for tuning)  --no-chart (no live chart on the page)
+//        --no-trace (no Chromium trace of the run: no max_task_cpu_ms)
+// Each line has max_longtask_ms (the page's PerformanceObserver: wall time, so a task the OS left waiting on a busy
+// machine counts as long) and, from a trace of the run, max_task_cpu_ms (the main thread's CPU time in its longest
+// task: what our code did) with longtasks_cpu ([ms after ready, wall ms, CPU ms] per task over 50 ms wall), and
+// load_avg (the machine's 1-minute load average at the start and the end of the run).
 // Default: PPO × 5 seeds on wasm, PPO once on cpu, webgpu and webgl, REINFORCE once on wasm.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 
 const argv = process.argv.slice(2);
@@ -126,9 +132,65 @@ const browser = await chromium.launch({
   ],
 });
 
+/**
+ * Traces the page's run (Chromium's `toplevel` tasks with their thread CPU time, and the page's user-timing marks)
+ * and returns the main thread's tasks between TrainingBench's marks `bench:ready` and `bench:end`. Only tasks over
+ * 50 ms wall or 5 ms CPU are kept while the trace streams in.
+ */
+async function startTrace(cdp) {
+  const kept = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const e of value) {
+      if (e.name === 'bench:ready' || e.name === 'bench:end') kept.push(e);
+      else if (
+        e.name === 'ThreadControllerImpl::RunTask' &&
+        e.ph === 'X' &&
+        (e.dur > 50_000 || (e.tdur ?? 0) > 5_000)
+      )
+        kept.push(e);
+    }
+  });
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'], recordMode: 'recordUntilFull' },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    await cdp.send('Tracing.end');
+    await complete;
+    const ready = kept.find((e) => e.name === 'bench:ready');
+    const end = kept.find((e) => e.name === 'bench:end');
+    if (!ready || !end) return { trace_error: "the run's marks are not in the trace" };
+    const main = kept.filter(
+      (e) =>
+        e.name === 'ThreadControllerImpl::RunTask' &&
+        e.pid === ready.pid &&
+        e.tid === ready.tid &&
+        e.ts >= ready.ts &&
+        e.ts <= end.ts,
+    );
+    const ms = (us) => Math.round(us / 100) / 10;
+    return {
+      max_task_cpu_ms: ms(Math.max(0, ...main.map((e) => e.tdur ?? 0))),
+      longtasks_cpu: main
+        .filter((e) => e.dur > 50_000)
+        .slice(0, 40)
+        .map((e) => [Math.round((e.ts - ready.ts) / 1000), ms(e.dur), ms(e.tdur ?? 0)]),
+    };
+  };
+}
+
+const evaluate = async (cdp, expression) =>
+  (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
+
 const results = [];
 for (const run of runs) {
   const page = await browser.newPage();
+  // The page is watched over CDP (Runtime.evaluate of one expression), not Playwright's waitForFunction: that
+  // injects Playwright's script into the page, a main-thread task of tens of ms that would count as the run's.
+  const cdp = await page.context().newCDPSession(page);
+  const endTrace = argv.includes('--no-trace') ? null : await startTrace(cdp);
+  const load0 = loadavg()[0];
   const q = new URLSearchParams({ algo: run.algo, backend: run.backend, seed: String(run.seed) });
   if (run.env && run.env !== '-') q.set('env', run.env);
   if (budget) q.set('budget', budget);
@@ -137,16 +199,18 @@ for (const run of runs) {
   let line;
   try {
     await page.goto(`${base}bench.html?${q}`);
-    await page.waitForFunction(() => window.__benchResult !== undefined, null, {
-      timeout: timeoutS * 1000,
-      polling: 500,
-    });
-    line = await page.evaluate(() => window.__benchResult);
+    const deadline = Date.now() + timeoutS * 1000;
+    while ((line = await evaluate(cdp, 'window.__benchResult')) === undefined) {
+      if (Date.now() > deadline) throw new Error(`no result after ${timeoutS} s`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
   } catch (e) {
-    const progress = await page.evaluate(() => window.__benchProgress ?? {}).catch(() => ({}));
+    const progress = await evaluate(cdp, 'window.__benchProgress ?? {}').catch(() => ({}));
     line = { ...run, solved: false, ...progress, error: String(e).split('\n')[0] };
   }
-  line = { ...line, requested_backend: run.backend };
+  const traced = endTrace ? await endTrace().catch((e) => ({ trace_error: String(e).split('\n')[0] })) : {};
+  const load = [load0, loadavg()[0]].map((l) => Math.round(l * 10) / 10);
+  line = { ...line, ...traced, load_avg: load, requested_backend: run.backend };
   results.push(line);
   console.log(JSON.stringify(line));
   await page.close();
@@ -173,6 +237,11 @@ for (const [k, rs] of Object.entries(groups)) {
     median_sps: median(rs.map((r) => r.sps)),
     median_updates_per_sec: median(rs.map((r) => r.updates_per_sec)),
     max_longtask_ms: Math.max(0, ...rs.map((r) => r.max_longtask_ms ?? 0)),
+    max_task_cpu_ms: Math.max(0, ...rs.map((r) => r.max_task_cpu_ms ?? 0)),
+    load_avg: [
+      Math.min(...rs.flatMap((r) => r.load_avg ?? [])),
+      Math.max(...rs.flatMap((r) => r.load_avg ?? [])),
+    ],
   };
 }
 console.log(JSON.stringify({ bench: 'train', summary }));

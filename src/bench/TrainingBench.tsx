@@ -146,6 +146,9 @@ export default function TrainingBench({
     const handle = createTrainer(1, cfg, backend as BackendChoice);
     const finish = (solved: boolean, error?: string) => {
       observer?.disconnect();
+      // The window the figures are about, for a trace of the run (scripts/bench-train.mjs reads each main-thread
+      // task's CPU time between these marks: a task our code made long, or one the OS stalled).
+      performance.mark('bench:end');
       const r: BenchResult = {
         algo: cfg.algo,
         env: cfg.env,
@@ -187,6 +190,7 @@ export default function TrainingBench({
       } else if (e.type === 'status') {
         if (e.status === 'ready') {
           tReady = performance.now();
+          performance.mark('bench:ready');
           try {
             observer?.observe({ type: 'longtask', buffered: false });
           } catch {

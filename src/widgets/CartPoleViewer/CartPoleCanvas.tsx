@@ -1,11 +1,13 @@
 /**
- * Watches a policy play CartPole-v1 on a canvas, simulated on the main thread at the env's own 50 Hz (tau 0.02 s).
+ * Watches a policy play CartPole-v1 on a canvas, simulated on the main thread at the env's own 50 Hz (tau 0.02 s)
+ * by `CartPoleWatchLoop` (watch-loop.ts: redrawn only after a step, asleep while off-screen).
  * The pole is drawn with Gymnasium's sign convention: positive theta leans the pole toward +x (to the right).
  */
 import { useEffect, useRef, useState } from 'react';
-import { CartPole, createRng } from '@/rl';
 import { makePolicyRunner } from '@/worker/trainer-client';
 import type { PolicySnapshot } from '@/worker/protocol';
+import { useThemeColors } from '@/widgets/common/theme-colors';
+import { CartPoleWatchLoop, type FrameScheduler } from './watch-loop';
 
 export interface CartPoleCanvasProps {
   policy: PolicySnapshot | null;
@@ -21,9 +23,8 @@ export function drawCartPole(
   x: number,
   theta: number,
   t: number,
+  fg = '#222',
 ) {
-  const style = getComputedStyle(ctx.canvas);
-  const fg = style.color || '#222';
   ctx.clearRect(0, 0, w, h);
   const scale = w / 4.8; // x in [-2.4, 2.4] fills the width
   const groundY = h * 0.75;
@@ -56,53 +57,64 @@ export function drawCartPole(
   ctx.fillText(`t = ${t}`, 8, 16);
 }
 
+const UNIFORM = [0.5, 0.5];
+const rafFrames: FrameScheduler = {
+  request: (cb) => requestAnimationFrame(cb),
+  cancel: (id) => cancelAnimationFrame(id),
+};
+
 export default function CartPoleCanvas({ policy, seed = 0, width = 360, height = 180 }: CartPoleCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [playing, setPlaying] = useState(true);
   const [last, setLast] = useState<number | null>(null);
   const policyRef = useRef(policy);
   policyRef.current = policy;
+  // The theme decides the foreground colour: read once per theme, not at every frame (getComputedStyle per frame
+  // forces a style recalculation whenever the page changed, which a training panel does 20 times a second).
+  const theme = useThemeColors();
+  const loopRef = useRef<CartPoleWatchLoop | null>(null);
+  const fgRef = useRef('#222');
 
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas || !playing) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const rng = createRng(seed + 7919);
-    const env = new CartPole();
-    env.reset(rng);
-    let t = 0;
-    let raf = 0;
-    let acc = 0;
-    let prev = performance.now();
+    fgRef.current = getComputedStyle(canvas).color || '#222';
     let snapshot: PolicySnapshot | null = null;
     let run: ((o: ArrayLike<number>) => ArrayLike<number>) | null = null;
-    const frame = (now: number) => {
-      acc += Math.min(100, now - prev);
-      prev = now;
-      if (policyRef.current !== snapshot) {
-        snapshot = policyRef.current;
-        run = snapshot ? makePolicyRunner(snapshot) : null;
-      }
-      while (acc >= 20) {
-        acc -= 20;
-        const s = env.state;
-        const probs = run ? run(s) : [0.5, 0.5];
-        const action = rng.uniform() < probs[0] ? 0 : 1;
-        const r = env.step(action);
-        t += 1;
-        if (r.terminated || r.truncated) {
-          setLast(t);
-          env.reset(rng);
-          t = 0;
+    const loop = new CartPoleWatchLoop({
+      seed,
+      frames: rafFrames,
+      probs: (s) => {
+        if (policyRef.current !== snapshot) {
+          snapshot = policyRef.current;
+          run = snapshot ? makePolicyRunner(snapshot) : null;
         }
-      }
-      drawCartPole(ctx, width, height, env.state[0], env.state[2], t);
-      raf = requestAnimationFrame(frame);
+        return run ? run(s) : UNIFORM;
+      },
+      draw: (x, theta, t) => drawCartPole(ctx, width, height, x, theta, t, fgRef.current),
+      onEpisode: setLast,
+    });
+    loopRef.current = loop;
+    // Off-screen (the reader scrolled on, or a hidden tab) the viewer costs nothing.
+    const io =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => loop.setVisible(entries[entries.length - 1].isIntersecting));
+    io?.observe(canvas);
+    loop.start();
+    return () => {
+      io?.disconnect();
+      loop.stop();
+      loopRef.current = null;
     };
-    raf = requestAnimationFrame(frame);
-    return () => cancelAnimationFrame(raf);
   }, [playing, seed, width, height]);
+
+  useEffect(() => {
+    if (ref.current) fgRef.current = getComputedStyle(ref.current).color || '#222';
+    loopRef.current?.invalidate();
+  }, [theme]);
 
   return (
     <figure className="cartpole-viewer" style={{ margin: 0 }}>
