@@ -87,6 +87,20 @@ export const OP_LR = (
   doc = 'Adam learning rate (torch defaults, eps 1e-8)',
   url = 'lr',
 ) => num(d, label, doc, { url, min: 1e-6, max: 0.1, step: 0.05, log: true, live: true });
+/**
+ * Temporally correlated exploration for the box learners (MountainCarContinuous): the acting noise is redrawn every
+ * `noiseHold` environment steps and held in between (1: a fresh draw every step, as CleanRL). The same idea as PPO's
+ * `noiseHold` and rl-baselines3-zoo's Ornstein-Uhlenbeck noise / gSDE for this task; the learning side is unchanged.
+ */
+export const NOISE_HOLD = (doc: string) =>
+  int(1, 'Noise held (steps)', doc, {
+    url: 'hold',
+    min: 1,
+    max: 1000,
+    log: true,
+    advanced: true,
+    addedLater: true,
+  });
 export const POLICY_FREQUENCY = int(2, 'Policy delay', 'critic updates per actor update', {
   url: 'delay',
   min: 1,

@@ -20,6 +20,10 @@ export const SAC_FIELDS = {
   gamma: withDefault(c.GAMMA, 0.99),
   tau: withDefault(op.TAU, 0.005),
   batchSize: withDefault(op.BATCH_SIZE, 256),
+  noiseHold: op.NOISE_HOLD(
+    'acting keeps its draws this many steps: the uniform action before learning starts, then the ε of the ' +
+      'squashed sample tanh(μ(s) + σ(s) ε) (1: fresh every step, as CleanRL; the updates always draw fresh ε)',
+  ),
   learningStarts: withDefault(op.LEARNING_STARTS, 1000),
   trainFrequency: withDefault(op.TRAIN_FREQUENCY, 1),
   gradientSteps: withDefault(op.GRADIENT_STEPS, 1),

@@ -32,6 +32,10 @@ const fields = (fixes: boolean) => ({
       live: true,
     },
   ),
+  noiseHold: op.NOISE_HOLD(
+    'acting keeps its draws this many steps: the uniform action before learning starts, then the Gaussian ' +
+      'noise ε of a = μ(s) + σ ε (1: fresh every step, as CleanRL; more: temporally correlated exploration)',
+  ),
   learningStarts: withDefault(op.LEARNING_STARTS, 1000),
   trainFrequency: withDefault(op.TRAIN_FREQUENCY, 1),
   gradientSteps: withDefault(op.GRADIENT_STEPS, 1),

@@ -26,7 +26,7 @@ import { toMlpParams } from './net';
 import { Adam, allFinite } from './kernels/adam';
 import { Arena } from './kernels/arena';
 import { LOG_STD_MAX, LOG_STD_MIN } from './sac-loss';
-import { ActorNet, Box } from './td3';
+import { ActorNet, Box, HeldDraws } from './td3';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -47,6 +47,7 @@ export class SacTrainer extends OffPolicyLoop {
   private readonly dA: Float32Array;
   private readonly dOut: Float32Array;
   private fwd: TsForward;
+  private readonly hold: HeldDraws;
 
   constructor(cfg: SacConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     const m = env.action.kind === 'box' ? env.action.low.length : 0;
@@ -72,6 +73,7 @@ export class SacTrainer extends OffPolicyLoop {
     this.dA = new Float32Array(B * m);
     this.dOut = new Float32Array(B * 2 * m);
     this.fwd = new TsForward(this.actorNet.sizes, 1);
+    this.hold = new HeldDraws(m, cfg.noiseHold, cfg.learningStarts);
   }
 
   private get alpha(): number {
@@ -79,16 +81,20 @@ export class SacTrainer extends OffPolicyLoop {
   }
 
   protected selectAction(obs: Float32Array, t: number, out: Float32Array): void {
+    const b = this.box;
+    const h = this.hold;
     if (t < this.config.learningStarts) {
-      this.box.uniform(this.rng, out);
+      if (h.due(t)) b.uniform(this.rng, h.draws);
+      out.set(h.draws);
       return;
     }
     const o = this.fwd.run(this.actorNet.params.a, obs, 1);
     const m = out.length;
-    const b = this.box;
+    const redraw = h.due(t);
     for (let k = 0; k < m; k++) {
       const logStd = LOG_STD_MIN + 0.5 * (LOG_STD_MAX - LOG_STD_MIN) * (Math.tanh(o[m + k]) + 1);
-      const u = o[k] + Math.exp(logStd) * this.rng.normal();
+      if (redraw) h.draws[k] = this.rng.normal();
+      const u = o[k] + Math.exp(logStd) * h.draws[k];
       out[k] = Math.tanh(u) * b.scale[k] + b.bias[k];
     }
     b.clip(out);

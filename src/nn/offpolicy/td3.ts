@@ -47,8 +47,34 @@ export class Box {
     for (let k = 0; k < a.length; k++) a[k] = Math.min(Math.max(a[k], this.low[k]), this.high[k]);
   }
 
-  uniform(rng: { uniform(): number }, out: Float32Array): void {
+  uniform(rng: { uniform(): number }, out: Float32Array | Float64Array): void {
     for (let k = 0; k < out.length; k++) out[k] = this.low[k] + (this.high[k] - this.low[k]) * rng.uniform();
+  }
+}
+
+/**
+ * Acting draws kept for `hold` environment steps (`noiseHold`): redrawn at the first step, every `hold` steps after,
+ * and at `learningStarts` (where the uniform warm-up action gives way to the policy's noise). Float64, as the fresh
+ * draws were, so hold 1 acts bit for bit as before the option existed.
+ */
+export class HeldDraws {
+  readonly draws: Float64Array;
+  private left = 0;
+
+  constructor(
+    size: number,
+    private readonly hold: number,
+    private readonly learningStarts: number,
+  ) {
+    this.draws = new Float64Array(size);
+  }
+
+  /** Whether step t needs new draws (then the caller fills `draws`); counts the step. */
+  due(t: number): boolean {
+    const redraw = this.left <= 0 || t === this.learningStarts;
+    if (redraw) this.left = this.hold;
+    this.left -= 1;
+    return redraw;
   }
 }
 
@@ -111,6 +137,7 @@ export class Td3Trainer extends OffPolicyLoop {
   private readonly dRaw: Float32Array;
   private fwd: TsForward;
   private explorationNoise: number;
+  private readonly hold: HeldDraws;
 
   constructor(cfg: Td3Config | DdpgConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     const m = env.action.kind === 'box' ? env.action.low.length : 0;
@@ -131,18 +158,21 @@ export class Td3Trainer extends OffPolicyLoop {
     this.dRaw = new Float32Array(B * m);
     this.fwd = new TsForward(this.actorNet.sizes, 1);
     this.explorationNoise = cfg.explorationNoise;
+    this.hold = new HeldDraws(m, cfg.noiseHold, cfg.learningStarts);
   }
 
   protected selectAction(obs: Float32Array, t: number, out: Float32Array): void {
+    const b = this.box;
+    const h = this.hold;
     if (t < this.config.learningStarts) {
-      this.box.uniform(this.rng, out);
+      if (h.due(t)) b.uniform(this.rng, h.draws);
+      out.set(h.draws);
       return;
     }
     const raw = this.fwd.run(this.actorNet.params.a, obs, 1);
-    const b = this.box;
+    if (h.due(t)) for (let k = 0; k < out.length; k++) h.draws[k] = this.rng.normal();
     for (let k = 0; k < out.length; k++)
-      out[k] =
-        Math.tanh(raw[k]) * b.scale[k] + b.bias[k] + this.rng.normal() * b.scale[k] * this.explorationNoise;
+      out[k] = Math.tanh(raw[k]) * b.scale[k] + b.bias[k] + h.draws[k] * b.scale[k] * this.explorationNoise;
     b.clip(out);
   }
 
