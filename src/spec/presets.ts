@@ -24,8 +24,9 @@ const offPolicy = <A extends 'dqn' | 'ddpg' | 'td3' | 'sac'>(algo: A, env: EnvId
  * evaluates greedily). The exploration comes from the Q network's optimism, not from ε: the returns are all −200
  * until the greedy policy, drawn to the states it has not yet valued down, reaches the flag; replay and the
  * bootstrapped target then carry that one success backward (contrast ppo-mountaincar). Budget 300k steps.
- * Measured (node, seed 1, with these settings): solved at 172.5k steps; with final ε 0.07 and 64 or 128 units, not
- * solved in 120-200k steps (the mean of 20 wanders between −125 and −175). Browser bench: src/nn/offpolicy/README.md.
+ * Measured (browser bench, load 8-15 on 2 cores): solved on seeds 1-5 at 172.5k, 205.5k, 97.5k, 98.5k, 184k steps
+ * (254, 245, 116, 134, 202 s; median 202 s, 172.5k steps). With final ε 0.07 and 64 or 128 units (node, seed 1):
+ * not solved in 120-200k steps, the mean of 20 wandering between −125 and −175.
  */
 const DQN_MOUNTAIN_CAR = {
   ...offPolicy('dqn', 'MountainCar-v0'),
