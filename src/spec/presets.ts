@@ -46,7 +46,11 @@ const DQN_MOUNTAIN_CAR = {
  * MountainCarContinuous-v0 for DDPG/TD3: exploration noise σ 0.5 (rl-baselines3-zoo uses Ornstein-Uhlenbeck noise
  * σ 0.5 here), held 16 steps (`noiseHold`, also for the uniform warm-up actions): with a fresh draw every step the
  * pushes average out, the flag is rarely seen and the 0.1 a² action cost teaches the actor to stand still.
- * Measured (node, seed 1): TD3 solved (mean of 20 ≥ 90) at 12.7k steps. Browser bench: src/nn/offpolicy/README.md.
+ * Measured (browser bench, load 8-15 on 2 cores; solved = mean of 20 ≥ 90): DDPG solved on seeds 1-5 at 28.95k,
+ * 13.85k, 15.9k, 11k, 12.05k steps (median 89.8 s); TD3 on seeds 1-4 at 12.65k, 17.9k, 12k, 15.35k steps (62-96 s),
+ * not on seed 5 (the mean of 20 stays between 20 and 60 for 69k steps: the critic's Q stays near 0, the actor drifts
+ * toward standing still and only the noise reaches the flag); held 32 steps, TD3 solved seed 5 at 8.75k steps
+ * (node). Without the hold SAC, measured, settles on standing still (sac-mountaincar-continuous).
  */
 const box = <A extends 'ddpg' | 'td3'>(algo: A) => ({
   ...offPolicy(algo, 'MountainCarContinuous-v0'),
@@ -152,7 +156,8 @@ export const PRESETS = {
    * SAC on MountainCarContinuous-v0: the acting ε of the squashed sample held 16 steps (`noiseHold`, also the uniform
    * warm-up actions); the updates draw fresh ε as CleanRL. rl-baselines3-zoo's tuned SAC here uses gSDE for the same
    * reason. With a fresh ε every step SAC settles on doing nothing (mean of the last 20 −1.0 after 32.7k steps,
-   * seed 1); held, solved at 11.6k steps (node, seed 1). Browser bench: src/nn/offpolicy/README.md.
+   * seed 1). Held: solved on seeds 1-5 at 11.6k, 6.15k, 8.2k, 14.85k, 16.35k steps (browser bench under load
+   * 8-15: 76.5, 42.7, 56.3, 113.2, 129.3 s, median 76.5 s).
    */
   'sac-mountaincar-continuous': { ...offPolicy('sac', 'MountainCarContinuous-v0'), noiseHold: 16 },
   /** Chapter 11: the three offline learners on a dataset logged on CartPole-v1 (never stop at a return). */
