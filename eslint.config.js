@@ -106,12 +106,12 @@ export default tseslint.config(
   layer(
     ['src/nn/**'],
     ['@/lib/*', '@/worker/*', '@/stores/*', '@/widgets/*', '@/mdx/*', '@/layout/*', 'react', 'react-dom'],
-    'src/nn may import only src/rl (and tfjs).',
+    'src/nn may import only src/spec and src/rl (and tfjs).',
   ),
   layer(
     ['src/worker/**'],
     ['@/stores/*', '@/widgets/*', '@/mdx/*', '@/layout/*', 'react', 'react-dom'],
-    'src/worker may import src/nn and src/rl only.',
+    'src/worker may import src/spec, src/nn and src/rl only.',
   ),
   layer(
     ['src/stores/**'],

@@ -1,5 +1,5 @@
 /**
- * Issue 19, the instructor's side: lesson scenes (saved from widgets, edited, one link, a file exported and imported,
+ * The instructor's side: lesson scenes (saved from widgets, edited, one link, a file exported and imported,
  * presented with the arrow keys, a scene reset), assignment links (hidden controls and readouts are not in the page
  * nor in the accessibility tree, locked ones are disabled with a reason), and predictions drawn by keyboard.
  */

@@ -37,3 +37,36 @@ test.describe('off-policy learners', () => {
     expect(alpha).toBeLessThan(1);
   });
 });
+
+/**
+ * The overestimation readout on identical data: a shadow critic starts from the acting critic's weights and steps on
+ * the same minibatches with the other target; the run is the acting critic's (the unit tests check it is unchanged).
+ * Double DQN's target and TD3's clipped double Q read lower Q than the max target and DDPG's single critic on the
+ * same steps, on the same seed (the panels' seed 1).
+ */
+test.describe('overestimation on identical data', () => {
+  test('Double DQN target: the shadow reads lower Q than DQN on the same steps (Acrobot)', async ({
+    page,
+  }) => {
+    test.setTimeout(420_000);
+    await page.goto(panel('dqn-acrobot-shadow', 'wasm'));
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => num(page, 'train-steps'), { timeout: 360_000 }).toBeGreaterThanOrEqual(20_000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    expect(Number.isFinite(await num(page, 'train-overestimation-shadow'))).toBe(true);
+    expect(await num(page, 'train-shadow-gap')).toBeLessThan(0);
+  });
+
+  test("TD3's clipped double Q: the shadow twin reads lower Q than DDPG's critic on the same steps", async ({
+    page,
+  }) => {
+    test.setTimeout(420_000);
+    await page.goto(
+      panel('ddpg-pendulum-shadow', 'wasm', '&ddpg-pendulum-shadow.hidden=32&ddpg-pendulum-shadow.batch=64'),
+    );
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => num(page, 'train-steps'), { timeout: 360_000 }).toBeGreaterThanOrEqual(6_000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    expect(await num(page, 'train-shadow-gap')).toBeLessThan(0);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The whole book in print (#/print, issue 20): every ready chapter in order with its numbering, every widget a
+ * The whole book in print (#/print): every ready chapter in order with its numbering, every widget a
  * static figure (inert, at its defaults, its data table shown), page breaks between chapters on paper.
  */
 import { expect, test } from '@playwright/test';

@@ -3,7 +3,7 @@ import { collectErrors } from './helpers';
 import { crashWorker, exportedRun, num, panel, savedRun } from './training-helpers';
 
 /**
- * Issue 18, items 1-6, reproduced on the production build: a link cannot exhaust the reader's machine, nothing trains
+ * The training panel's reliability guarantees, on the production build: a link cannot exhaust the reader's machine, nothing trains
  * without the reader, two runs are never mixed in one curve, a restored run is not silently "resumed", leaving a
  * chapter keeps the run, and a browser without storage says so and goes on working.
  */
@@ -13,7 +13,7 @@ const start = (page: import('@playwright/test').Page) =>
 
 const monotone = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]);
 
-test.describe('training reliability (issue 18)', () => {
+test.describe('training reliability', () => {
   test('1. an over-large link is repaired with a notice, and a run of it trains', async ({ page }) => {
     test.setTimeout(120_000);
     const errors = collectErrors(page);

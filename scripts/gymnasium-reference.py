@@ -1,7 +1,8 @@
 """Records transitions of Gymnasium's own classic-control environments for src/rl/env-reference.test.ts.
 
 Run with Gymnasium's source on the path (numpy 2), e.g.
-  git -C /work/.mirror/Farama-Foundation+Gymnasium/repo archive HEAD gymnasium | tar x -C /tmp/gym
+  git clone --depth 1 https://github.com/Farama-Foundation/Gymnasium /tmp/gymnasium
+  mkdir -p /tmp/gym && git -C /tmp/gymnasium archive HEAD gymnasium | tar x -C /tmp/gym
   PYTHONPATH=/tmp/gym python3 scripts/gymnasium-reference.py > src/rl/fixtures/gymnasium-reference.json
 
 For each environment a few episodes from `reset(seed=...)`: the float64 state after reset and after every step (Python's

@@ -5,7 +5,8 @@
 
 export type Row = Record<string, string | number | boolean | null | undefined>;
 
-function download(filename: string, blob: Blob) {
+/** Saves `blob` as a file named `filename` (the one download of the site: data, charts, agents, datasets). */
+export function downloadBlob(filename: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -28,7 +29,7 @@ export function toCSV(rows: Row[]): string {
 }
 
 export function downloadCSV(filename: string, rows: Row[]) {
-  download(
+  downloadBlob(
     filename.endsWith('.csv') ? filename : `${filename}.csv`,
     new Blob([toCSV(rows)], { type: 'text/csv' }),
   );
@@ -40,7 +41,7 @@ export const jsonSafe = (_key: string, v: unknown) =>
 
 export function downloadJSON(filename: string, data: unknown) {
   const name = filename.endsWith('.json') ? filename : `${filename}.json`;
-  download(name, new Blob([JSON.stringify(data, jsonSafe, 2)], { type: 'application/json' }));
+  downloadBlob(name, new Blob([JSON.stringify(data, jsonSafe, 2)], { type: 'application/json' }));
 }
 
 const STYLE_PROPS = [
@@ -77,7 +78,7 @@ export function serialiseSVG(svg: SVGSVGElement): string {
 
 export function downloadSVG(filename: string, svg: SVGSVGElement) {
   const name = filename.endsWith('.svg') ? filename : `${filename}.svg`;
-  download(name, new Blob([serialiseSVG(svg)], { type: 'image/svg+xml' }));
+  downloadBlob(name, new Blob([serialiseSVG(svg)], { type: 'image/svg+xml' }));
 }
 
 /** Rasterises the chart at twice its on-screen size. */
@@ -100,7 +101,7 @@ export async function downloadPNG(filename: string, svg: SVGSVGElement, scale = 
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
-    if (blob) download(filename.endsWith('.png') ? filename : `${filename}.png`, blob);
+    if (blob) downloadBlob(filename.endsWith('.png') ? filename : `${filename}.png`, blob);
   } finally {
     URL.revokeObjectURL(url);
   }

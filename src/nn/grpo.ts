@@ -15,9 +15,24 @@
 import * as tf from './tf';
 import { initMlp, type MlpParams } from './mlp';
 import { groupAdvantages, type Rng } from '@/rl';
-import { GRPO_VARIANTS, type GrpoConfig, type GrpoVariant } from './preference-config';
+import {
+  GRPO_VARIANTS,
+  type GrpoConfig,
+  type GrpoEval,
+  type GrpoPoint,
+  type GrpoStats,
+  type GrpoVariant,
+} from '@/spec';
 
-export { GRPO_DEFAULTS, GRPO_VARIANTS, type GrpoConfig, type GrpoVariant } from './preference-config';
+export {
+  GRPO_DEFAULTS,
+  GRPO_VARIANTS,
+  type GrpoConfig,
+  type GrpoEval,
+  type GrpoPoint,
+  type GrpoStats,
+  type GrpoVariant,
+} from '@/spec';
 
 export const DIGITS = 10;
 export const ANSWERS = 19;
@@ -64,22 +79,6 @@ function mlp(v: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor2D {
   const h1 = tf.tanh(tf.add(tf.matMul(x, v[0] as tf.Tensor2D), v[1]));
   const h2 = tf.tanh(tf.add(tf.matMul(h1, v[2] as tf.Tensor2D), v[3]));
   return tf.add(tf.matMul(h2, v[4] as tf.Tensor2D), v[5]);
-}
-
-export interface GrpoEval {
-  /** Mean over the 100 problems of π(a + b | a, b): the expected reward. */
-  accuracy: number;
-  /** Fraction of problems whose most likely answer is right. */
-  greedy: number;
-  /** Mean over the 100 problems of KL(π(·|a,b) ‖ π_ref(·|a,b)). */
-  kl: number;
-}
-
-export interface GrpoStats extends GrpoEval {
-  /** Mean reward of the batch's sampled answers. */
-  batchReward: number;
-  /** Fraction of the batch's groups whose answers all got the same reward (no signal for GRPO). */
-  flatGroups: number;
 }
 
 /** One learner: policy (and critic for PPO), its optimiser and its own sampling stream. */
@@ -245,13 +244,6 @@ export class GrpoLearner {
     this.opt.dispose();
     this.criticOpt?.dispose();
   }
-}
-
-export interface GrpoPoint {
-  update: number;
-  /** Answers sampled so far by each learner. */
-  samples: number;
-  stats: Record<GrpoVariant, GrpoStats>;
 }
 
 /** The three learners in lock-step on the same problems. */

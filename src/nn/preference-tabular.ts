@@ -22,9 +22,9 @@ import {
   type Preference,
   type Rng,
 } from '@/rl';
-import type { PreferenceConfig } from './preference-config';
+import type { PreferenceConfig, PreferencePoint, ResponseRow } from '@/spec';
 
-export { PREFERENCE_DEFAULTS, type PreferenceConfig } from './preference-config';
+export { PREFERENCE_DEFAULTS, type PreferenceConfig, type PreferencePoint, type ResponseRow } from '@/spec';
 
 export interface PreferenceProblem {
   ref: number[][];
@@ -92,41 +92,6 @@ class TableAdam {
 }
 
 /** What one logged point of the run reports (means over prompts). */
-export interface PreferencePoint {
-  step: number;
-  rlhfPhase: 'reward model' | 'ppo';
-  /** Fraction of the dataset's pairs the reward model ranks correctly. */
-  rmAccuracy: number;
-  rlhfKl: number;
-  rlhfWin: number;
-  /** KL(π_RLHF ‖ π*_{r*}) = (F(π*) − F(π)) / β under the hidden reward: the suboptimality in units of β. */
-  rlhfGap: number;
-  /** KL(π_RLHF ‖ π*_{r̂}): distance to the optimum for the data's maximum-likelihood reward (NaN if none). */
-  rlhfGapData: number;
-  dpoKl: number;
-  dpoWin: number;
-  dpoGap: number;
-  dpoGapData: number;
-  dpoLoss: number;
-  /** Mean DPO weight σ(ĥ_l − ĥ_w) over the minibatch. */
-  dpoWeight: number;
-}
-
-/** The per-response view at the end (for the implicit-reward scatter). */
-export interface ResponseRow {
-  x: number;
-  y: number;
-  /** Hidden reward, centred per prompt. */
-  rStar: number;
-  /** DPO's implicit reward β log(π/π_ref), centred per prompt. */
-  dpoReward: number;
-  /** The RLHF reward model, centred per prompt. */
-  rmReward: number;
-  piRef: number;
-  piStar: number;
-  piDpo: number;
-  piRlhf: number;
-}
 
 const centred = (row: number[]) => {
   const m = row.reduce((a, b) => a + b, 0) / row.length;

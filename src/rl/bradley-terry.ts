@@ -3,7 +3,7 @@
  * tabular rewards r[x][y] and tabular softmax policies π(y | x) = softmax(θ[x])_y (chapter 12). A preference is a
  * prompt x with a preferred response w and a dispreferred one l.
  */
-import { logSumExp } from './kl-regularized';
+import { logSumExp } from './softmax';
 import { RLInputError } from './validate';
 
 export interface Preference {

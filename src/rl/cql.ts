@@ -14,6 +14,7 @@
  * sampling error of one backup, which is what the lower-bound theorems control.
  */
 import { evaluateUnchecked } from './evaluate';
+import { logSumExp, softmax } from './softmax';
 import type { MDP, Policy } from './types';
 import { RLInputError, validateMDP, validatePolicy } from './validate';
 
@@ -238,10 +239,7 @@ export function klRegularisedMax(
 ): { mu: number[]; value: number } {
   if (!(beta > 0)) throw new RLInputError(`klRegularisedMax: beta = ${beta} must be > 0`);
   const logits = q.map((x, a) => (rho[a] > 0 ? Math.log(rho[a]) + (alpha * x) / beta : -Infinity));
-  const m = Math.max(...logits);
-  const w = logits.map((l) => (l === -Infinity ? 0 : Math.exp(l - m)));
-  const z = w.reduce((x, y) => x + y, 0);
-  return { mu: w.map((x) => x / z), value: beta * (m + Math.log(z)) };
+  return { mu: softmax(logits), value: beta * logSumExp(logits) };
 }
 
 /** The regularised objective alpha E_mu[q] - beta KL(mu || rho) at a given mu. */

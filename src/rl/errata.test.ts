@@ -1,6 +1,6 @@
 /**
- * The numbers the second edition's errata and corrections quote (issue 17), each recomputed here in float64 so that
- * the prose cannot drift from the code.
+ * The numbers the second edition's errata and corrections quote (the chapters' `<Erratum>` blocks), each recomputed
+ * here in float64 so that the prose cannot drift from the code.
  */
 import { describe, expect, it } from 'vitest';
 import {

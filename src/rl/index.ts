@@ -34,6 +34,7 @@ export {
 } from './bound-formulas';
 export {
   softmax,
+  logSumExp,
   softmaxPolicy,
   softmaxPolicyGradient,
   softmaxJ,
@@ -231,7 +232,6 @@ export {
   type LinearTDRun,
 } from './linear-td';
 export {
-  logSumExp,
   klRegularizedObjective,
   klRegularizedOptimum,
   maximizeKlRegularized,

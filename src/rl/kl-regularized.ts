@@ -5,6 +5,7 @@
  * simplex), and the reward–KL frontier traced by π* as β sweeps.
  */
 import { klDivergence } from './divergence';
+import { logSumExp } from './softmax';
 import { RLInputError } from './validate';
 
 function checkInputs(ref: ArrayLike<number>, r: ArrayLike<number>, beta: number) {
@@ -20,16 +21,6 @@ function checkInputs(ref: ArrayLike<number>, r: ArrayLike<number>, beta: number)
     s += ref[i];
   }
   if (Math.abs(s - 1) > 1e-9) throw new RLInputError(`π_ref sums to ${s}, not 1`);
-}
-
-/** log Σ_i e^{v_i}, stable; −Infinity when every v_i is −Infinity. */
-export function logSumExp(v: ArrayLike<number>): number {
-  let m = -Infinity;
-  for (let i = 0; i < v.length; i++) if (v[i] > m) m = v[i];
-  if (m === -Infinity) return -Infinity;
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += Math.exp(v[i] - m);
-  return m + Math.log(s);
 }
 
 /** E_π[r] − β KL(π ‖ π_ref): the objective of eq-ch12-rlhf-objective for one prompt (−Infinity if π ⊄ supp π_ref). */

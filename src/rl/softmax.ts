@@ -16,6 +16,16 @@ export function softmax(logits: readonly number[]): number[] {
   return e.map((x) => x / z);
 }
 
+/** log Σ_i e^{v_i}, stable; −Infinity when every v_i is −Infinity. */
+export function logSumExp(v: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < v.length; i++) if (v[i] > m) m = v[i];
+  if (m === -Infinity) return -Infinity;
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += Math.exp(v[i] - m);
+  return m + Math.log(s);
+}
+
 export function softmaxPolicy(theta: number[][]): Policy {
   return theta.map((row) => {
     if (row.some((x) => !Number.isFinite(x))) throw new RLInputError('theta has a non-finite entry');

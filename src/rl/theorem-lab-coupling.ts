@@ -17,6 +17,7 @@
  * Disagreement probabilities accumulate the mass lost at each step (never 1 − a sum of masses).
  */
 import { maximalCoupling } from './coupling';
+import { logSumExp } from './softmax';
 import type { DecodedInstance } from './theorem-lab';
 import type { StatementSides } from './theorem-lab-gae';
 
@@ -48,13 +49,9 @@ export function softmaxDivergences(theta: number[], thetaNew: number[], p: numbe
   // π′ = π, log1p(z) near z = −1 would cancel, and the logits' own log-sum-exps are the accurate route.
   let z = 0;
   for (let a = 0; a < p.length; a++) z += p[a] * Math.expm1(delta[a]);
-  const lse = (v: number[]) => {
-    const m = Math.max(...v);
-    return m + Math.log(v.reduce((acc, x) => acc + Math.exp(x - m), 0));
-  };
   const direct = Math.abs(z) > 0.5;
-  const lseOld = direct ? lse(theta) : 0;
-  const lseNew = direct ? lse(thetaNew) : 0;
+  const lseOld = direct ? logSumExp(theta) : 0;
+  const lseNew = direct ? logSumExp(thetaNew) : 0;
   const logZ = Math.log1p(z);
   const logRatio = (a: number) => (direct ? thetaNew[a] - lseNew - (theta[a] - lseOld) : delta[a] - logZ);
   let tv = 0;

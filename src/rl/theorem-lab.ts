@@ -8,6 +8,7 @@
  *   | mixture weight w (1) | λ (1) | critic error e[s] (S)
  */
 import type { MDP, Policy } from './types';
+import { softmax } from './softmax';
 
 export const LAB_MAX_STATES = 8;
 export const LAB_MAX_ACTIONS = 3;
@@ -85,15 +86,9 @@ export function bounds(
   return { lo, hi };
 }
 
-function softmaxRow(x: ArrayLike<number>, start: number, n: number): number[] {
-  let m = -Infinity;
-  for (let i = 0; i < n; i++) m = Math.max(m, x[start + i]);
-  const e = new Array<number>(n);
-  let z = 0;
-  for (let i = 0; i < n; i++) z += e[i] = Math.exp(x[start + i] - m);
-  for (let i = 0; i < n; i++) e[i] /= z;
-  return e;
-}
+/** softmax of x[start … start + n). */
+const softmaxRow = (x: ArrayLike<number>, start: number, n: number): number[] =>
+  softmax(Array.from({ length: n }, (_, i) => x[start + i]));
 
 function matrix(x: ArrayLike<number>, start: number, S: number, A: number): number[][] {
   return Array.from({ length: S }, (_, s) => Array.from({ length: A }, (_, a) => x[start + s * A + a]));

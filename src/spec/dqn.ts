@@ -70,6 +70,7 @@ export const DQN_FIELDS = {
   targetNetwork: bool(true, 'Target network', 'off: the TD target uses the online weights', {
     url: 'target',
   }),
+  shadow: op.SHADOW,
   loss: oneOf<'mse' | 'huber'>(
     'huber',
     'TD loss',
@@ -91,7 +92,7 @@ export const DQN = defineAlgo({
   doc: "DQN (CleanRL's dqn.py): ε-greedy, uniform replay, target network; Double DQN and ablation switches.",
   fields: DQN_FIELDS,
   actionKinds: ['discrete'],
-  series: [...op.OFFPOLICY_SERIES, 'epsilon'],
+  series: [...op.OFFPOLICY_SERIES, 'qShadow', 'epsilon'],
   constraints: [
     {
       fields: ['learningStarts', 'batchSize'],

@@ -14,6 +14,7 @@ export * from './dataset';
 export * from './algos';
 export * from './presets';
 export * from './run-status';
+export * from './preference';
 
 /** Backends the reader may choose ('auto' measures the workload and keeps the fastest). */
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;

@@ -50,6 +50,12 @@ export const METRICS = {
     label: 'mean Q (recent episodes)',
     doc: 'Mean Q(s_t, a_t) of the (first) critic on the first half of recent episodes: compare with their return.',
   },
+  qShadow: {
+    label: 'mean Q, shadow critic (recent episodes)',
+    doc:
+      'The shadow critic (same initial weights and minibatches, the other target rule: max ↔ Double DQN, ' +
+      'single ↔ clipped double Q) on the same steps; NaN without it.',
+  },
   mcReturn: {
     label: 'discounted return (recent episodes)',
     doc: 'Mean discounted Monte Carlo return-to-go on the same steps: Q above it is overestimation.',

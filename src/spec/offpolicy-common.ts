@@ -3,7 +3,7 @@
  * acting/learning loop of CleanRL's scripts, each range declared once (defaults are each algorithm's own).
  */
 import type { EnvSpec } from './envs';
-import { int, num } from './fields';
+import { bool, int, num } from './fields';
 import type { MetricKey } from './metrics';
 import { mlpMacs, type Work } from './common';
 
@@ -106,6 +106,18 @@ export const POLICY_FREQUENCY = int(2, 'Policy delay', 'critic updates per actor
   min: 1,
   max: 10,
 });
+
+/**
+ * DQN, DDPG and TD3: a shadow critic that starts from the critic's initial weights and steps on the same minibatches
+ * with the other target rule, never acting. Its Q on the readout's steps isolates what the target rule does.
+ */
+export const SHADOW = bool(
+  false,
+  'Shadow critic',
+  'also train a copy of the critic on the same minibatches with the other target (max ↔ Double DQN, single ↔ ' +
+    'clipped double Q); it never acts; the overestimation chart shows both (about twice the critic work)',
+  { url: 'shadow', addedLater: true },
+);
 
 /** The work of one trainer call of an off-policy learner with `nets` forward+backward MLP passes per gradient step. */
 export function offPolicyWork(

@@ -46,12 +46,17 @@ const DQN_MOUNTAIN_CAR = {
  * MountainCarContinuous-v0 for DDPG/TD3: exploration noise σ 0.5 (rl-baselines3-zoo uses Ornstein-Uhlenbeck noise
  * σ 0.5 here), held 16 steps (`noiseHold`, also for the uniform warm-up actions): with a fresh draw every step the
  * pushes average out, the flag is rarely seen and the 0.1 a² action cost teaches the actor to stand still.
- * Measured (node, seed 1): TD3 solved (mean of 20 ≥ 90) at 12.7k steps. Browser bench: src/nn/offpolicy/README.md.
+ * Measured (browser bench, load 8-15 on 2 cores; solved = mean of 20 ≥ 90): DDPG solved on seeds 1-5 at 28.95k,
+ * 13.85k, 15.9k, 11k, 12.05k steps (median 89.8 s). TD3 held 16 solved seeds 1-4 (12.65k, 17.9k, 12k, 15.35k steps,
+ * 62-96 s) but not seed 5 (the mean of 20 stayed between 20 and 60 for 69k steps: Q near 0, the actor drifting
+ * toward standing still, only the noise reaching the flag); so TD3 holds 32: solved on seeds 1-5 at 14.05k, 21.2k,
+ * 18.8k, 13.65k, 8.75k steps (node, same code; node and the browser gave the same steps for TD3 held 16, seed 1;
+ * the browser's seconds for hold 32 are not measured). Without the hold SAC, measured, stands still.
  */
-const box = <A extends 'ddpg' | 'td3'>(algo: A) => ({
+const box = <A extends 'ddpg' | 'td3'>(algo: A, noiseHold: number) => ({
   ...offPolicy(algo, 'MountainCarContinuous-v0'),
   explorationNoise: 0.5,
-  noiseHold: 16,
+  noiseHold,
 });
 
 export const PRESETS = {
@@ -133,17 +138,27 @@ export const PRESETS = {
   },
   'dqn-cartpole': offPolicy('dqn', 'CartPole-v1'),
   'dqn-cartpole-double': { ...offPolicy('dqn', 'CartPole-v1'), double: true },
+  /**
+   * Chapter 9: DQN on Acrobot-v1 with a shadow critic that learns with the Double DQN target on the same minibatches.
+   * Acrobot, not CartPole: with three actions and longer episodes the maximum has more noise to select, and the
+   * shadow's mean gap was below zero at 10k, 20k, 30k and 40k steps on each of seeds 1-5 (node, hidden 64); on
+   * CartPole it was below zero at 10k on every seed but turned positive later on seed 1.
+   */
+  'dqn-acrobot-shadow': { ...offPolicy('dqn', 'Acrobot-v1'), shadow: true },
   'dqn-mountaincar': DQN_MOUNTAIN_CAR,
   'ddpg-pendulum': offPolicy('ddpg', 'Pendulum-v1'),
+  /** Chapter 10: DDPG with a shadow twin critic that learns with TD3's clipped double-Q target on the same data. */
+  'ddpg-pendulum-shadow': { ...offPolicy('ddpg', 'Pendulum-v1'), shadow: true },
   'td3-pendulum': offPolicy('td3', 'Pendulum-v1'),
   'sac-pendulum': offPolicy('sac', 'Pendulum-v1'),
-  'ddpg-mountaincar-continuous': box('ddpg'),
-  'td3-mountaincar-continuous': box('td3'),
+  'ddpg-mountaincar-continuous': box('ddpg', 16),
+  'td3-mountaincar-continuous': box('td3', 32),
   /**
    * SAC on MountainCarContinuous-v0: the acting ε of the squashed sample held 16 steps (`noiseHold`, also the uniform
    * warm-up actions); the updates draw fresh ε as CleanRL. rl-baselines3-zoo's tuned SAC here uses gSDE for the same
    * reason. With a fresh ε every step SAC settles on doing nothing (mean of the last 20 −1.0 after 32.7k steps,
-   * seed 1); held, solved at 11.6k steps (node, seed 1). Browser bench: src/nn/offpolicy/README.md.
+   * seed 1). Held: solved on seeds 1-5 at 11.6k, 6.15k, 8.2k, 14.85k, 16.35k steps (browser bench under load
+   * 8-15: 76.5, 42.7, 56.3, 113.2, 129.3 s, median 76.5 s).
    */
   'sac-mountaincar-continuous': { ...offPolicy('sac', 'MountainCarContinuous-v0'), noiseHold: 16 },
   /** Chapter 11: the three offline learners on a dataset logged on CartPole-v1 (never stop at a return). */

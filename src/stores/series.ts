@@ -27,3 +27,21 @@ function thin(series: SeriesPoint[]): SeriesPoint[] {
 export function appendPoints(series: SeriesPoint[], updates: UpdateMetrics[]): SeriesPoint[] {
   return thin([...series, ...updates.map(toPoint)]);
 }
+
+/**
+ * Mean over the series' points of Q_shadow − Q on the same steps (the shadow critic's target rule against the
+ * acting critic's, on identical data); NaN without a shadow critic. The points are thinned evenly, so this is a
+ * mean over the run's time.
+ */
+export function meanShadowGap(series: SeriesPoint[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const p of series) {
+    const g = (p.qShadow ?? NaN) - (p.qEpisodes ?? NaN);
+    if (Number.isFinite(g)) {
+      sum += g;
+      n += 1;
+    }
+  }
+  return n ? sum / n : NaN;
+}

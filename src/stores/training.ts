@@ -11,7 +11,7 @@ import { emptyRun, RunController, type MakeTrainer, type TrainingState } from '.
 import { idbStorage, type RunStorage } from './run-storage';
 
 export type { TrainingState } from './run-controller';
-export { appendPoints, MAX_POINTS, type SeriesPoint } from './series';
+export { appendPoints, MAX_POINTS, meanShadowGap, type SeriesPoint } from './series';
 
 export interface TrainingActions {
   /** Start or resume (a finished, crashed or restored run starts anew from step 0). */

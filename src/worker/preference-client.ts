@@ -5,7 +5,7 @@
 import type { PreferenceCommand, PreferenceEvent, PreferenceTask } from './preference-protocol';
 import { connectWorker, type CrashEvent } from './worker-client';
 
-export { GRPO_DEFAULTS, GRPO_VARIANTS, PREFERENCE_DEFAULTS } from '@/nn/preference-config';
+export { GRPO_DEFAULTS, GRPO_VARIANTS, PREFERENCE_DEFAULTS } from '@/spec';
 export type * from './preference-protocol';
 
 export type PreferenceClientEvent = PreferenceEvent | CrashEvent;

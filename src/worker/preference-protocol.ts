@@ -1,11 +1,16 @@
 /**
- * The wire format between chapter 12's training widgets and their worker (preference.worker.ts): types only.
- * One worker runs one task: the preference toy (RLHF and DPO, tabular, float64) or GRPO on sums of two digits
- * (tfjs). Everything here survives structured clone.
+ * The wire format between chapter 12's training widgets and their worker (preference.worker.ts): types only,
+ * importing nothing but the layer-neutral spec. One worker runs one task: the preference toy (RLHF and DPO, tabular,
+ * float64) or GRPO on sums of two digits (tfjs). Everything here survives structured clone.
  */
-import type { GrpoConfig, GrpoVariant, PreferenceConfig } from '@/nn/preference-config';
-import type { PreferencePoint, ResponseRow } from '@/nn/preference-tabular';
-import type { GrpoPoint } from '@/nn/grpo';
+import type {
+  GrpoConfig,
+  GrpoPoint,
+  GrpoVariant,
+  PreferenceConfig,
+  PreferencePoint,
+  ResponseRow,
+} from '@/spec';
 import type { BackendChoice, BackendReport } from './protocol';
 
 export type { GrpoConfig, GrpoVariant, PreferenceConfig, PreferencePoint, ResponseRow, GrpoPoint };

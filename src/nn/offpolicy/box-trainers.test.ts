@@ -118,3 +118,32 @@ describe('TD3 switches and SAC temperature', () => {
     expect(() => new Td3Trainer(td3, makeOffPolicyEnv('CartPole-v1'))).toThrow(/box/);
   });
 });
+
+describe('the shadow critic', () => {
+  const noShadow = (m: OffPolicyMetrics) => ({ ...strip(m), qShadow: 0 });
+  const run = async (make: () => Td3Trainer, calls = 3) => {
+    const tr = make();
+    const ms: OffPolicyMetrics[] = [];
+    for (let k = 0; k < calls; k++) ms.push(await tr.update());
+    tr.dispose();
+    return ms;
+  };
+  it.each([
+    ['DDPG (shadow: twin, min target)', ddpg],
+    ['TD3 (shadow: one critic)', td3],
+  ])(
+    '%s never acts: the run is the same with it, and it reads lower Q than the single critic',
+    async (_n, cfg) => {
+      const off = await run(() => new Td3Trainer({ ...cfg, seed: 9 }, pendulum()));
+      const on = await run(() => new Td3Trainer({ ...cfg, seed: 9, shadow: true }, pendulum()));
+      expect(on.map(noShadow)).toEqual(off.map(noShadow));
+      expect(off.every((m) => Number.isNaN(m.qShadow))).toBe(true);
+      const last = on[on.length - 1];
+      expect(Number.isFinite(last.qShadow)).toBe(true);
+      // the min over two critics' targets pulls the twin's Q below the single critic's on the same steps
+      if (cfg.clippedDoubleQ) expect(last.qEpisodes).toBeLessThan(last.qShadow);
+      else expect(last.qShadow).toBeLessThan(last.qEpisodes);
+    },
+    120_000,
+  );
+});

@@ -50,11 +50,15 @@ export class Critics {
     this.dX = new Float32Array(rows * sizes[0]);
   }
 
-  /** After the arena is built: the critics' init from the run RNG, one after the other; the targets copy them. */
-  init(k: Kernels, rng: { uniform(): number }, learningRate: number): void {
+  /**
+   * After the arena is built: the critics' init from `rng`, one after the other; the targets copy them. `first`
+   * (a shadow's): the first critic copies these weights instead of drawing.
+   */
+  init(k: Kernels, rng: { uniform(): number }, learningRate: number, first?: Float32Array): void {
     for (const m of [...this.nets, ...this.targets]) m.bind(k);
     const P = paramCount(this.sizes);
-    for (let c = 0; c < this.K; c++) this.params.a.set(initLinearTorch(this.sizes, rng), c * P);
+    for (let c = 0; c < this.K; c++)
+      this.params.a.set(c === 0 && first ? first.subarray(0, P) : initLinearTorch(this.sizes, rng), c * P);
     this.targetParams.a.set(this.params.a);
     this.opt = new Adam(this.params.a, learningRate);
   }

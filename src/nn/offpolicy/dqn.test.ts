@@ -127,3 +127,24 @@ describe('DQN trainer', () => {
     await expect(new DqnTrainer(tiny, poisoned).update()).rejects.toThrow(/NaN/);
   });
 });
+
+describe('DQN with a shadow critic', () => {
+  it('never acts (the run is the same with it) and, with the Double target, reads lower Q on the same steps', async () => {
+    // the defaults (the tiny net above diverges: both critics' Q run away, which says nothing about the target)
+    const cfg: DqnConfig = { ...DQN_DEFAULTS, chunkSteps: 2000, totalSteps: 50_000, seed: 4 };
+    const run = async (shadow: boolean) => {
+      const tr = new DqnTrainer({ ...cfg, shadow }, cartPoleEnv());
+      const ms: OffPolicyMetrics[] = [];
+      for (let k = 0; k < 10; k++) ms.push(await tr.update());
+      tr.dispose();
+      return ms;
+    };
+    const off = await run(false);
+    const on = await run(true);
+    const noShadow = (m: OffPolicyMetrics) => ({ ...strip(m), qShadow: 0 });
+    expect(on.map(noShadow)).toEqual(off.map(noShadow));
+    expect(off.every((m) => Number.isNaN(m.qShadow))).toBe(true);
+    const gaps = on.slice(1).map((m) => m.qShadow - m.qEpisodes);
+    expect(gaps.reduce((a, b) => a + b, 0) / gaps.length).toBeLessThan(0);
+  }, 120_000);
+});

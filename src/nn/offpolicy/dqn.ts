@@ -4,7 +4,9 @@
  * the TD loss below with its hand-derived gradient, and Adam, all on the kernels (kernels/: one wasm memory holding
  * every weight, the SIMD matrix products). Switches: Double DQN, replay off (latest batch only), target network off
  * (the target uses the online weights). The loss is dqn-loss.ts's, which tests it against tf.grads; kernel-steps.test.ts
- * checks this trainer's step against it.
+ * checks this trainer's step against it. With `shadow` on, a second Q network starts from the same weights and takes
+ * its steps on the same minibatches with the other target (max ↔ Double); it never acts, and the readout evaluates
+ * it on the same steps, so the maximisation bias is seen on identical data.
  *
  *   y_i = r_i + γ (1 − term_i) · max_a Q_target(s'_i, a)   (Double DQN: Q_target(s'_i, argmax_a Q(s'_i, a)))
  *   δ_i = Q(s_i, a_i) − y_i;  loss = mean δ² (CleanRL) or mean huber(δ);  ∂loss/∂Q(s_i, a_i) = 2δ_i/B or clip(δ_i)/B
@@ -27,6 +29,19 @@ export function linearSchedule(start: number, end: number, duration: number, t: 
   return start < end ? Math.min(slope * t + start, end) : Math.max(slope * t + start, end);
 }
 
+/** A Q network with its gradient, target, optimiser and target rule (the online one, or the shadow). */
+interface QSet {
+  p: Buf;
+  g: Buf;
+  targetP: Buf;
+  /** The network on s (loss, backward, readout), on s′ (Double DQN's argmax), and the target on s′. */
+  net: Mlp;
+  netNext: Mlp;
+  target: Mlp;
+  opt: Adam;
+  double: boolean;
+}
+
 export class DqnTrainer extends OffPolicyLoop {
   declare config: DqnConfig;
   private readonly sizes: Sizes;
@@ -44,6 +59,8 @@ export class DqnTrainer extends OffPolicyLoop {
   private readonly y: Float64Array;
   private readonly fwd: TsForward;
   private lastTargetUpdate: number;
+  private readonly main: QSet;
+  private readonly shadow: QSet | null;
 
   constructor(cfg: DqnConfig, env: OffPolicyEnv, opts: OffPolicyOptions = {}) {
     super(cfg, env, opts, 0);
@@ -61,13 +78,32 @@ export class DqnTrainer extends OffPolicyLoop {
     this.net = new Mlp(arena, this.sizes, B, this.qP, this.qG);
     this.netNext = new Mlp(arena, this.sizes, B, this.qP, null);
     this.target = new Mlp(arena, this.sizes, B, this.targetP, null);
+    const shadowBufs = cfg.shadow ? [arena.f32(P), arena.f32(P), arena.f32(P)] : null;
+    const shadowNets = shadowBufs
+      ? [
+          new Mlp(arena, this.sizes, B, shadowBufs[0], shadowBufs[1]),
+          new Mlp(arena, this.sizes, B, shadowBufs[0], null),
+          new Mlp(arena, this.sizes, B, shadowBufs[2], null),
+        ]
+      : [];
     const k = arena.build({ simd: opts.simd });
-    for (const m of [this.net, this.netNext, this.target]) m.bind(k);
+    for (const m of [this.net, this.netNext, this.target, ...shadowNets]) m.bind(k);
     // One seed: the online network's init first (the target starts as its copy), then env resets, then acting.
+    // The shadow copies the same init and draws nothing, so the run is the same with or without it.
     const init = initLinearTorch(this.sizes, this.rng);
     this.qP.a.set(init);
     this.targetP.a.set(init);
     this.opt = new Adam(this.qP.a, cfg.learningRate);
+    const q = { net: this.net, netNext: this.netNext, target: this.target };
+    this.main = { p: this.qP, g: this.qG, targetP: this.targetP, ...q, opt: this.opt, double: cfg.double };
+    if (shadowBufs) {
+      const [p, g, targetP] = shadowBufs;
+      p.a.set(init);
+      targetP.a.set(init);
+      const [net, netNext, target] = shadowNets;
+      const opt = new Adam(p.a, cfg.learningRate);
+      this.shadow = { p, g, targetP, net, netNext, target, opt, double: !cfg.double };
+    } else this.shadow = null;
     this.dOut = new Float32Array(B * A);
     this.y = new Float64Array(B);
     this.fwd = new TsForward(this.sizes, 1);
@@ -102,28 +138,35 @@ export class DqnTrainer extends OffPolicyLoop {
     return 0;
   }
 
-  /** One gradient step on the first n rows of `batchBuf`. */
+  /** One gradient step on the first n rows of `batchBuf`: the online network's, then the shadow's on the same rows. */
   private gradientStep(n: number): void {
+    this.columns(this.obsB.a, n, 0, this.obsSize);
+    this.columns(this.nextB.a, n, this.obsSize + this.actCols + 2, this.obsSize);
+    this.recordCritic(...this.qStep(this.main, n));
+    if (this.shadow) this.qStep(this.shadow, n);
+    this.gradientStepsDone += 1;
+  }
+
+  /** One Adam step of `Q` toward its TD target on the n rows of obsB/nextB; returns [loss, mean |δ|, mean Q]. */
+  private qStep(Q: QSet, n: number): [number, number, number] {
     const c = this.config;
     const d = this.obsSize;
     const A = this.actCols;
     const w = this.width;
     const bb = this.batchBuf;
-    this.columns(this.obsB.a, n, 0, d);
-    this.columns(this.nextB.a, n, d + A + 2, d);
-    // target: without a target network the online weights value s′ (netNext reads qP)
-    const qNext = (c.targetNetwork ? this.target : this.netNext).forward(this.nextB, n);
-    const qPick = c.double && c.targetNetwork ? this.netNext.forward(this.nextB, n) : qNext;
+    // target: without a target network the online weights value s′ (netNext reads the online weights)
+    const qNext = (c.targetNetwork ? Q.target : Q.netNext).forward(this.nextB, n);
+    const qPick = Q.double && c.targetNetwork ? Q.netNext.forward(this.nextB, n) : qNext;
     for (let r = 0; r < n; r++) {
       const o = r * A;
       let best = 0;
       for (let a = 1; a < A; a++) if (qPick[o + a] > qPick[o + best]) best = a;
-      const next = c.double ? qNext[o + best] : maxRow(qNext, o, A);
+      const next = Q.double ? qNext[o + best] : maxRow(qNext, o, A);
       const reward = bb[r * w + d + A];
       const term = bb[r * w + d + A + 1];
       this.y[r] = reward + c.gamma * (1 - term) * next;
     }
-    const q = this.net.forward(this.obsB, n);
+    const q = Q.net.forward(this.obsB, n);
     const huber = c.loss === 'huber';
     let loss = 0;
     let absSum = 0;
@@ -144,10 +187,9 @@ export class DqnTrainer extends OffPolicyLoop {
         this.dOut[r * A + a] = (2 * delta) / n;
       }
     }
-    this.net.backward(this.dOut);
-    this.opt.step(this.qG.a);
-    this.recordCritic(loss / n, absSum / n, qSum / n);
-    this.gradientStepsDone += 1;
+    Q.net.backward(this.dOut);
+    Q.opt.step(Q.g.a);
+    return [loss / n, absSum / n, qSum / n];
   }
 
   protected train(t: number): boolean {
@@ -160,6 +202,7 @@ export class DqnTrainer extends OffPolicyLoop {
     if (c.targetNetwork && due !== this.lastTargetUpdate) {
       this.lastTargetUpdate = due;
       polyakTs(this.targetP.a, this.qP.a, c.tau);
+      if (this.shadow) polyakTs(this.shadow.targetP.a, this.shadow.p.a, c.tau);
     }
     return true;
   }
@@ -169,6 +212,15 @@ export class DqnTrainer extends OffPolicyLoop {
   }
 
   protected readoutQ(rows: Float32Array, count: number): number {
+    return this.meanQ(this.main, rows, count);
+  }
+
+  protected override readoutShadow(rows: Float32Array, count: number): number {
+    return this.shadow ? this.meanQ(this.shadow, rows, count) : NaN;
+  }
+
+  /** Mean Q(s_t, a_t) of `Q` over `count` rows of [obs | one-hot action], in chunks of the batch size. */
+  private meanQ(Q: QSet, rows: Float32Array, count: number): number {
     const d = this.obsSize;
     const A = this.actCols;
     const rw = d + A;
@@ -177,7 +229,7 @@ export class DqnTrainer extends OffPolicyLoop {
     for (let r0 = 0; r0 < count; r0 += B) {
       const n = Math.min(B, count - r0);
       for (let r = 0; r < n; r++) this.obsB.a.set(rows.subarray((r0 + r) * rw, (r0 + r) * rw + d), r * d);
-      const q = this.net.forward(this.obsB, n);
+      const q = Q.net.forward(this.obsB, n);
       for (let r = 0; r < n; r++)
         for (let a = 0; a < A; a++) sum += q[r * A + a] * rows[(r0 + r) * rw + d + a];
     }
@@ -189,7 +241,10 @@ export class DqnTrainer extends OffPolicyLoop {
   }
 
   setLive(h: LiveHparams): void {
-    if (h.learningRate !== undefined) this.opt.learningRate = h.learningRate;
+    if (h.learningRate !== undefined) {
+      this.opt.learningRate = h.learningRate;
+      if (this.shadow) this.shadow.opt.learningRate = h.learningRate;
+    }
     // the schedule continues toward the new final ε (at once, once the decay is over)
     if (h.endE !== undefined) this.config.endE = h.endE;
   }

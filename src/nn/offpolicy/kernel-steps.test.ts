@@ -6,7 +6,7 @@
 import * as tf from '../tf';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DQN_DEFAULTS, SAC_DEFAULTS, TD3_DEFAULTS } from './config';
+import { DDPG_DEFAULTS, DQN_DEFAULTS, SAC_DEFAULTS, TD3_DEFAULTS } from './config';
 import { criticLossAndGrads, unpackCritics } from './critic-loss';
 import { dqnLossAndGrads, dqnTarget } from './dqn-loss';
 import { DqnTrainer } from './dqn';
@@ -133,6 +133,78 @@ describe('gradient steps on the kernels equal the tfjs references', () => {
     });
     close(t.critics.grads.a, ref.critic);
     close(t.actorNet.grads.a, ref.actor);
+  });
+
+  it('DQN with a shadow critic: the shadow steps with the other target (Double) on the same batch; the critic is unchanged', async () => {
+    const cfg = { ...DQN_DEFAULTS, ...small, double: false, loss: 'mse' as const, shadow: true, seed: 7 };
+    const tr = new DqnTrainer(cfg, cartPoleEnv());
+    await tr.update();
+    type QBufs = { p: { a: Float32Array }; g: { a: Float32Array }; targetP: { a: Float32Array } };
+    const t = tr as unknown as Internals & { main: QBufs; shadow: QBufs; sizes: Sizes };
+    expect(t.shadow.p.a).toEqual(t.main.p.a); // the same initial weights
+    for (const q of [t.main, t.shadow]) q.targetP.a.forEach((x, k) => (q.targetP.a[k] = 1.1 * x));
+    const q0 = t.main.p.a.slice();
+    const qt0 = t.main.targetP.a.slice();
+    t.train(61);
+    const B = cfg.batchSize;
+    const ref = (double: boolean) =>
+      tf.tidy(() => {
+        const b = {
+          obs: cols(t, B, 0, 4),
+          oneHot: cols(t, B, 4, 2),
+          reward: tf.reshape(cols(t, B, 6, 1), [-1]) as tf.Tensor1D,
+          terminated: tf.reshape(cols(t, B, 7, 1), [-1]) as tf.Tensor1D,
+          nextObs: cols(t, B, 8, 4),
+        };
+        const w = unpack(tf.tensor1d(q0), t.sizes);
+        const y = dqnTarget(w, unpack(tf.tensor1d(qt0), t.sizes), b, cfg.gamma, double);
+        return pack(dqnLossAndGrads(w, b, y, false).grads).dataSync();
+      });
+    close(t.main.g.a, ref(false));
+    close(t.shadow.g.a, ref(true));
+  });
+
+  it('DDPG with a shadow critic: the shadow is a twin with the min target on the same batch and target actions', async () => {
+    const cfg = { ...DDPG_DEFAULTS, ...small, policyFrequency: 1, shadow: true, seed: 8 };
+    const tr = new Td3Trainer(cfg, makeOffPolicyEnv('Pendulum-v1'));
+    await tr.update();
+    const t = tr as unknown as Internals & {
+      actorNet: Net;
+      critics: Net & { K: number };
+      shadow: Net & { K: number };
+    };
+    expect([t.critics.K, t.shadow.K]).toEqual([1, 2]);
+    const P = t.critics.params.a.length;
+    expect(t.shadow.params.a.subarray(0, P)).toEqual(t.critics.params.a); // the first shadow critic copies it
+    for (const p of [t.actorNet.targetParams, t.shadow.targetParams])
+      if (p) p.a.forEach((x, k) => (p.a[k] = 1.1 * x));
+    const at0 = (t.actorNet.targetParams as { a: Float32Array }).a.slice();
+    const s0 = t.shadow.params.a.slice();
+    const st0 = (t.shadow.targetParams as { a: Float32Array }).a.slice();
+    t.train();
+    const B = cfg.batchSize;
+    const d = 3;
+    const m = 1;
+    const ref = tf.tidy(() => {
+      const cs = t.shadow.sizes;
+      const y = td3Target(
+        unpack(tf.tensor1d(at0), t.actorNet.sizes),
+        unpackCritics(tf.tensor1d(st0), cs, 2),
+        cols(t, B, d + m + 2, d),
+        tf.reshape(cols(t, B, d + m, 1), [-1]) as tf.Tensor1D,
+        tf.reshape(cols(t, B, d + m + 1, 1), [-1]) as tf.Tensor1D,
+        cols(t, B, 2 * d + m + 2, m),
+        boxTensors([-2], [2]),
+        { gamma: cfg.gamma, smoothing: false, policyNoise: cfg.policyNoise, noiseClip: cfg.noiseClip },
+      );
+      return criticLossAndGrads(
+        unpackCritics(tf.tensor1d(s0), cs, 2),
+        cols(t, B, 0, d),
+        cols(t, B, d, m),
+        y,
+      ).grad.dataSync();
+    });
+    close(t.shadow.grads.a, ref);
   });
 
   it('SAC (twin critics, autotuned α): the critics, the actor and the temperature', async () => {

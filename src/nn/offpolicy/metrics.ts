@@ -6,7 +6,7 @@ import type { MetricsOf } from '@/spec';
  * acting: forward pass + env step + storing, `learnMs` = tfjs updates + read-backs) and: the critic loss, mean |TD
  * error| and mean Q on the batch (means over the call's gradient steps; NaN before learning starts), the
  * overestimation readout (mean Q of the first critic on the first half of recent episodes' steps, and their mean
- * discounted return-to-go), the actor loss, ε, α, the learning rate, gradient steps per second of wall time, the
+ * discounted return-to-go; the shadow critic's mean Q on the same steps), the actor loss, ε, α, the learning rate, gradient steps per second of wall time, the
  * gradient steps so far and the time spent sampling batches. NaN where an algorithm has no such quantity.
  */
 export type OffPolicyMetrics = MetricsOf<
@@ -15,6 +15,7 @@ export type OffPolicyMetrics = MetricsOf<
   | 'tdError'
   | 'qMean'
   | 'qEpisodes'
+  | 'qShadow'
   | 'mcReturn'
   | 'actorLoss'
   | 'epsilon'

@@ -241,6 +241,7 @@ export class OfflineTrainer implements Trainer {
       tdError,
       qMean,
       qEpisodes,
+      qShadow: NaN,
       mcReturn: this.readout.meanReturn(),
       actorLoss: NaN,
       epsilon: NaN,

@@ -93,6 +93,10 @@ export abstract class OffPolicyLoop implements Trainer {
   protected abstract actingFinite(): boolean;
   /** Mean first-critic Q on the first `n` rows of `rows` (`[obs | action columns]` each). */
   protected abstract readoutQ(rows: Float32Array, n: number): number;
+  /** The same for the shadow critic (DQN, DDPG, TD3 with `shadow` on); NaN without one. */
+  protected readoutShadow(_rows: Float32Array, _n: number): number {
+    return NaN;
+  }
   /** Algorithm-specific readouts for the metrics row. */
   protected abstract extras(): { epsilon: number; alpha: number; learningRate: number };
   /** Live settings of the algorithm's table (validated by the caller); they apply from the next step. */
@@ -214,6 +218,7 @@ export abstract class OffPolicyLoop implements Trainer {
     this.actorSum = 0;
     this.actorCount = 0;
     const qEpisodes = this.readout.count ? this.readoutQ(this.readout.rows, this.readout.count) : NaN;
+    const qShadow = this.readout.count ? this.readoutShadow(this.readout.rows, this.readout.count) : NaN;
     learnMs += now() - tr;
     if (crit && !(Number.isFinite(qLoss) && Number.isFinite(qMean)))
       this.fail(`the critic loss is ${qLoss} and the mean Q ${qMean}`);
@@ -231,6 +236,7 @@ export abstract class OffPolicyLoop implements Trainer {
       tdError,
       qMean,
       qEpisodes,
+      qShadow,
       mcReturn: this.readout.meanReturn(),
       actorLoss,
       epsilon: ex.epsilon,

@@ -4,7 +4,10 @@
  * from the live actor weights. Each gradient step updates the critics; every `policyFrequency`-th gradient step
  * also updates the actor and Polyak-averages all targets (CleanRL counts env steps for that; with one gradient step
  * per env step the two counts differ only by the learning-start offset). TD3's three fixes are switches:
- * `clippedDoubleQ` (two critics, min target), `policyFrequency` (delay), `targetSmoothing`.
+ * `clippedDoubleQ` (two critics, min target), `policyFrequency` (delay), `targetSmoothing`. With `shadow` on, a second
+ * set of critics with the other rule (one critic ↔ two with the min) starts from the same first critic's weights and
+ * steps on the same minibatches and target actions; it never trains the actor, and the readout evaluates it on the
+ * same steps, so DDPG's overestimation and TD3's cure are seen on identical data.
  *
  * Everything runs on the kernels (kernels/, critics.ts). td3-loss.ts is the same target and actor loss on tfjs,
  * tested against tf.grads; kernel-steps.test.ts checks this trainer's steps against it.
@@ -22,6 +25,7 @@ import { toMlpParams } from './net';
 import { Adam, allFinite, polyakTs } from './kernels/adam';
 import { Arena, type Buf, type Kernels } from './kernels/arena';
 import { Mlp } from './kernels/mlp';
+import { makeRng } from '../rl-bridge';
 
 /** The box of an environment: bounds, scale = (high − low)/2 and bias = (high + low)/2. */
 export class Box {
@@ -131,6 +135,8 @@ export class Td3Trainer extends OffPolicyLoop {
   private readonly box: Box;
   private readonly actorNet: ActorNet;
   private readonly critics: Critics;
+  private readonly shadow: Critics | null;
+  private readonly yShadow: Float64Array;
   private readonly y: Float64Array;
   private readonly dq: Float32Array;
   private readonly dA: Float32Array;
@@ -147,11 +153,17 @@ export class Td3Trainer extends OffPolicyLoop {
     const B = cfg.batchSize;
     const arena = new Arena();
     this.actorNet = new ActorNet(arena, [d, cfg.hidden, cfg.hidden, m], B, true);
-    this.critics = new Critics(arena, [d + m, cfg.hidden, cfg.hidden, 1], cfg.clippedDoubleQ ? 2 : 1, B);
+    const cSizes: Sizes = [d + m, cfg.hidden, cfg.hidden, 1];
+    this.critics = new Critics(arena, cSizes, cfg.clippedDoubleQ ? 2 : 1, B);
+    this.shadow = cfg.shadow ? new Critics(arena, cSizes, cfg.clippedDoubleQ ? 1 : 2, B) : null;
     const k = arena.build({ simd: opts.simd });
     // CleanRL's order: actor, then the critics; the targets start as copies.
     this.actorNet.init(k, this.rng, cfg.learningRate);
     this.critics.init(k, this.rng, cfg.learningRate);
+    // The shadow's first critic copies the first critic; a second one (DDPG's shadow) draws from its own stream, so
+    // the run's RNG, and with it the run, is the same with or without the shadow.
+    this.shadow?.init(k, makeRng(cfg.seed + 0x5eed), cfg.learningRate, this.critics.params.a);
+    this.yShadow = new Float64Array(B);
     this.y = new Float64Array(B);
     this.dq = new Float32Array(B).fill(-1 / B);
     this.dA = new Float32Array(B * m);
@@ -213,23 +225,37 @@ export class Td3Trainer extends OffPolicyLoop {
           xn[r * (d + m) + d + k] = a;
         }
       }
-      C.targetMin(n, this.y);
-      for (let r = 0; r < n; r++) {
-        const ro = r * w;
-        this.y[r] = bb[ro + d + m] + c.gamma * (1 - bb[ro + d + m + 1]) * this.y[r];
-      }
       this.columns(C.x.a, n, 0, d + m);
-      const [loss, abs, q] = C.step(this.y, n);
-      this.recordCritic(loss, abs, q);
+      this.recordCritic(...this.criticStep(C, this.y, n));
+      if (this.shadow) {
+        this.shadow.xNext.a.set(xn.subarray(0, n * (d + m)));
+        this.shadow.x.a.set(C.x.a.subarray(0, n * (d + m)));
+        this.criticStep(this.shadow, this.yShadow, n);
+      }
       this.gradientStepsDone += 1;
       if (this.gradientStepsDone % c.policyFrequency === 0) {
         this.actorStep(n);
         A.polyak(c.tau);
         C.polyak(c.tau);
+        this.shadow?.polyak(c.tau);
         actorChanged = true;
       }
     }
     return actorChanged;
+  }
+
+  /** y = r + γ (1 − term) · min_k Q_target,k(s′, a′) from `C.xNext`, then one step of `C` on `C.x`. */
+  private criticStep(C: Critics, y: Float64Array, n: number): [number, number, number] {
+    const d = this.obsSize;
+    const m = this.box.size;
+    const w = this.width;
+    const bb = this.batchBuf;
+    C.targetMin(n, y);
+    for (let r = 0; r < n; r++) {
+      const ro = r * w;
+      y[r] = bb[ro + d + m] + this.config.gamma * (1 - bb[ro + d + m + 1]) * y[r];
+    }
+    return C.step(y, n);
   }
 
   /** −mean Q_1(s, μ(s)) on the batch's observations, one Adam step of the actor. */
@@ -272,6 +298,10 @@ export class Td3Trainer extends OffPolicyLoop {
     return this.critics.meanQ1(rows, count);
   }
 
+  protected override readoutShadow(rows: Float32Array, count: number): number {
+    return this.shadow ? this.shadow.meanQ1(rows, count) : NaN;
+  }
+
   protected extras() {
     return { epsilon: NaN, alpha: NaN, learningRate: (this.actorNet.opt as Adam).learningRate };
   }
@@ -285,6 +315,7 @@ export class Td3Trainer extends OffPolicyLoop {
     if (h.learningRate !== undefined) {
       (this.actorNet.opt as Adam).learningRate = h.learningRate;
       this.critics.learningRate = h.learningRate;
+      if (this.shadow) this.shadow.learningRate = h.learningRate;
     }
     if (h.explorationNoise !== undefined) this.explorationNoise = h.explorationNoise;
   }

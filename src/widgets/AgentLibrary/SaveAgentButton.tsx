@@ -10,12 +10,13 @@ import {
   AGENT_VERSION,
   expectedPolicy,
   policyFromSnapshot,
-  serialiseAgent,
   type AgentFile,
 } from '@/lib/agent-file';
 import { agentLibrary } from '@/lib/agent-library';
+import { jsonSafe } from '@/lib/export';
 import type { TrainingStore } from '@/stores/training';
 import { Button } from '@/widgets/common';
+import { downloadAgent } from './agent-download';
 
 export function agentFromRun(store: TrainingStore): AgentFile | null {
   const s = store.getState();
@@ -32,10 +33,7 @@ export function agentFromRun(store: TrainingStore): AgentFile | null {
     algo: s.config.algo,
     seed: s.config.seed,
     backend: s.backend?.name ?? 'unknown',
-    config: JSON.parse(JSON.stringify(s.config, (_k, v) => (v === Infinity ? 'Infinity' : v))) as Record<
-      string,
-      unknown
-    >,
+    config: JSON.parse(JSON.stringify(s.config, jsonSafe)) as Record<string, unknown>,
     returns: {
       mean20: mean !== undefined && Number.isFinite(mean) ? mean : null,
       recent: (s.latest?.episodeReturns ?? []).filter(Number.isFinite).slice(-100),
@@ -69,12 +67,7 @@ export function SaveAgentButton({ store }: { store: TrainingStore }) {
   const exportFile = () => {
     const a = agentFromRun(store);
     if (!a) return;
-    const url = URL.createObjectURL(new Blob([serialiseAgent(a)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${a.name.replace(/[^\w.-]+/g, '-')}.${a.env}.agent.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadAgent(a);
   };
   return (
     <div className="controls">

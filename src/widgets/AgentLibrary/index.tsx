@@ -11,21 +11,11 @@ import { agentLibrary, type SavedAgent } from '@/lib/agent-library';
 import { Button, Controls, Readout, Readouts, Slider, WidgetShell } from '@/widgets/common';
 import EnvPlay from '../EnvPlay';
 import { agentActor } from './agent-act';
+import { agentFileName, downloadAgent } from './agent-download';
 import { makeEvaluation, meanStd } from './evaluation';
 
-const fileName = (a: AgentFile) => `${a.name.replace(/[^\w.-]+/g, '-') || 'agent'}.${a.env}.agent.json`;
-
-function downloadAgent(a: AgentFile) {
-  const url = URL.createObjectURL(new Blob([serialiseAgent(a)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName(a);
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 async function shareAgent(a: AgentFile): Promise<string> {
-  const file = new File([serialiseAgent(a)], fileName(a), { type: 'application/json' });
+  const file = new File([serialiseAgent(a)], agentFileName(a), { type: 'application/json' });
   const nav = navigator as Navigator & { canShare?: (d: { files: File[] }) => boolean };
   if (nav.canShare?.({ files: [file] })) {
     await nav.share({ files: [file], title: a.name, text: `A ${a.algo} agent for ${a.env}` });

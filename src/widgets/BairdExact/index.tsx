@@ -6,21 +6,22 @@
  */
 import { useMemo } from 'react';
 import { BAIRD_MODES, bairdCounterexample, bairdProblem, bairdValueDynamics, type BairdMode } from '@/rl';
-import { Chart, Controls, ParamSlider, Readout, Readouts, Select, WidgetShell, line } from '@/widgets/common';
+import { Chart, ParamControls, Readout, Readouts, WidgetShell, line } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { expectedLinearTD } from '@/rl';
 
-const params = defineParams({
-  gamma: num({ min: 0.5, max: 0.999, step: 0.001, default: 0.99 }),
-  alpha: num({ min: 0.001, max: 0.1, step: 0.001, default: 0.01 }),
-  sweeps: int({ min: 10, max: 5000, default: 1000 }),
-  mode: oneOf(BAIRD_MODES, 'off-policy'),
-});
 const MODE_LABELS: Record<BairdMode, string> = {
   'off-policy': 'off-policy TD (behaviour weighting)',
   'on-policy': 'on-policy TD (target weighting)',
   'monte-carlo': 'Monte Carlo target (no bootstrapping)',
 };
+const threeDigits = (v: number) => v.toFixed(3);
+const params = defineParams({
+  gamma: num({ min: 0.5, max: 0.999, step: 0.001, default: 0.99, label: 'γ' }),
+  alpha: num({ min: 0.001, max: 0.1, step: 0.001, default: 0.01, label: 'step size α' }),
+  sweeps: int({ min: 10, max: 5000, default: 1000, label: 'sweeps' }),
+  mode: oneOf(BAIRD_MODES, 'off-policy', { label: 'update', labels: MODE_LABELS }),
+});
 const MAX_ROWS = 400;
 
 export default function BairdExact({ id = 'baird' }: { id?: string }) {
@@ -55,31 +56,13 @@ export default function BairdExact({ id = 'baird' }: { id?: string }) {
       onReset={reset}
       description="Seven states, eight weights, all rewards 0 (so w = 0 is exact). The expected TD update for the always-solid target policy is iterated without sampling noise; the weighting of the states and the target decide whether it converges."
     >
-      <Controls>
-        <Select
-          label="update"
-          value={p.mode}
-          options={BAIRD_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
-          onChange={(mode) => set({ mode })}
-        />
-        <ParamSlider
-          label="γ"
-          name="gamma"
-          specs={params}
-          values={p}
-          set={set}
-          format={(v) => v.toFixed(3)}
-        />
-        <ParamSlider
-          label="step size α"
-          name="alpha"
-          specs={params}
-          values={p}
-          set={set}
-          format={(v) => v.toFixed(3)}
-        />
-        <ParamSlider label="sweeps" name="sweeps" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls
+        specs={params}
+        values={p}
+        set={set}
+        fields={['mode', 'gamma', 'alpha', 'sweeps']}
+        format={{ gamma: threeDigits, alpha: threeDigits }}
+      />
       <Readouts>
         <Readout label="‖w‖ at the start" value={run.norms[0]} digits={4} testId="baird-norm-start" />
         <Readout

@@ -8,27 +8,26 @@ import { useState } from 'react';
 import { CLIFF, cliffLearner, greedyPath, runSeeds, cliffTask, type ControlMethod } from '@/rl';
 import {
   Chart,
-  Controls,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
-  Toggle,
   WidgetShell,
   line,
   rule,
+  seedParam,
   useChunkedRun,
   useThemeColors,
 } from '@/widgets/common';
 import { bool, defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  runs: int({ min: 1, max: 200, default: 50 }),
-  episodes: int({ min: 100, max: 1000, default: 500 }),
-  epsilon: num({ min: 0, max: 0.5, step: 0.01, default: 0.1 }),
-  alpha: num({ min: 0.05, max: 1, step: 0.05, default: 0.5 }),
-  expected: bool(false),
-  double: bool(false),
+  seed: seedParam(1),
+  runs: int({ min: 1, max: 200, default: 50, label: 'runs' }),
+  episodes: int({ min: 100, max: 1000, default: 500, label: 'episodes' }),
+  epsilon: num({ min: 0, max: 0.5, step: 0.01, default: 0.1, label: 'ε' }),
+  alpha: num({ min: 0.05, max: 1, step: 0.05, default: 0.5, label: 'step size α' }),
+  expected: bool(false, { label: 'expected SARSA' }),
+  double: bool(false, { label: 'double Q-learning' }),
 });
 
 const NAMES: Record<ControlMethod, string> = {
@@ -119,15 +118,12 @@ export default function CliffWalk({ id = 'cliff' }: { id?: string }) {
       onReset={reset}
       description="A 4 × 12 grid; −1 per step, −100 and back to the start for stepping into the cliff (bottom row between S and G); γ = 1. Both learners act ε-greedily. The chart is the return per episode averaged over runs (clipped at −150); the grid shows the greedy path each method learned in the first run."
     >
-      <Controls>
-        <ParamSlider label="ε" name="epsilon" specs={params} values={p} set={set} />
-        <ParamSlider label="step size α" name="alpha" specs={params} values={p} set={set} />
-        <ParamSlider label="episodes" name="episodes" specs={params} values={p} set={set} />
-        <ParamSlider label="runs" name="runs" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-        <Toggle label="expected SARSA" checked={p.expected} onChange={(v) => set({ expected: v })} />
-        <Toggle label="double Q-learning" checked={p.double} onChange={(v) => set({ double: v })} />
-      </Controls>
+      <ParamControls
+        specs={params}
+        values={p}
+        set={set}
+        fields={['epsilon', 'alpha', 'episodes', 'runs', 'seed', 'expected', 'double']}
+      />
       <Readouts>
         <Readout label="runs averaged" value={st.runs} testId="cliff-runs" />
         <Readout label="finished" value={st.done} testId="cliff-done" />

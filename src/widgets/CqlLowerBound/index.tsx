@@ -8,29 +8,34 @@ import { useMemo } from 'react';
 import { cqlFixedPoint } from '@/rl';
 import {
   Chart,
-  Controls,
   DataTable,
   ExportMenu,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
-  Select,
   WidgetShell,
   line,
   rule,
+  seedParam,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { atAlpha, makeCqlProblem } from './cql-problem';
 
 const params = defineParams({
-  alpha: num({ min: 0, max: 5, step: 0.01, default: 0.5 }),
-  variant: oneOf(['penalty', 'minus-data'] as const, 'penalty'),
-  backups: oneOf(['exact', 'data'] as const, 'exact'),
-  N: int({ min: 20, max: 5000, default: 200 }),
-  states: int({ min: 2, max: 8, default: 4 }),
-  actions: int({ min: 2, max: 4, default: 3 }),
-  gamma: num({ min: 0, max: 0.95, step: 0.05, default: 0.5 }),
-  seed: int({ min: 0, max: 2 ** 31 - 1, default: 1 }),
+  alpha: num({ min: 0, max: 5, step: 0.01, default: 0.5, label: 'α' }),
+  variant: oneOf(['penalty', 'minus-data'] as const, 'penalty', {
+    label: 'objective',
+    labels: { penalty: 'penalty under μ (Thm 3.1)', 'minus-data': 'penalty minus data term (Thm 3.2)' },
+  }),
+  backups: oneOf(['exact', 'data'] as const, 'exact', {
+    label: 'backups',
+    labels: { exact: 'exact (B̂ = B)', data: 'from a dataset' },
+  }),
+  N: int({ min: 20, max: 5000, default: 200, label: 'transitions N' }),
+  states: int({ min: 2, max: 8, default: 4, label: 'states' }),
+  actions: int({ min: 2, max: 4, default: 3, label: 'actions' }),
+  gamma: num({ min: 0, max: 0.95, step: 0.05, default: 0.5, label: 'γ' }),
+  seed: seedParam(1),
 });
 
 const ALPHAS = Array.from({ length: 101 }, (_, i) => i * 0.05);
@@ -88,32 +93,7 @@ export default function CqlLowerBound({ id = 'cql' }: { id?: string }) {
       onReset={reset}
       description="A random MDP, a behaviour policy π_β and a policy π to evaluate, all from the seed; μ = π. 'penalty' is CQL's first objective (push down Q under μ); 'minus-data' adds the push-up under the data. With data backups, B̂ comes from N logged transitions and π is restricted to the logged actions."
     >
-      <Controls>
-        <ParamSlider label="α" name="alpha" specs={params} values={v} set={set} />
-        <Select
-          label="objective"
-          value={v.variant}
-          options={[
-            { value: 'penalty', label: 'penalty under μ (Thm 3.1)' },
-            { value: 'minus-data', label: 'penalty minus data term (Thm 3.2)' },
-          ]}
-          onChange={(variant) => set({ variant })}
-        />
-        <Select
-          label="backups"
-          value={v.backups}
-          options={[
-            { value: 'exact', label: 'exact (B̂ = B)' },
-            { value: 'data', label: 'from a dataset' },
-          ]}
-          onChange={(backups) => set({ backups })}
-        />
-        <ParamSlider label="transitions N" name="N" specs={params} values={v} set={set} />
-        <ParamSlider label="states" name="states" specs={params} values={v} set={set} />
-        <ParamSlider label="actions" name="actions" specs={params} values={v} set={set} />
-        <ParamSlider label="γ" name="gamma" specs={params} values={v} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={v} set={set} max={1000} />
-      </Controls>
+      <ParamControls specs={params} values={v} set={set} />
       <Readouts>
         <Readout label="pairs with Q̂_α ≤ Q^π" value={holdsQ} testId="cql-holds-q" />
         <Readout label="of (s, a) pairs" value={pairs.length} testId="cql-pairs" />

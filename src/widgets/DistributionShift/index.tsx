@@ -7,27 +7,29 @@
 import { useMemo } from 'react';
 import {
   Chart,
-  Controls,
   DataTable,
   ExportMenu,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
-  Select,
   WidgetShell,
   line,
   rule,
+  seedParam,
 } from '@/widgets/common';
 import { defineParams, int, num, oneOf, useUrlParams } from '@/lib/url-state';
 import { J_STAR, Q_STAR, TERMINAL, WORLD, runOffline } from './offline-grid';
 import './distribution-shift.css';
 
 const params = defineParams({
-  coverage: num({ min: 0, max: 1, step: 0.05, default: 0.1 }),
-  N: int({ min: 50, max: 5000, default: 500 }),
-  qmax: num({ min: 0, max: 2, step: 0.1, default: 1 }),
-  seed: int({ min: 0, max: 2 ** 31 - 1, default: 1 }),
-  show: oneOf(['naive', 'data'] as const, 'naive'),
+  coverage: num({ min: 0, max: 1, step: 0.05, default: 0.1, label: 'coverage (random-action probability)' }),
+  N: int({ min: 50, max: 5000, default: 500, label: 'transitions N' }),
+  qmax: num({ min: 0, max: 2, step: 0.1, default: 1, label: 'initial values up to q_max' }),
+  seed: seedParam(1),
+  show: oneOf(['naive', 'data'] as const, 'naive', {
+    label: 'grid shows',
+    labels: { naive: 'max target (Q-learning)', data: 'in-support target' },
+  }),
 });
 
 const ARROWS = ['↑', '→', '↓', '←'];
@@ -74,27 +76,7 @@ export default function DistributionShift({ id = 'shift' }: { id?: string }) {
       onReset={reset}
       description="The behaviour policy is optimal except that with probability 'coverage' it takes a uniformly random action. Fitted Q-iteration is exact (one parameter per pair): a logged pair's value is the mean of its targets; a pair never logged keeps its initial value, drawn uniformly from [0, q_max]."
     >
-      <Controls>
-        <ParamSlider
-          label="coverage (random-action probability)"
-          name="coverage"
-          specs={params}
-          values={v}
-          set={set}
-        />
-        <ParamSlider label="transitions N" name="N" specs={params} values={v} set={set} />
-        <ParamSlider label="initial values up to q_max" name="qmax" specs={params} values={v} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={v} set={set} max={1000} />
-        <Select
-          label="grid shows"
-          value={v.show}
-          options={[
-            { value: 'naive', label: 'max target (Q-learning)' },
-            { value: 'data', label: 'in-support target' },
-          ]}
-          onChange={(show) => set({ show })}
-        />
-      </Controls>
+      <ParamControls specs={params} values={v} set={set} />
       <div className="ds-layout">
         <div
           className="gridworld ds-grid"

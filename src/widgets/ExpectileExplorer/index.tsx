@@ -7,24 +7,24 @@ import { useMemo } from 'react';
 import { createRng, expectile, expectileResidual, quantile } from '@/rl';
 import {
   Chart,
-  Controls,
   DataTable,
   ExportMenu,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
   line,
   rule,
+  seedParam,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  tau: num({ min: 0.01, max: 0.999, step: 0.001, default: 0.9 }),
-  n: int({ min: 2, max: 500, default: 50 }),
-  upper: num({ min: 0.02, max: 0.98, step: 0.02, default: 0.2 }),
-  gap: num({ min: 0, max: 10, step: 0.5, default: 4 }),
-  seed: int({ min: 0, max: 2 ** 31 - 1, default: 1 }),
+  tau: num({ min: 0.01, max: 0.999, step: 0.001, default: 0.9, label: 'τ' }),
+  n: int({ min: 2, max: 500, default: 50, label: 'samples n' }),
+  upper: num({ min: 0.02, max: 0.98, step: 0.02, default: 0.2, label: 'upper-mode probability p' }),
+  gap: num({ min: 0, max: 10, step: 0.5, default: 4, label: 'gap between the modes' }),
+  seed: seedParam(1),
 });
 
 /** tau on a grid fine near 1, where the expectile moves fastest. */
@@ -64,13 +64,7 @@ export default function ExpectileExplorer({ id = 'expectile' }: { id?: string })
       onReset={reset}
       description="n returns drawn from a mixture: N(0, 1) with probability 1 − p, N(gap, 1) with probability p. The τ-expectile minimises the asymmetric squared loss |τ − 1{u < 0}| u² of u = x − m; the τ-quantile minimises the asymmetric absolute loss."
     >
-      <Controls>
-        <ParamSlider label="τ" name="tau" specs={params} values={v} set={set} />
-        <ParamSlider label="samples n" name="n" specs={params} values={v} set={set} />
-        <ParamSlider label="upper-mode probability p" name="upper" specs={params} values={v} set={set} />
-        <ParamSlider label="gap between the modes" name="gap" specs={params} values={v} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={v} set={set} max={1000} />
-      </Controls>
+      <ParamControls specs={params} values={v} set={set} />
       <Readouts>
         <Readout label="τ-expectile m_τ" value={m} testId="expectile-value" />
         <Readout label="τ-quantile" value={q} testId="expectile-quantile" />

@@ -7,23 +7,23 @@ import { useState } from 'react';
 import { maxBiasRun, runSeeds } from '@/rl';
 import {
   Chart,
-  Controls,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
   line,
+  seedParam,
   useChunkedRun,
 } from '@/widgets/common';
 import { defineParams, int, num, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  runs: int({ min: 10, max: 5000, default: 1000 }),
-  episodes: int({ min: 50, max: 1000, default: 300 }),
-  actions: int({ min: 1, max: 50, default: 10 }),
-  epsilon: num({ min: 0.01, max: 0.5, step: 0.01, default: 0.1 }),
-  alpha: num({ min: 0.01, max: 1, step: 0.01, default: 0.1 }),
+  seed: seedParam(1),
+  runs: int({ min: 10, max: 5000, default: 1000, label: 'runs' }),
+  episodes: int({ min: 50, max: 1000, default: 300, label: 'episodes' }),
+  actions: int({ min: 1, max: 50, default: 10, label: 'actions in B' }),
+  epsilon: num({ min: 0.01, max: 0.5, step: 0.01, default: 0.1, label: 'ε' }),
+  alpha: num({ min: 0.01, max: 1, step: 0.01, default: 0.1, label: 'step size α' }),
 });
 const METHODS = ['q-learning', 'double-q'] as const;
 const RUNS_PER_STEP = 1;
@@ -89,14 +89,12 @@ export default function MaxBias({ id = 'maxbias' }: { id?: string }) {
       onReset={reset}
       description="From A, right ends the episode (reward 0) and left leads to B (reward 0), where every action ends the episode with a reward drawn from N(−0.1, 1). Right is optimal; the chart shows the share of runs going left from A in each episode."
     >
-      <Controls>
-        <ParamSlider label="actions in B" name="actions" specs={params} values={p} set={set} />
-        <ParamSlider label="ε" name="epsilon" specs={params} values={p} set={set} />
-        <ParamSlider label="step size α" name="alpha" specs={params} values={p} set={set} />
-        <ParamSlider label="episodes" name="episodes" specs={params} values={p} set={set} />
-        <ParamSlider label="runs" name="runs" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls
+        specs={params}
+        values={p}
+        set={set}
+        fields={['actions', 'epsilon', 'alpha', 'episodes', 'runs', 'seed']}
+      />
       <Readouts>
         <Readout label="runs averaged" value={st.runs} testId="maxbias-runs" />
         <Readout label="finished" value={st.done} testId="maxbias-done" />

@@ -7,20 +7,20 @@ import { useState } from 'react';
 import { WALK_SERIES, runSeeds, walkRun } from '@/rl';
 import {
   Chart,
-  Controls,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
   line,
+  seedParam,
   useChunkedRun,
 } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  runs: int({ min: 1, max: 500, default: 100 }),
-  episodes: int({ min: 10, max: 500, default: 100 }),
+  seed: seedParam(1),
+  runs: int({ min: 1, max: 500, default: 100, label: 'runs' }),
+  episodes: int({ min: 10, max: 500, default: 100, label: 'episodes' }),
 });
 
 const label = (key: string) => {
@@ -78,11 +78,7 @@ export default function McVsTd({ id = 'mctd' }: { id?: string }) {
       onReset={reset}
       description="Five states A–E between two terminal ends, start in C, uniform random steps, reward 1 at the right end (V = 1/6 … 5/6). Estimates start at 0.5; each curve is the RMS error over the five states after each episode, averaged over the runs."
     >
-      <Controls>
-        <ParamSlider label="runs" name="runs" specs={params} values={p} set={set} />
-        <ParamSlider label="episodes" name="episodes" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['runs', 'episodes', 'seed']} />
       <Readouts>
         <Readout label="runs averaged" value={prog.runs} testId="mctd-runs" />
         <Readout label="finished" value={prog.done} testId="mctd-done" />

@@ -7,19 +7,19 @@ import { useState } from 'react';
 import { NSTEP_ALPHAS, NSTEP_NS, nStepRun, runSeeds } from '@/rl';
 import {
   Chart,
-  Controls,
-  ParamSlider,
+  ParamControls,
   Readout,
   Readouts,
   WidgetShell,
   line,
+  seedParam,
   useChunkedRun,
 } from '@/widgets/common';
 import { defineParams, int, useUrlParams } from '@/lib/url-state';
 
 const params = defineParams({
-  seed: int({ min: 0, max: 9999, default: 1 }),
-  runs: int({ min: 1, max: 200, default: 50 }),
+  seed: seedParam(1),
+  runs: int({ min: 1, max: 200, default: 50, label: 'runs' }),
 });
 
 const key = (n: number) => `n${n}`;
@@ -90,10 +90,7 @@ export default function NStepTd({ id = 'nstep' }: { id?: string }) {
       onReset={reset}
       description="The 19-state random walk (rewards −1 and +1 at the ends, V(i) = −1 + i/10), estimates starting at 0. Each point is the RMS error over the 19 states averaged over the first 10 episodes and over the runs."
     >
-      <Controls>
-        <ParamSlider label="runs" name="runs" specs={params} values={p} set={set} />
-        <ParamSlider label="seed" name="seed" specs={params} values={p} set={set} />
-      </Controls>
+      <ParamControls specs={params} values={p} set={set} fields={['runs', 'seed']} />
       <Readouts>
         <Readout label="runs averaged" value={state.runs} testId="nstep-runs" />
         <Readout label="finished" value={state.done} testId="nstep-done" />

@@ -3,14 +3,11 @@
  * logits (θ₁, θ₂, 0). J(θ) = Σ_a π_a r_a, ∇J_i = π_i (r_i − J), and the Fisher matrix of the two free logits is
  * F_ij = π_i δ_ij − π_i π_j (invertible once the third logit is pinned).
  */
+import { softmax } from '@/rl';
+
 export const REWARDS = [1, 0.6, 0];
 
-export function policy(t1: number, t2: number): number[] {
-  const m = Math.max(t1, t2, 0);
-  const e = [Math.exp(t1 - m), Math.exp(t2 - m), Math.exp(-m)];
-  const z = e[0] + e[1] + e[2];
-  return e.map((x) => x / z);
-}
+export const policy = (t1: number, t2: number): number[] => softmax([t1, t2, 0]);
 
 export const value = (t1: number, t2: number) =>
   policy(t1, t2).reduce((acc, p, a) => acc + p * REWARDS[a], 0);

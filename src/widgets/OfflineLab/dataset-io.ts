@@ -5,15 +5,14 @@ import {
   serialiseDataset,
   type DatasetParse,
 } from '@/lib/dataset-file';
+import { downloadBlob } from '@/lib/export';
 import type { OfflineDataset } from '@/spec';
 
 export function downloadDataset(d: OfflineDataset): void {
-  const url = URL.createObjectURL(new Blob([serialiseDataset(d)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${d.env}-eps${d.behaviour.epsilon}-${d.size}.dataset.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(
+    `${d.env}-eps${d.behaviour.epsilon}-${d.size}.dataset.json`,
+    new Blob([serialiseDataset(d)], { type: 'application/json' }),
+  );
 }
 
 /** Reads a chosen file as a dataset for `env`; refuses a file over the size limit before reading it. */

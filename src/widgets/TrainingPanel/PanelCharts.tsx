@@ -56,6 +56,8 @@ const DIAGNOSTICS: MetricKey[] = ['approxKl', 'clipFraction', 'entropy', 'explai
 const RETURN = [metricLine('returnMean20')];
 const SPEED = [metricLine('updatesPerSec')];
 const OVERESTIMATION = [metricLine('qEpisodes'), metricLine('mcReturn', true)];
+/** With a shadow critic: its Q on the same steps, between the two. */
+const OVERESTIMATION_SHADOW = [metricLine('qEpisodes'), metricLine('qShadow'), metricLine('mcReturn', true)];
 const CRITIC = [metricLine('qLoss'), metricLine('tdError', true), metricLine('qMean')];
 const EXPLORATION: MetricKey[] = ['epsilon', 'alpha', 'actorLoss'];
 
@@ -155,7 +157,7 @@ export const PanelCharts = memo(function PanelCharts({
         <MetricChart
           caption="Overestimation: mean Q(s, a) on recent episodes' steps against their discounted return"
           rows={rows}
-          lines={OVERESTIMATION}
+          lines={rows.some((r) => r.qShadow != null) ? OVERESTIMATION_SHADOW : OVERESTIMATION}
           height={height}
           filename={`${preset}-overestimation`}
         />

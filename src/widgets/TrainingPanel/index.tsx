@@ -12,7 +12,7 @@ import { useTrainingShortcuts } from '@/lib/shortcuts';
 import { LOCKED_REASON, useAssignment } from '@/lib/widget-frame';
 import { downloadCSV, downloadJSON } from '@/lib/export';
 import { algoSpec, BACKEND_CHOICES, ENV_SPECS, type BackendChoice } from '@/spec';
-import type { TrainingStore } from '@/stores/training';
+import { meanShadowGap, type TrainingStore } from '@/stores/training';
 import { Controls, Readout, Readouts, WidgetShell } from '@/widgets/common';
 import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
 import { PolicyWatch } from '../EnvPlay/PolicyWatch';
@@ -244,6 +244,7 @@ function RunReadouts({ store }: { store: TrainingStore }) {
       algo: st.config.algo,
       targetKl: st.config.algo === 'ppo' ? st.config.targetKl : 0,
       epochs: st.config.algo === 'ppo' ? st.config.updateEpochs : 1,
+      shadowGap: meanShadowGap(st.series),
     })),
   );
   const streamed = algoSpec(s.algo).series;
@@ -305,6 +306,22 @@ function RunReadouts({ store }: { store: TrainingStore }) {
             testId="train-overestimation"
             digits={3}
           />
+          {Number.isFinite(m?.qShadow) && (
+            <>
+              <Readout
+                label="Shadow critic's (Q − return)"
+                value={(m?.qShadow ?? NaN) - (m?.mcReturn ?? NaN)}
+                testId="train-overestimation-shadow"
+                digits={3}
+              />
+              <Readout
+                label="Shadow − critic, mean over the run"
+                value={s.shadowGap}
+                testId="train-shadow-gap"
+                digits={3}
+              />
+            </>
+          )}
           <Readout
             label="Gradient steps / s"
             value={Math.round(m?.updatesPerSec ?? NaN)}

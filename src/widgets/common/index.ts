@@ -35,7 +35,6 @@ export {
   type MarkLayer,
   type HistogramLayer,
 } from './chart-layers';
-export { ParamSlider } from './ParamSlider';
 export { useThemeColors, type ThemeColors } from './theme-colors';
 export { scorePrediction, type PredictionScore } from './prediction';
 export { useChunkedRun, type ChunkedWork } from './use-chunked-run';

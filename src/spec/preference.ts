@@ -1,6 +1,8 @@
 /**
- * The settings of chapter 12's two training widgets, with their defaults: the preference toy (RLHF and DPO on
- * tabular policies) and GRPO on sums of two digits. No tfjs here, so the widgets' client can import it.
+ * Chapter 12's two training widgets, layer-neutral: their settings with the defaults (the preference toy, RLHF and
+ * DPO on tabular policies; GRPO on sums of two digits) and what their runs report (the points the charts draw).
+ * The learners (src/nn/preference-tabular.ts, src/nn/grpo.ts), the worker's wire format and the widgets read them
+ * here, so the widgets' client never reaches into src/nn.
  */
 
 export interface PreferenceConfig {
@@ -86,3 +88,62 @@ export const GRPO_DEFAULTS: GrpoConfig = {
   sftTemperature: 2,
   sftSteps: 150,
 };
+
+export interface PreferencePoint {
+  step: number;
+  rlhfPhase: 'reward model' | 'ppo';
+  /** Fraction of the dataset's pairs the reward model ranks correctly. */
+  rmAccuracy: number;
+  rlhfKl: number;
+  rlhfWin: number;
+  /** KL(π_RLHF ‖ π*_{r*}) = (F(π*) − F(π)) / β under the hidden reward: the suboptimality in units of β. */
+  rlhfGap: number;
+  /** KL(π_RLHF ‖ π*_{r̂}): distance to the optimum for the data's maximum-likelihood reward (NaN if none). */
+  rlhfGapData: number;
+  dpoKl: number;
+  dpoWin: number;
+  dpoGap: number;
+  dpoGapData: number;
+  dpoLoss: number;
+  /** Mean DPO weight σ(ĥ_l − ĥ_w) over the minibatch. */
+  dpoWeight: number;
+}
+
+/** The per-response view at the end (for the implicit-reward scatter). */
+export interface ResponseRow {
+  x: number;
+  y: number;
+  /** Hidden reward, centred per prompt. */
+  rStar: number;
+  /** DPO's implicit reward β log(π/π_ref), centred per prompt. */
+  dpoReward: number;
+  /** The RLHF reward model, centred per prompt. */
+  rmReward: number;
+  piRef: number;
+  piStar: number;
+  piDpo: number;
+  piRlhf: number;
+}
+
+export interface GrpoEval {
+  /** Mean over the 100 problems of π(a + b | a, b): the expected reward. */
+  accuracy: number;
+  /** Fraction of problems whose most likely answer is right. */
+  greedy: number;
+  /** Mean over the 100 problems of KL(π(·|a,b) ‖ π_ref(·|a,b)). */
+  kl: number;
+}
+
+export interface GrpoStats extends GrpoEval {
+  /** Mean reward of the batch's sampled answers. */
+  batchReward: number;
+  /** Fraction of the batch's groups whose answers all got the same reward (no signal for GRPO). */
+  flatGroups: number;
+}
+
+export interface GrpoPoint {
+  update: number;
+  /** Answers sampled so far by each learner. */
+  samples: number;
+  stats: Record<GrpoVariant, GrpoStats>;
+}
