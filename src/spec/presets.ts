@@ -50,8 +50,8 @@ const DQN_MOUNTAIN_CAR = {
  * 13.85k, 15.9k, 11k, 12.05k steps (median 89.8 s). TD3 held 16 solved seeds 1-4 (12.65k, 17.9k, 12k, 15.35k steps,
  * 62-96 s) but not seed 5 (the mean of 20 stayed between 20 and 60 for 69k steps: Q near 0, the actor drifting
  * toward standing still, only the noise reaching the flag); so TD3 holds 32: solved on seeds 1-5 at 14.05k, 21.2k,
- * 18.8k, 13.65k, 8.75k steps (node, same code; node and the browser gave the same steps for TD3 held 16, seed 1;
- * the browser's seconds for hold 32 are not measured). Without the hold SAC, measured, stands still.
+ * 18.8k, 13.65k, 8.75k steps (the same in node and the browser bench; browser seconds 41.0, 54.2, 67.1, 48.8,
+ * 26.9, median 48.8 s, load 7-17). Without the hold SAC, measured, stands still.
  */
 const box = <A extends 'ddpg' | 'td3'>(algo: A, noiseHold: number) => ({
   ...offPolicy(algo, 'MountainCarContinuous-v0'),
