@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, openChapter, readNumber, relClose } from './helpers';
+import { collectErrors, renderedText, openChapter, readNumber, relClose } from './helpers';
 
 /**
  * The "break this theorem" labs of chapters 4, 5, 7 and 8 in real Chromium: the worker's search finds a
@@ -99,7 +99,7 @@ test('chapter 5: the notes’ ε breaks the TV bound; the erratum’s instance i
   await expect(page.getByTestId('trpo-stmt-trpo-tv-corrected-holds')).toHaveAttribute('data-value', 'true');
   expect(relClose(await readNumber(page, 'trpo-J'), ERRATUM.J)).toBe(true);
   // The quoted figures are in the erratum's text.
-  const text = await page.locator('article .callout-erratum', { hasText: 'which ε' }).innerText();
+  const text = await renderedText(page, 'article .callout-erratum:has-text("which ε")');
   for (const s of ['0.0180', '0.0360', '12.98', '−1.3788', '−1.4506', '−1.2583', '1.114', '401.1', '−1.5049'])
     expect(text.replace(/-/g, '−')).toContain(s);
   expect(errors).toEqual([]);

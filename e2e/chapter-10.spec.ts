@@ -14,7 +14,7 @@ import {
   undiscountedEntropySoftQ,
   uniformPolicy,
 } from '../src/rl';
-import { collectErrors, readNumber } from './helpers';
+import { collectErrors, renderedText, readNumber } from './helpers';
 
 const SLUG = 'sac-dpg';
 /**
@@ -33,7 +33,7 @@ async function show(page: Page, name: string) {
   await expect(w.locator('.widget')).toBeVisible({ timeout: 60_000 });
   return w;
 }
-const articleText = (page: Page) => page.locator('article').innerText();
+const articleText = (page: Page) => renderedText(page);
 const fixed = (x: number, digits: number) => x.toFixed(digits);
 /** The prose prints a minus sign, not a hyphen. */
 const printed = (s: string) => s.replace('-', '−');

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { awrPolicy, expectile, klRegularisedMax } from '../src/rl';
-import { collectErrors, readNumber, relClose } from './helpers';
+import { collectErrors, renderedText, readNumber, relClose } from './helpers';
 
 const SLUG = 'offline-rl';
 
@@ -18,7 +18,7 @@ async function open(page: Page, query = '') {
   await page.goto(`./${query}#/${SLUG}`);
   await expect(page.locator('article h1')).toBeVisible({ timeout: 90_000 });
 }
-const articleText = (page: Page) => page.locator('article').innerText();
+const articleText = (page: Page) => renderedText(page);
 /** As the prose prints numbers: fixed decimals, and a typographic minus. */
 const fixed = (x: number, digits: number) => x.toFixed(digits).replace('-', '−');
 

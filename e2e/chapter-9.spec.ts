@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { WALK_SERIES, bairdValueDynamics, runSeeds, walkRun } from '../src/rl';
-import { collectErrors, readNumber } from './helpers';
+import { collectErrors, renderedText, readNumber } from './helpers';
 
 const SLUG = 'value-based';
 
@@ -20,7 +20,7 @@ async function openChapter(page: Page, slug: string, query = '') {
   await expect(page.locator('article h1')).toBeVisible({ timeout: 90_000 });
 }
 const within = (page: Page, widget: string) => page.locator(`[data-widget="${widget}"]`);
-const articleText = (page: Page) => page.locator('article').innerText();
+const articleText = (page: Page) => renderedText(page);
 const fixed = (x: number, digits: number) => x.toFixed(digits);
 
 /**

@@ -16,10 +16,10 @@ import {
   type MDP,
   type Policy,
 } from '../src/rl';
-import { collectErrors, openChapter, readNumber, relClose } from './helpers';
+import { collectErrors, renderedText, openChapter, readNumber, relClose } from './helpers';
 
 const within = (page: Page, widget: string) => page.locator(`[data-widget="${widget}"]`);
-const articleText = (page: Page) => page.locator('article').innerText();
+const articleText = (page: Page) => renderedText(page);
 /** `x` printed with `digits` decimals, as the prose prints it. */
 const fixed = (x: number, digits: number) => x.toFixed(digits);
 

@@ -4,7 +4,7 @@
  * read from the page through the full-precision `data-value` of every headline figure.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, openChapter, readNumber } from './helpers';
+import { collectErrors, renderedText, openChapter, readNumber } from './helpers';
 
 const within = (page: Page, widget: string) => page.locator(`[data-widget="${widget}"]`);
 
@@ -67,7 +67,7 @@ test('chapter 3: the figures quoted in the prose are the widgets’ figures', as
   expect(await readNumber(page, 'surrogate-L')).toBeGreaterThan(await readNumber(page, 'surrogate-J'));
   // The erratum on note 001's surrogate quotes the widget's slope and 0.9 times it.
   const slope = await readNumber(page, 'surrogate-slope');
-  const text = await page.locator('article').innerText();
+  const text = await renderedText(page);
   expect(text).toContain(slope.toFixed(3)); // 1.077
   expect(text).toContain((0.9 * slope).toFixed(3)); // 0.969
 });

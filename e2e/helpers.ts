@@ -38,3 +38,17 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
 
 export const relClose = (a: number, b: number, tol = 1e-9) =>
   Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The rendered text (innerText) of `selector` in a chapter. The chapter's blocks are `content-visibility: auto`
+ * (src/styles/global.css), and Chromium's innerText leaves out a block whose rendering is skipped because it is far
+ * from the viewport; so the blocks are laid out first (through the CSSOM, which the page's CSP allows), as print
+ * does. A reader never needs this: scrolling to a block, finding or selecting in it renders it.
+ */
+export async function renderedText(page: Page, selector = 'article'): Promise<string> {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('#chapter-body > *'))
+      el.style.contentVisibility = 'visible';
+  });
+  return page.locator(selector).first().innerText();
+}
