@@ -2,7 +2,8 @@ import * as tf from './tf';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@/rl';
-import { GRPO_DEFAULTS, GrpoRun, referenceTarget, type GrpoConfig, type GrpoPoint } from './grpo';
+import { GRPO_DEFAULTS, type GrpoConfig, type GrpoPoint } from '@/spec';
+import { GrpoRun, referenceTarget } from './grpo';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -24,16 +24,6 @@ import {
   type GrpoVariant,
 } from '@/spec';
 
-export {
-  GRPO_DEFAULTS,
-  GRPO_VARIANTS,
-  type GrpoConfig,
-  type GrpoEval,
-  type GrpoPoint,
-  type GrpoStats,
-  type GrpoVariant,
-} from '@/spec';
-
 export const DIGITS = 10;
 export const ANSWERS = 19;
 const IN = 2 * DIGITS;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PREFERENCE_DEFAULTS, PreferenceRun, type PreferenceConfig } from './preference-tabular';
+import { PREFERENCE_DEFAULTS, type PreferenceConfig } from '@/spec';
+import { PreferenceRun } from './preference-tabular';
 
 const small: PreferenceConfig = PREFERENCE_DEFAULTS;
 

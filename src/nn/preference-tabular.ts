@@ -24,8 +24,6 @@ import {
 } from '@/rl';
 import type { PreferenceConfig, PreferencePoint, ResponseRow } from '@/spec';
 
-export { PREFERENCE_DEFAULTS, type PreferenceConfig, type PreferencePoint, type ResponseRow } from '@/spec';
-
 export interface PreferenceProblem {
   ref: number[][];
   rStar: number[][];

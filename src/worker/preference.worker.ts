@@ -5,8 +5,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '@/rl';
 import { PreferenceRun } from '@/nn/preference-tabular';
-import { GrpoRun, type GrpoPoint } from '@/nn/grpo';
-import type { PreferencePoint } from '@/nn/preference-tabular';
+import { GrpoRun } from '@/nn/grpo';
+import type { GrpoPoint, PreferencePoint } from '@/spec';
 import { selectBackend } from './backends';
 import type {
   PreferenceCommand,

@@ -19,7 +19,7 @@ import type { MlpParams } from '../mlp';
 import { OffPolicyLoop, type OffPolicyOptions } from './offpolicy-loop';
 import { toMlpParams } from './net';
 import { Adam, allFinite, polyakTs } from './kernels/adam';
-import { Arena, type Buf } from './kernels/arena';
+import { Arena, type Buf, type Kernels } from './kernels/arena';
 import { Mlp } from './kernels/mlp';
 
 /** CleanRL's linear_schedule: from start to end over `duration` steps, then end. */
@@ -29,36 +29,55 @@ export function linearSchedule(start: number, end: number, duration: number, t: 
   return start < end ? Math.min(slope * t + start, end) : Math.max(slope * t + start, end);
 }
 
-/** A Q network with its gradient, target, optimiser and target rule (the online one, or the shadow). */
-interface QSet {
-  p: Buf;
-  g: Buf;
-  targetP: Buf;
+/** A Q network on the arena with its gradient, target copy, optimiser and target rule: the online one, or the shadow. */
+class QSet {
+  readonly p: Buf;
+  readonly g: Buf;
+  readonly targetP: Buf;
   /** The network on s (loss, backward, readout), on s′ (Double DQN's argmax), and the target on s′. */
-  net: Mlp;
-  netNext: Mlp;
-  target: Mlp;
-  opt: Adam;
-  double: boolean;
+  readonly net: Mlp;
+  readonly netNext: Mlp;
+  readonly target: Mlp;
+  private adam: Adam | null = null;
+
+  constructor(
+    arena: Arena,
+    sizes: Sizes,
+    B: number,
+    readonly double: boolean,
+  ) {
+    const P = paramCount(sizes);
+    this.p = arena.f32(P);
+    this.g = arena.f32(P);
+    this.targetP = arena.f32(P);
+    this.net = new Mlp(arena, sizes, B, this.p, this.g);
+    this.netNext = new Mlp(arena, sizes, B, this.p, null);
+    this.target = new Mlp(arena, sizes, B, this.targetP, null);
+  }
+
+  /** After the arena is built: the passes bound, the weights set to `init`, the target a copy. */
+  init(k: Kernels, init: Float32Array, learningRate: number): void {
+    for (const m of [this.net, this.netNext, this.target]) m.bind(k);
+    this.p.a.set(init);
+    this.targetP.a.set(init);
+    this.adam = new Adam(this.p.a, learningRate);
+  }
+
+  get opt(): Adam {
+    return this.adam as Adam;
+  }
 }
 
 export class DqnTrainer extends OffPolicyLoop {
   declare config: DqnConfig;
   private readonly sizes: Sizes;
-  private readonly qP: Buf;
-  private readonly qG: Buf;
-  private readonly targetP: Buf;
   private readonly obsB: Buf;
   private readonly nextB: Buf;
-  /** The online network on s (loss, backward, readout), on s′ (Double DQN's argmax), and the target on s′. */
-  private readonly net: Mlp;
-  private readonly netNext: Mlp;
-  private readonly target: Mlp;
-  private readonly opt: Adam;
   private readonly dOut: Float32Array;
   private readonly y: Float64Array;
   private readonly fwd: TsForward;
   private lastTargetUpdate: number;
+  /** The online network, and the shadow that learns with the other target on the same minibatches (or none). */
   private readonly main: QSet;
   private readonly shadow: QSet | null;
 
@@ -68,42 +87,17 @@ export class DqnTrainer extends OffPolicyLoop {
     const A = env.action.n;
     const B = cfg.batchSize;
     this.sizes = [env.obsSize, cfg.hidden, cfg.hidden, A];
-    const P = paramCount(this.sizes);
     const arena = new Arena();
-    this.qP = arena.f32(P);
-    this.qG = arena.f32(P);
-    this.targetP = arena.f32(P);
+    this.main = new QSet(arena, this.sizes, B, cfg.double);
+    this.shadow = cfg.shadow ? new QSet(arena, this.sizes, B, !cfg.double) : null;
     this.obsB = arena.f32(B * env.obsSize);
     this.nextB = arena.f32(B * env.obsSize);
-    this.net = new Mlp(arena, this.sizes, B, this.qP, this.qG);
-    this.netNext = new Mlp(arena, this.sizes, B, this.qP, null);
-    this.target = new Mlp(arena, this.sizes, B, this.targetP, null);
-    const shadowBufs = cfg.shadow ? [arena.f32(P), arena.f32(P), arena.f32(P)] : null;
-    const shadowNets = shadowBufs
-      ? [
-          new Mlp(arena, this.sizes, B, shadowBufs[0], shadowBufs[1]),
-          new Mlp(arena, this.sizes, B, shadowBufs[0], null),
-          new Mlp(arena, this.sizes, B, shadowBufs[2], null),
-        ]
-      : [];
     const k = arena.build({ simd: opts.simd });
-    for (const m of [this.net, this.netNext, this.target, ...shadowNets]) m.bind(k);
     // One seed: the online network's init first (the target starts as its copy), then env resets, then acting.
     // The shadow copies the same init and draws nothing, so the run is the same with or without it.
     const init = initLinearTorch(this.sizes, this.rng);
-    this.qP.a.set(init);
-    this.targetP.a.set(init);
-    this.opt = new Adam(this.qP.a, cfg.learningRate);
-    const q = { net: this.net, netNext: this.netNext, target: this.target };
-    this.main = { p: this.qP, g: this.qG, targetP: this.targetP, ...q, opt: this.opt, double: cfg.double };
-    if (shadowBufs) {
-      const [p, g, targetP] = shadowBufs;
-      p.a.set(init);
-      targetP.a.set(init);
-      const [net, netNext, target] = shadowNets;
-      const opt = new Adam(p.a, cfg.learningRate);
-      this.shadow = { p, g, targetP, net, netNext, target, opt, double: !cfg.double };
-    } else this.shadow = null;
+    this.main.init(k, init, cfg.learningRate);
+    this.shadow?.init(k, init, cfg.learningRate);
     this.dOut = new Float32Array(B * A);
     this.y = new Float64Array(B);
     this.fwd = new TsForward(this.sizes, 1);
@@ -125,7 +119,7 @@ export class DqnTrainer extends OffPolicyLoop {
       out[0] = Math.floor(this.rng.uniform() * A);
       return;
     }
-    const q = this.fwd.run(this.qP.a, obs, 1);
+    const q = this.fwd.run(this.main.p.a, obs, 1);
     let best = 0;
     for (let a = 1; a < A; a++) if (q[a] > q[best]) best = a;
     out[0] = best;
@@ -201,14 +195,14 @@ export class DqnTrainer extends OffPolicyLoop {
     const due = Math.floor(t / c.targetNetworkFrequency);
     if (c.targetNetwork && due !== this.lastTargetUpdate) {
       this.lastTargetUpdate = due;
-      polyakTs(this.targetP.a, this.qP.a, c.tau);
-      if (this.shadow) polyakTs(this.shadow.targetP.a, this.shadow.p.a, c.tau);
+      for (const Q of this.shadow ? [this.main, this.shadow] : [this.main])
+        polyakTs(Q.targetP.a, Q.p.a, c.tau);
     }
     return true;
   }
 
   protected actingFinite(): boolean {
-    return allFinite(this.qP.a);
+    return allFinite(this.main.p.a);
   }
 
   protected readoutQ(rows: Float32Array, count: number): number {
@@ -237,12 +231,12 @@ export class DqnTrainer extends OffPolicyLoop {
   }
 
   protected extras() {
-    return { epsilon: this.epsilonAt(this.steps), alpha: NaN, learningRate: this.opt.learningRate };
+    return { epsilon: this.epsilonAt(this.steps), alpha: NaN, learningRate: this.main.opt.learningRate };
   }
 
   setLive(h: LiveHparams): void {
     if (h.learningRate !== undefined) {
-      this.opt.learningRate = h.learningRate;
+      this.main.opt.learningRate = h.learningRate;
       if (this.shadow) this.shadow.opt.learningRate = h.learningRate;
     }
     // the schedule continues toward the new final ε (at once, once the decay is over)
@@ -251,7 +245,7 @@ export class DqnTrainer extends OffPolicyLoop {
 
   /** A copy of the online Q network (the greedy policy). */
   actor(): MlpParams {
-    return { ...toMlpParams(this.sizes, this.qP.a.slice()), head: 'argmax' };
+    return { ...toMlpParams(this.sizes, this.main.p.a.slice()), head: 'argmax' };
   }
 
   dispose(): void {

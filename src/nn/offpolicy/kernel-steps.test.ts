@@ -26,6 +26,8 @@ interface Internals {
   batchBuf: Float32Array;
   width: number;
 }
+/** A DQN trainer's Q network (main or shadow). */
+type QBufs = { p: { a: Float32Array }; g: { a: Float32Array }; targetP: { a: Float32Array } };
 interface Net {
   params: { a: Float32Array };
   grads: { a: Float32Array };
@@ -66,11 +68,11 @@ describe('gradient steps on the kernels equal the tfjs references', () => {
         const cfg = { ...DQN_DEFAULTS, ...small, ...v, seed: 3 };
         const tr = new DqnTrainer(cfg, cartPoleEnv(), { simd });
         await tr.update(); // acts; no gradient step yet
-        const t = tr as unknown as Internals & { qP: { a: Float32Array }; qG: { a: Float32Array } };
-        const tp = tr as unknown as { targetP: { a: Float32Array }; sizes: Sizes };
+        const t = tr as unknown as Internals & { main: QBufs; sizes: Sizes };
+        const tp = { targetP: t.main.targetP, sizes: t.sizes };
         // make the target differ from the online network, so the two roles are told apart
         for (let k = 0; k < tp.targetP.a.length; k++) tp.targetP.a[k] *= 1.1;
-        const q0 = t.qP.a.slice();
+        const q0 = t.main.p.a.slice();
         const qt0 = tp.targetP.a.slice();
         t.train(61);
         const B = cfg.batchSize;
@@ -88,7 +90,7 @@ describe('gradient steps on the kernels equal the tfjs references', () => {
           const y = dqnTarget(w, unpack(tf.tensor1d(qt0), tp.sizes), b, cfg.gamma, cfg.double);
           return pack(dqnLossAndGrads(w, b, y, cfg.loss === 'huber').grads).dataSync();
         });
-        close(t.qG.a, ref);
+        close(t.main.g.a, ref);
       });
 
   it('TD3 (clipped double Q, smoothing): the critics and the actor', async () => {
@@ -139,7 +141,6 @@ describe('gradient steps on the kernels equal the tfjs references', () => {
     const cfg = { ...DQN_DEFAULTS, ...small, double: false, loss: 'mse' as const, shadow: true, seed: 7 };
     const tr = new DqnTrainer(cfg, cartPoleEnv());
     await tr.update();
-    type QBufs = { p: { a: Float32Array }; g: { a: Float32Array }; targetP: { a: Float32Array } };
     const t = tr as unknown as Internals & { main: QBufs; shadow: QBufs; sizes: Sizes };
     expect(t.shadow.p.a).toEqual(t.main.p.a); // the same initial weights
     for (const q of [t.main, t.shadow]) q.targetP.a.forEach((x, k) => (q.targetP.a[k] = 1.1 * x));

@@ -244,7 +244,8 @@ function RunReadouts({ store }: { store: TrainingStore }) {
       algo: st.config.algo,
       targetKl: st.config.algo === 'ppo' ? st.config.targetKl : 0,
       epochs: st.config.algo === 'ppo' ? st.config.updateEpochs : 1,
-      shadowGap: meanShadowGap(st.series),
+      // only learners that can have a shadow critic walk the series for it
+      shadowGap: algoSpec(st.config.algo).series.includes('qShadow') ? meanShadowGap(st.series) : NaN,
     })),
   );
   const streamed = algoSpec(s.algo).series;
