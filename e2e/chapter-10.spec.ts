@@ -14,7 +14,7 @@ import {
   undiscountedEntropySoftQ,
   uniformPolicy,
 } from '../src/rl';
-import { collectErrors, renderedText, readNumber } from './helpers';
+import { collectErrors, renderedText, readNumber, mountWidgets } from './helpers';
 
 const SLUG = 'sac-dpg';
 /**
@@ -24,6 +24,8 @@ const SLUG = 'sac-dpg';
 async function openChapter(page: Page, slug: string, query = '') {
   await page.goto(`./${query}#/${slug}`);
   await expect(page.locator('article h1')).toBeVisible({ timeout: 120_000 });
+  // Widgets mount when near the viewport: scroll through them as a reader would.
+  await mountWidgets(page);
 }
 test.describe.configure({ timeout: 300_000 });
 /** Widgets mount when near the viewport: bring one there before reading it. */

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { awrPolicy, expectile, klRegularisedMax } from '../src/rl';
-import { collectErrors, renderedText, readNumber, relClose } from './helpers';
+import { collectErrors, renderedText, readNumber, relClose, mountWidgets } from './helpers';
 
 const SLUG = 'offline-rl';
 
@@ -17,6 +17,8 @@ test.describe.configure({ timeout: 240_000 });
 async function open(page: Page, query = '') {
   await page.goto(`./${query}#/${SLUG}`);
   await expect(page.locator('article h1')).toBeVisible({ timeout: 90_000 });
+  // Widgets mount when near the viewport: scroll through them as a reader would.
+  await mountWidgets(page);
 }
 const articleText = (page: Page) => renderedText(page);
 /** As the prose prints numbers: fixed decimals, and a typographic minus. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { collectErrors, readNumber } from './helpers';
+import { collectErrors, readNumber, mountWidgets } from './helpers';
 
 /** Chapter 12 (RLHF, DPO, GRPO): render, math, the exact figures the prose quotes, and trainings that move the right way. */
 
@@ -10,6 +10,8 @@ const slug = 'preferences';
 async function openChapter(page: Page, _slug: string, query = '') {
   await page.goto(`./${query}#/${slug}`);
   await expect(page.locator('article h1')).toBeVisible({ timeout: 90_000 });
+  // Widgets mount when near the viewport: scroll through them as a reader would.
+  await mountWidgets(page);
 }
 // Every test opens a long chapter with three widgets and waits for runs; on a loaded machine that takes minutes.
 test.describe.configure({ timeout: 300_000 });

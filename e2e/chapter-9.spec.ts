@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { WALK_SERIES, bairdValueDynamics, runSeeds, walkRun } from '../src/rl';
-import { collectErrors, renderedText, readNumber } from './helpers';
+import { collectErrors, renderedText, readNumber, mountWidgets } from './helpers';
 
 const SLUG = 'value-based';
 
@@ -18,6 +18,8 @@ const SLUG = 'value-based';
 async function openChapter(page: Page, slug: string, query = '') {
   await page.goto(`./${query}#/${slug}`);
   await expect(page.locator('article h1')).toBeVisible({ timeout: 90_000 });
+  // Widgets mount when near the viewport: scroll through them as a reader would.
+  await mountWidgets(page);
 }
 const within = (page: Page, widget: string) => page.locator(`[data-widget="${widget}"]`);
 const articleText = (page: Page) => renderedText(page);

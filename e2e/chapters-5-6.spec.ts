@@ -133,6 +133,8 @@ test('chapter 5: zoomed in, the TV bound itself rises above the old return (a gu
   await openChapter(page, 'trpo');
   await page.locator('article a', { hasText: 'this link' }).click();
   await expect(page).toHaveURL(/trpo\.tmax=0\.1&trpo\.t=0\.03/);
+  // The link lands on the section; the explorer below it mounts (with the link's state) when the reader gets there.
+  await explorer(page).scrollIntoViewIfNeeded();
   await expect(explorer(page).getByLabel('range', { exact: true })).toHaveValue('0.1');
   const bound = await readNumber(page, 'trpo-tv-bound');
   await expectHolds(page);

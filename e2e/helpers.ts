@@ -22,10 +22,32 @@ export function collectErrors(page: Page) {
   return { errors };
 }
 
-/** Opens a chapter and waits until its h1 and typeset math are on the page. */
-export async function openChapter(page: Page, slug: string, query = '') {
+/**
+ * Opens a chapter, waits until its h1 is on the page, and mounts its widgets as a reader scrolling through it
+ * would (see mountWidgets); `{ mount: false }` leaves the far widgets unmounted, as they are on load.
+ */
+export async function openChapter(page: Page, slug: string, query = '', { mount = true } = {}) {
   await page.goto(`./${query}#/${slug}`);
   await expect(page.locator('article h1')).toBeVisible();
+  if (mount) await mountWidgets(page);
+}
+
+/**
+ * Mounts every widget of the page the way a reader does, by scrolling each widget frame into view in turn (a widget
+ * mounts only when it comes near the viewport, src/mdx/mount-when-near.ts; a locator's getAttribute or textContent
+ * does not scroll), then scrolls back to where the page was and waits until no widget shows its placeholder.
+ */
+export async function mountWidgets(page: Page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const [x, y] = [window.scrollX, window.scrollY];
+    for (const el of document.querySelectorAll<HTMLElement>('.widget-frame')) {
+      el.scrollIntoView({ block: 'center' });
+      await frame();
+    }
+    window.scrollTo(x, y);
+  });
+  await expect(page.locator('.widget-frame > .widget-placeholder')).toHaveCount(0, { timeout: 60_000 });
 }
 
 /** The full-precision number behind a Readout. */

@@ -17,8 +17,11 @@ test('a deep link into a long chapter lands on its target and stays there as the
   await page.goto('./#/trpo/lem-kl-fisher');
   const target = page.locator('#lem-kl-fisher');
   await expect(target).toBeInViewport();
-  // Every widget of the chapter mounts (near ones at once, the rest while the page is idle) …
+  // Every widget of the chapter mounts (here all at once, as when the page is printed; a reader scrolling mounts
+  // them one by one, each in place of a placeholder of its height) …
   await expect(page.locator('#chapter-body .widget-frame').first()).toBeAttached();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await expect(page.locator('#chapter-body .widget-placeholder')).toHaveCount(0);
   // … and the lemma is still where the link put it: at the top of the window, rendered.
   const top = await target.evaluate((el) => el.getBoundingClientRect().top);
@@ -31,7 +34,11 @@ test('a deep link into a long chapter lands on its target and stays there as the
 test('far blocks are skipped on load and render when scrolled to; a far widget mounts when scrolled to', async ({
   page,
 }) => {
-  await openChapter(page, 'trpo');
+  await openChapter(page, 'trpo', '', { mount: false });
+  // The last widget of the chapter is not mounted on load: once the page has settled, only its placeholder is there.
+  const widget = page.locator('#chapter-body .widget-frame').last();
+  await page.waitForLoadState('networkidle');
+  await expect(widget.locator(':scope > .widget-placeholder')).toHaveAttribute('aria-busy', 'true');
   // The last paragraph with math, a long way below the first screen, is not laid out on load …
   const far = page.locator('#chapter-body > p:has(.katex)').last();
   const farMath = far.locator('.katex').first();
@@ -40,10 +47,28 @@ test('far blocks are skipped on load and render when scrolled to; a far widget m
   await expect(farMath).toHaveAttribute('class', /katex/);
   await far.evaluate((el) => el.scrollIntoView());
   await expect.poll(() => rendered(farMath)).toBe(true);
-  // The last widget of the chapter mounts when scrolled to.
-  const widget = page.locator('#chapter-body .widget-frame').last();
+  // The last widget mounts when scrolled to.
   await widget.evaluate((el) => el.scrollIntoView());
   await expect(widget.locator('.widget-placeholder')).toHaveCount(0);
   await expect(widget.locator('[aria-busy="true"]')).toHaveCount(0);
   expect(await rendered(widget.locator(':scope > :last-child'))).toBe(true);
+});
+
+test('printing a chapter mounts every widget, far ones included, before the page is laid out for paper', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openChapter(page, 'trpo', '', { mount: false });
+  await page.waitForLoadState('networkidle');
+  const frames = page.locator('#chapter-body .widget-frame');
+  const placeholders = page.locator('#chapter-body .widget-frame > .widget-placeholder');
+  // On load the widgets far below the first screen are placeholders …
+  expect(await placeholders.count()).toBeGreaterThan(0);
+  // … and `beforeprint` (which the browser fires before it lays the page out for print) mounts them all.
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(placeholders).toHaveCount(0);
+  expect(await frames.count()).toBeGreaterThan(1);
+  await expect(page.locator('#chapter-body .widget-error')).toHaveCount(0);
+  expect(errors.errors).toEqual([]);
 });

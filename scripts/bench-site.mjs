@@ -80,11 +80,13 @@ try {
       ).observe({ type: 'longtask', buffered: true });
     });
     // Requests in flight, in the page's clock (ms since its time origin), for the network-quiet condition below.
-    const requests = new Map();
+    // Recorded in wall-clock ms and shifted once the page's time origin is known (the first requests come before).
+    const wall = new Map();
     let origin = null;
-    const pageNow = () => (origin === null ? 0 : Date.now() - origin);
-    page.on('request', (r) => requests.set(r, [pageNow(), Infinity]));
-    const done = (r) => requests.has(r) && (requests.get(r)[1] = pageNow());
+    page.on('request', (r) => wall.set(r, [Date.now(), Infinity]));
+    const done = (r) => wall.has(r) && (wall.get(r)[1] = Date.now());
+    const requests = () =>
+      new Map([...wall].map(([r, [st, en]]) => [r, [st - origin, en === Infinity ? Infinity : en - origin]]));
     page.on('requestfinished', done);
     page.on('requestfailed', done);
     // Only page.evaluate from here on: Playwright's locators inject a selector engine whose queries and layout
@@ -112,11 +114,12 @@ try {
     const firstView = new Set(jsFiles);
     // Time to interactive as Lighthouse defines it: from first contentful paint, find the first 5 s window with no
     // long task (over 50 ms) and at most two requests in flight; TTI is the end of the last long task before that
-    // window (or FCP if there was none), and not before DOMContentLoaded. The load-time tasks are those up to the
-    // end of that window.
+    // window (or FCP if there was none), and not before DOMContentLoaded. The window may start at FCP, at the end
+    // of a long task or at the end of a request (when the network calms: fonts come in threes). The load-time tasks
+    // are those up to the end of that window.
     const QUIET = 5000;
     const inFlightOk = (a, b) => {
-      const live = [...requests.values()].filter(([st, en]) => st < b && en > a);
+      const live = [...requests().values()].filter(([st, en]) => st < b && en > a);
       // At most 2 in flight at every instant of [a, b]: check at a and at each start inside.
       const points = [a, ...live.map(([st]) => st).filter((st) => st > a)];
       return points.every((t) => live.filter(([st, en]) => st <= t && en > t).length <= 2);
@@ -125,13 +128,16 @@ try {
     while (Date.now() - t0 < 45_000) {
       s = await sample();
       if (s.fcp !== null) {
-        const ends = s.tasks.map(([st, d]) => st + d).filter((e) => e > s.fcp);
-        const candidates = [s.fcp, ...ends].sort((a, b) => a - b);
+        const fcp = s.fcp;
+        const ends = s.tasks.map(([st, d]) => st + d);
+        const netEnds = [...requests().values()].map(([, en]) => en).filter((e) => e !== Infinity);
+        const candidates = [fcp, ...ends, ...netEnds].filter((c) => c >= fcp).sort((a, b) => a - b);
         const found = candidates.find(
-          (c) => !s.tasks.some(([st]) => st >= c && st < c + QUIET) && inFlightOk(c, c + QUIET),
+          (c) => !s.tasks.some(([st, d]) => st < c + QUIET && st + d > c) && inFlightOk(c, c + QUIET),
         );
         if (found !== undefined && s.now >= found + QUIET) {
-          tti = Math.max(found, s.dcl);
+          const lastTaskEnd = Math.max(fcp, ...ends.filter((e) => e <= found));
+          tti = Math.max(lastTaskEnd, s.dcl);
           break;
         }
       }
@@ -160,6 +166,15 @@ try {
         first_contentful_paint_ms: fcp && Math.round(fcp),
         goal: GOAL,
         meets_goals: Object.entries(GOAL).every(([k, v]) => row[k] !== null && row[k] <= v),
+        // BENCH_DEBUG=1: every long task ([start, duration] ms) and the requests still open, to see what kept TTI.
+        ...(process.env.BENCH_DEBUG
+          ? {
+              long_tasks: s.tasks.map(([st, d]) => [Math.round(st), Math.round(d)]),
+              late_requests: [...requests()]
+                .filter(([, [, en]]) => en > (fcp ?? 0))
+                .map(([r, [st, en]]) => [Math.round(st), Math.round(en), r.url().slice(-50)]),
+            }
+          : {}),
       }),
     );
     await context.close();

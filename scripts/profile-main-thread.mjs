@@ -89,7 +89,9 @@ async function record() {
   if (panel) await page.getByRole('button', { name: 'Start', exact: true }).click();
   const t0 = Date.now();
   let result;
-  while (Date.now() - t0 < seconds * 1000 + (panel ? 0 : 300_000)) {
+  // A bench page ends by itself (window.__benchResult); a panel or any other page (a chapter) is watched --seconds.
+  const benchPage = !panel && url.startsWith('bench');
+  while (Date.now() - t0 < seconds * 1000 + (benchPage ? 300_000 : 0)) {
     await new Promise((r) => setTimeout(r, 1000));
     if (panel) {
       const status = await evaluate('document.querySelector("[data-testid=train-status]")?.dataset.value');
@@ -98,7 +100,7 @@ async function record() {
         steps: await evaluate('document.querySelector("[data-testid=train-steps]")?.dataset.value'),
       };
       if (status === 'solved' || status === 'finished' || status === 'error') break;
-    } else if ((result = await evaluate('window.__benchResult')) !== undefined) break;
+    } else if (benchPage && (result = await evaluate('window.__benchResult')) !== undefined) break;
   }
   await cdp.send('Tracing.end');
   await complete;

@@ -4,7 +4,7 @@
  */
 import { MDXProvider } from '@mdx-js/react';
 import { Suspense, lazy, useEffect, useMemo, useState, type ComponentType } from 'react';
-import { readyChapters, type ChapterInfo } from '@content/chapters';
+import { pageBySlug, readyChapters, type ChapterInfo } from '@content/chapters';
 import { ChapterContext, mdxComponents } from '@/mdx';
 import { installCopyTex } from '@/mdx/copy-tex';
 import { Outline, type OutlineItem } from './Outline';
@@ -14,12 +14,30 @@ import { addNotice } from '@/lib/notices';
 const modules = import.meta.glob<{ default: ComponentType }>('/content/*/index.mdx');
 
 const lazyChapters = new Map<string, ComponentType>();
-/** The lazy component of a chapter's MDX (one per folder, so the chapter page and the print view share it). */
+/**
+ * The lazy component of a chapter's MDX (one per folder, so the chapter page and the print view share it). Its
+ * chunk is requested at the first call: preloadChapter makes that call before the app's first render.
+ */
 export function chapterComponent(folder: string): ComponentType | null {
   const loader = modules[`/content/${folder}/index.mdx`];
   if (!loader) return null;
-  if (!lazyChapters.has(folder)) lazyChapters.set(folder, lazy(loader));
+  if (!lazyChapters.has(folder)) {
+    const chunk = loader();
+    lazyChapters.set(
+      folder,
+      lazy(() => chunk),
+    );
+  }
   return lazyChapters.get(folder)!;
+}
+
+/**
+ * Starts downloading the chapter a URL opens on, so its chunk is on the way while the app's own code runs and
+ * renders the shell (it used to be requested only once the shell had rendered, a few hundred ms later).
+ */
+export function preloadChapter(slug: string) {
+  const folder = pageBySlug(slug)?.folder;
+  if (folder) chapterComponent(folder);
 }
 
 export function ChapterPage({ chapter, section }: { chapter: ChapterInfo; section: string | null }) {

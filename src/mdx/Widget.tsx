@@ -1,8 +1,8 @@
 /**
  * The widget frame: `<Widget name="GridWorldLab" …props />` lazy-loads src/widgets/<name>/index.tsx behind a
  * placeholder as tall as the widget will be (prose does not jump): the height it measured last time in this browser,
- * else the one the widget declares in its size.ts. It mounts when it comes near the viewport (or its turn in
- * the idle queue comes, see mount-when-near.ts), catches the widget's errors with a readable
+ * else the one the widget declares in its size.ts. It mounts when it comes near the viewport or the page is printed
+ * (see mount-when-near.ts), catches the widget's errors with a readable
  * message and a Retry button, and offers a fullscreen button. Widgets are found by folder name, so adding one
  * never edits a shared file.
  */

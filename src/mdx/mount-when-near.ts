@@ -1,43 +1,25 @@
 /**
- * Widgets mount when they come near the viewport, and the rest one at a time while the page is idle, so opening
- * a chapter does not mount all of its widgets in one long task (and does not fetch their code before the prose
- * is on screen). Every widget is mounted within a few seconds either way: readers who scroll fast, print, or
- * search the page find them ready.
+ * Widgets mount only when they come near the viewport (within a screen height), so opening a chapter runs no
+ * widget's code but those the reader can see: each mount is a 20-90 ms task, and mounting far widgets in the first
+ * seconds (an idle queue did, until issue 20's speed goal) kept chapters from being interactive for 2-7 s. Until
+ * then a widget is a placeholder of its declared (or last measured) height, so the page does not jump and deep
+ * links land. Printing mounts every widget (`beforeprint` comes before the browser lays the page out for paper),
+ * and the whole-book print view mounts them all at once.
  */
 import { useEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
-const queue: Array<() => void> = [];
-let pumping = false;
+/** Mount callbacks of the widgets not yet mounted, for `beforeprint`. */
+const waiting = new Set<() => void>();
 
-const idle = (cb: () => void) => {
-  const w = window as unknown as {
-    requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => number;
-  };
-  if (w.requestIdleCallback) w.requestIdleCallback(cb, { timeout: 1000 });
-  else setTimeout(cb, 100);
-};
-
-function pump() {
-  if (pumping) return;
-  pumping = true;
-  const next = () => {
-    const mount = queue.shift();
-    if (!mount) {
-      pumping = false;
-      return;
-    }
-    mount();
-    // One widget per idle period: its render and effects happen before the next one starts.
-    idle(next);
-  };
-  // Give the visible prose (and any widget already in view) the first frames.
-  setTimeout(() => idle(next), 300);
+function mountAllForPrint() {
+  // Synchronously, as print-mode.ts does: the browser lays the page out for print right after the event returns.
+  flushSync(() => waiting.forEach((show) => show()));
 }
 
-/**
- * True once the element is within a screen height of the viewport, or its turn in the idle queue has come; at once
- * with `now` (the whole-book print view wants every widget, and fetches their chunks in parallel).
- */
+if (typeof window !== 'undefined') window.addEventListener('beforeprint', mountAllForPrint);
+
+/** True once the element has been within a screen height of the viewport, or the page printed; at once with `now`. */
 export function useMountWhenNear(ref: RefObject<HTMLElement | null>, now = false): boolean {
   const [near, setNear] = useState(() => now || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
@@ -49,12 +31,10 @@ export function useMountWhenNear(ref: RefObject<HTMLElement | null>, now = false
       rootMargin: '100% 0px',
     });
     io.observe(el);
-    queue.push(show);
-    pump();
+    waiting.add(show);
     return () => {
       io.disconnect();
-      const i = queue.indexOf(show);
-      if (i >= 0) queue.splice(i, 1);
+      waiting.delete(show);
     };
   }, [near, ref]);
   return near;
