@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, renderedText, openChapter, readNumber, relClose } from './helpers';
+import { collectErrors, mountWidgets, renderedText, openChapter, readNumber, relClose } from './helpers';
 
 /**
  * The "break this theorem" labs of chapters 4, 5, 7 and 8 in real Chromium: the worker's search finds a
@@ -89,6 +89,8 @@ test('chapter 5: the notes’ ε breaks the TV bound; the erratum’s instance i
   const href = await erratumLink.getAttribute('href');
   expect(href!.split('#')[0].split('&')[0]).toBe(labLink!.split('#')[0].split('&')[0]);
   await page.goto(`./${href}`);
+  await expect(page.locator('article h1')).toBeVisible();
+  await mountWidgets(page);
   await expect(page.getByTestId('trpo-instance')).toBeVisible({ timeout: 30_000 });
   expect(relClose(await readNumber(page, 'trpo-stmt-trpo-tv-notes-lhs'), ERRATUM.J)).toBe(true);
   expect(relClose(await readNumber(page, 'trpo-stmt-trpo-tv-notes-rhs'), ERRATUM.notesBound)).toBe(true);
@@ -125,6 +127,8 @@ test('chapter 5: every notes’ statement falls, no corrected one does', async (
         // The reported counterexample opens in the bound explorer and fails there too.
         const href = await page.getByTestId('break5-violation-link').getAttribute('href');
         await page.goto(`./${href}`);
+        await expect(page.locator('article h1')).toBeVisible();
+        await mountWidgets(page);
         await expect(page.getByTestId('trpo-instance')).toBeVisible({ timeout: 30_000 });
         await expect(page.getByTestId(`trpo-stmt-${statement}-notes-holds`)).toHaveAttribute(
           'data-value',
@@ -149,6 +153,8 @@ test('chapter 4: “policy advantage zero means optimal” falls and opens in th
   expect(r.violated).toBe(true);
   const href = await page.getByTestId('break4-tightest-link').getAttribute('href');
   await page.goto(`./${href}`);
+  await expect(page.locator('article h1')).toBeVisible();
+  await mountWidgets(page);
   await expect(page.getByTestId('mixture-instance')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('mixture-stmt-cpi-optimality-notes-holds')).toHaveAttribute(
     'data-value',
@@ -252,6 +258,8 @@ test('chapter 7: note 004’s two-step estimator breaks the bias bound, opens in
   const erratum = page.locator('article .callout-erratum a[href*="gae.inst="]');
   sameInstance(instOf((await erratum.getAttribute('href'))!, 'gae.inst'), instOf(href, 'gae.inst'));
   await page.goto(`./${href}`);
+  await expect(page.locator('article h1')).toBeVisible();
+  await mountWidgets(page);
   await expect(page.getByTestId('gae-instance')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('gae-stmt-two-step-bias-notes-holds')).toHaveAttribute('data-value', 'false');
   await expect(page.getByTestId('gae-stmt-two-step-bias-corrected-holds')).toHaveAttribute(
@@ -306,6 +314,8 @@ test('chapter 8: note 004’s coupling statements fall and open in the coupled-r
     expect(same).toBeDefined();
     sameInstance(same!, mine);
     await page.goto(`./${href}`);
+    await expect(page.locator('article h1')).toBeVisible();
+    await mountWidgets(page);
     await expect(page.getByTestId('coupled-instance')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId(`coupled-stmt-${statement}-notes-holds`)).toHaveAttribute(
       'data-value',

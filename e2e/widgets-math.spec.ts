@@ -110,6 +110,7 @@ test('widget settings round-trip through the URL, and a hostile URL is clamped w
   await nudge(page, 'γ', 'ArrowLeft', 3);
   await expect(page).toHaveURL(/trpo\.gamma=0\.87/);
   await page.reload();
+  await page.locator('[data-widget="BoundExplorer"]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-widget="BoundExplorer"]').getByLabel('γ', { exact: true })).toHaveValue(
     '0.87',
   );

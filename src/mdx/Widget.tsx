@@ -20,6 +20,7 @@ import {
 import { FrameRegistry, WidgetFrameContext } from '@/lib/widget-frame';
 import { useChapterSlug } from './chapter-context';
 import { useMountWhenNear } from './mount-when-near';
+import { preloadLater, preloadedWidget } from './widget-preload';
 import { AssignmentCheck, TeachMenu } from './WidgetTools';
 import { useStaticBook } from '@/lib/print-mode';
 import { declaredHeight, type WidgetSize } from '@/widgets/size';
@@ -84,12 +85,20 @@ export function Widget({ name, ...props }: { name: string; [k: string]: unknown 
     () => rememberedHeight(sizeKey) ?? declaredHeight(sizes[`/src/widgets/${name}/size.ts`], props),
     [sizeKey], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  // A new lazy component per attempt, so Retry also retries a failed chunk download.
-  const Lazy = useMemo(() => loadWidget(name), [name, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
   // In the whole-book print view a widget is a figure: shown at its defaults and inert (no focus, no input), and
   // every one is wanted, not just those near the viewport.
   const frozen = useStaticBook();
   const near = useMountWhenNear(frame, frozen);
+  // A new lazy component per attempt, so Retry also retries a failed chunk download. Chosen when the widget mounts:
+  // its code imported ahead (widget-preload.ts) if it is there, so a print mounts it synchronously.
+  const Lazy = useMemo(
+    () => (attempt === 0 && near && preloadedWidget(name)) || loadWidget(name),
+    [name, attempt, near],
+  );
+  useEffect(() => {
+    const loader = loaders[`/src/widgets/${name}/index.tsx`];
+    if (!near && loader) preloadLater(name, loader);
+  }, [name, near]);
   const chapter = useChapterSlug();
   // What the widget registers while it renders (URL ids, readouts): a fresh registry per attempt.
   const registry = useMemo(() => new FrameRegistry(), [attempt]); // eslint-disable-line react-hooks/exhaustive-deps

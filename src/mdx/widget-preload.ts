@@ -1,0 +1,50 @@
+/**
+ * Widget code fetched ahead, long after the page has loaded: a widget mounts only when it comes near the viewport
+ * (mount-when-near.ts), but printing a chapter (Ctrl+P) mounts every widget inside `beforeprint`, and a widget whose
+ * code is not there yet would print as its placeholder (a lazy component suspends, and the browser lays the page out
+ * for paper before the chunk arrives). So, from PRELOAD_AFTER_MS after navigation (well after the 5 s quiet window
+ * that time-to-interactive needs), the page imports the code of the widgets it holds, one per idle period, without
+ * mounting them; a widget mounting after that renders at once.
+ */
+import type { ComponentType } from 'react';
+
+type Loader = () => Promise<{ default: ComponentType<Record<string, unknown>> }>;
+
+/** From navigation; the bench's quiet window ends 5 s after the last load task. */
+const PRELOAD_AFTER_MS = 8000;
+
+const ready = new Map<string, ComponentType<Record<string, unknown>>>();
+const pending = new Map<string, Loader>();
+let started = false;
+
+const idle = (cb: () => void) => {
+  const w = window as unknown as { requestIdleCallback?: (cb: () => void) => number };
+  if (w.requestIdleCallback) w.requestIdleCallback(cb);
+  else setTimeout(cb, 50);
+};
+
+function next() {
+  const [name, loader] = pending.entries().next().value ?? [];
+  if (!name || !loader) {
+    started = false;
+    return;
+  }
+  pending.delete(name);
+  loader()
+    .then((m) => void ready.set(name, m.default))
+    // A chunk that fails here is retried, and its error shown, by the widget's own lazy load.
+    .catch(() => undefined)
+    .finally(() => idle(next));
+}
+
+/** The widget's component if its code has been imported ahead, else undefined. */
+export const preloadedWidget = (name: string) => ready.get(name);
+
+/** Queues the widget's code to be imported once the page has long settled. */
+export function preloadLater(name: string, loader: Loader) {
+  if (ready.has(name) || pending.has(name)) return;
+  pending.set(name, loader);
+  if (started) return;
+  started = true;
+  setTimeout(() => idle(next), Math.max(0, PRELOAD_AFTER_MS - performance.now()));
+}
