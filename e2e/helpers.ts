@@ -41,9 +41,15 @@ export async function mountWidgets(page: Page) {
   await page.evaluate(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const [x, y] = [window.scrollX, window.scrollY];
-    for (const el of document.querySelectorAll<HTMLElement>('.widget-frame')) {
-      el.scrollIntoView({ block: 'center' });
-      await frame();
+    // A frame not yet mounted keeps its placeholder's min-height (Widget.tsx). Widgets mounting above one can push
+    // it out of reach before its observer looks, so pass again over those still unmounted.
+    const unmounted = () =>
+      [...document.querySelectorAll<HTMLElement>('.widget-frame')].filter((el) => el.style.minHeight !== '');
+    for (let pass = 0; pass < 10 && unmounted().length > 0; pass++) {
+      for (const el of unmounted()) {
+        el.scrollIntoView({ block: 'center' });
+        await frame();
+      }
     }
     window.scrollTo(x, y);
   });
