@@ -18,7 +18,8 @@ import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
 import { PolicyWatch } from '../EnvPlay/PolicyWatch';
 import { SaveAgentButton } from '../AgentLibrary/SaveAgentButton';
 import { HparamControls } from './HparamControls';
-import { StoreCharts, toRows } from './PanelCharts';
+import { CHART_MS, StoreCharts, toRows } from './PanelCharts';
+import { useThrottled } from './throttle';
 import { useTrainingPanelStore, type PanelStoreProps } from './useTraining';
 
 export interface TrainingPanelProps extends PanelStoreProps {
@@ -233,7 +234,8 @@ function RunControls({
   );
 }
 
-function RunReadouts({ store }: { store: TrainingStore }) {
+/** The readouts' numbers from the store, changing at most every CHART_MS. */
+function useThrottledReadouts(store: TrainingStore) {
   const s = useStore(
     store,
     useShallow((st) => ({
@@ -248,6 +250,13 @@ function RunReadouts({ store }: { store: TrainingStore }) {
       shadowGap: algoSpec(st.config.algo).series.includes('qShadow') ? meanShadowGap(st.series) : NaN,
     })),
   );
+  return useThrottled(s, CHART_MS);
+}
+
+function RunReadouts({ store }: { store: TrainingStore }) {
+  // Redrawn at the charts' rate (CHART_MS), not at every metrics message (20 a second): a number that changes 20
+  // times a second cannot be read, and each change is a frame the page must lay out, paint and composite.
+  const s = useThrottledReadouts(store);
   const streamed = algoSpec(s.algo).series;
   const m = s.latest;
   return (
