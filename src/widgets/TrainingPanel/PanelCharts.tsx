@@ -220,12 +220,13 @@ export function StoreCharts({
   const env = useStore(store, (s) => s.config.env);
   const config = useStore(store, (s) => s.config);
   const prediction = useMemo(() => trainingPrediction(config, preset), [config, preset]);
-  // Rows and histogram through one throttle: both redraw in the same task (one React render, one frame).
+  const running = useStore(store, (s) => s.status === 'running');
+  // Rows and histogram through one throttle: both redraw in the same task (one React render, one frame). Not
+  // running (paused, finished), the latest at once.
   const ratioHist = latest?.ratioHist ?? null;
-  const shown = useThrottled(
-    useMemo(() => ({ series, hist: ratioHist }), [series, ratioHist]),
-    CHART_MS,
-  );
+  const data = useMemo(() => ({ series, hist: ratioHist }), [series, ratioHist]);
+  const throttled = useThrottled(data, CHART_MS);
+  const shown = running ? throttled : data;
   const rows = useMemo(() => toRows(shown.series), [shown.series]);
   const hist = shown.hist;
   // The ratio histogram is about the clip range: shown for algorithms that clip the ratio.

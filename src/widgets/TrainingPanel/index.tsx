@@ -234,8 +234,12 @@ function RunControls({
   );
 }
 
-/** The readouts' numbers from the store, changing at most every CHART_MS. */
+/**
+ * The readouts' numbers from the store, changing at most every CHART_MS while the run trains; paused, stopped or
+ * finished, the latest at once (the numbers a reader reads off, or a saved run is compared with, are final).
+ */
 function useThrottledReadouts(store: TrainingStore) {
+  const running = useStore(store, (st) => st.status === 'running');
   const s = useStore(
     store,
     useShallow((st) => ({
@@ -250,7 +254,8 @@ function useThrottledReadouts(store: TrainingStore) {
       shadowGap: algoSpec(st.config.algo).series.includes('qShadow') ? meanShadowGap(st.series) : NaN,
     })),
   );
-  return useThrottled(s, CHART_MS);
+  const shown = useThrottled(s, CHART_MS);
+  return running ? shown : s;
 }
 
 function RunReadouts({ store }: { store: TrainingStore }) {
