@@ -1,19 +1,18 @@
-// The whole test suite, as `npm test` runs it: static checks, unit tests, production build, end-to-end tests.
+// The whole test suite, as `npm test` runs it: static checks (types, lint, format: at once), unit tests, production
+// build, end-to-end tests.
 // Each step runs even when an earlier one failed, so one run shows every problem; the exit code is non-zero if
 // any step failed. The last line is the plain summary 'tests: N passed, N failed' that CI reads.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runParallel, staticSteps } from './test-steps.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'proximal-test-'));
 const unitJson = join(tmp, 'unit.json');
 const e2eJson = join(tmp, 'e2e.json');
 
 const steps = [
-  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
-  { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
-  { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.'] },
   {
     name: 'unit',
     cmd: 'npx',
@@ -33,6 +32,13 @@ const results = {};
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+// The static checks are independent single-threaded processes: run them at once.
+for (const [name, ok] of Object.entries(await runParallel(staticSteps))) {
+  results[name] = ok;
+  if (ok) passed += 1;
+  else failed += 1;
+}
 
 for (const step of steps) {
   if (step.needs && !results[step.needs]) {
