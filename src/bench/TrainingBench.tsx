@@ -4,7 +4,7 @@
  * as text and put on `window.__benchResult` for scripts/bench-train.mjs. The config (preset, JSON overrides, budget)
  * is validated like any other before it reaches the worker.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createTrainer } from '@/worker/trainer-client';
 import {
   defaultConfig,
@@ -18,8 +18,8 @@ import {
   type RatioHist,
   type TrainConfig,
 } from '@/spec';
-import { CHART_MS, PanelCharts, useChartRows } from '@/widgets/TrainingPanel/PanelCharts';
-import { useThrottled } from '@/widgets/TrainingPanel/throttle';
+import { CHART_MS, PanelCharts, toRows } from '@/widgets/TrainingPanel/PanelCharts';
+import { trailingThrottle } from '@/widgets/TrainingPanel/throttle';
 import { appendPoints, type SeriesPoint } from '@/stores/training';
 
 export interface BenchResult {
@@ -96,13 +96,15 @@ export default function TrainingBench({
   /** Draw the live return chart (default); `false` isolates the training's own main-thread cost. */
   chart?: boolean | string;
 }) {
-  const [text, setText] = useState('starting…');
   const [run, setRun] = useState<{ solve: number; env: TrainConfig['env'] } | null>(null);
-  // The training panel's own charts, so the long-task figure includes the main thread's real rendering work.
-  const [series, setSeries] = useState<SeriesPoint[]>([]);
-  const [hist, setHist] = useState<RatioHist | null>(null);
-  const rows = useChartRows(series);
-  const shownHist = useThrottled(hist, CHART_MS);
+  // What the page shows: the status text and the training panel's own charts (so the long-task figure includes the
+  // main thread's real rendering work), all redrawn together at the charts' rate, in one task and one frame.
+  const [view, setView] = useState<{ text: string; series: SeriesPoint[]; hist: RatioHist | null }>({
+    text: 'starting…',
+    series: [],
+    hist: null,
+  });
+  const rows = useMemo(() => toRows(view.series), [view.series]);
   useEffect(() => {
     const base = benchBase(algo, env, preset);
     const cfg = {
@@ -112,6 +114,13 @@ export default function TrainingBench({
       ...(budget ? { totalSteps: Number(budget) } : {}),
     } as TrainConfig;
     setRun({ solve: cfg.solveThreshold, env: cfg.env });
+    // The latest data; a metrics message only updates these and pokes the throttle.
+    const latest = { text: 'starting…', series: [] as SeriesPoint[], hist: null as RatioHist | null };
+    const redraw = trailingThrottle(() => setView({ ...latest }), CHART_MS);
+    const setText = (text: string) => {
+      latest.text = text;
+      redraw.poke();
+    };
     const invalid = validateConfig(cfg);
     if (invalid.length) {
       setText(`invalid configuration: ${invalid.join('; ')}`);
@@ -122,15 +131,16 @@ export default function TrainingBench({
     let longCount = 0;
     const longList: [number, number][] = [];
     const t0 = performance.now();
+    const record = (entries: PerformanceEntryList) => {
+      for (const e of entries) {
+        maxLong = Math.max(maxLong, e.duration);
+        if (e.duration > 50) longCount += 1;
+        if (longList.length < 20) longList.push([Math.round(e.startTime - t0), Math.round(e.duration)]);
+      }
+    };
     let observer: PerformanceObserver | null = null;
     try {
-      observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          maxLong = Math.max(maxLong, e.duration);
-          if (e.duration > 50) longCount += 1;
-          if (longList.length < 20) longList.push([Math.round(e.startTime - t0), Math.round(e.duration)]);
-        }
-      });
+      observer = new PerformanceObserver((list) => record(list.getEntries()));
       // Observed from the first 'running' status on: the figure is about the main thread while training runs.
     } catch {
       /* longtask entries unsupported: max_longtask_ms stays 0 and is reported as such */
@@ -145,6 +155,8 @@ export default function TrainingBench({
     let gradientSteps = 0;
     const handle = createTrainer(1, cfg, backend as BackendChoice);
     const finish = (solved: boolean, error?: string) => {
+      // Entries are delivered to the callback later (at idle priority): the last ones are still queued here.
+      if (observer) record(observer.takeRecords());
       observer?.disconnect();
       // The window the figures are about, for a trace of the run (scripts/bench-train.mjs reads each main-thread
       // task's CPU time between these marks: a task our code made long, or one the OS stalled).
@@ -181,6 +193,7 @@ export default function TrainingBench({
       };
       (window as unknown as { __benchResult?: BenchResult }).__benchResult = r;
       setText(JSON.stringify(r));
+      redraw.flush();
       handle.terminate();
     };
     handle.subscribe((e) => {
@@ -209,9 +222,9 @@ export default function TrainingBench({
           gradientSteps = u.gradientSteps ?? 0;
         }
         const m = e.updates[e.updates.length - 1];
-        if (m.ratioHist) setHist(m.ratioHist);
+        if (m.ratioHist) latest.hist = m.ratioHist;
         const mean = m.returnMean20 ?? NaN;
-        setSeries((prev) => appendPoints(prev, e.updates));
+        latest.series = appendPoints(latest.series, e.updates);
         last = { steps: m.steps, update: m.update, sps: e.sps, elapsedMs: e.elapsedMs };
         // Progress so far, for a script that gives up before the run ends.
         (window as unknown as { __benchProgress?: unknown }).__benchProgress = {
@@ -232,18 +245,19 @@ export default function TrainingBench({
     });
     return () => {
       observer?.disconnect();
+      redraw.cancel();
       handle.terminate();
     };
   }, [algo, env, backend, seed, budget, preset, cfgJson]);
   return (
     <div>
       <pre data-testid="bench-result" style={{ whiteSpace: 'pre-wrap' }}>
-        {text}
+        {view.text}
       </pre>
       {chart !== false && chart !== 'false' && chart !== '0' && (
         <PanelCharts
           rows={rows}
-          hist={shownHist}
+          hist={view.hist}
           algo={isAlgoId(algo) ? algo : 'ppo'}
           compact={false}
           preset="bench"

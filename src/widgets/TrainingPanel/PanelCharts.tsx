@@ -220,8 +220,15 @@ export function StoreCharts({
   const env = useStore(store, (s) => s.config.env);
   const config = useStore(store, (s) => s.config);
   const prediction = useMemo(() => trainingPrediction(config, preset), [config, preset]);
-  const rows = useChartRows(series);
-  const hist = useThrottled(latest?.ratioHist ?? null, CHART_MS);
+  const running = useStore(store, (s) => s.status === 'running');
+  // Rows and histogram through one throttle: both redraw in the same task (one React render, one frame). Not
+  // running (paused, finished), the latest at once.
+  const ratioHist = latest?.ratioHist ?? null;
+  const data = useMemo(() => ({ series, hist: ratioHist }), [series, ratioHist]);
+  const throttled = useThrottled(data, CHART_MS);
+  const shown = running ? throttled : data;
+  const rows = useMemo(() => toRows(shown.series), [shown.series]);
+  const hist = shown.hist;
   // The ratio histogram is about the clip range: shown for algorithms that clip the ratio.
   const clipped = algoSpec(algo).series.includes('clipFraction');
   return (

@@ -18,7 +18,8 @@ import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
 import { PolicyWatch } from '../EnvPlay/PolicyWatch';
 import { SaveAgentButton } from '../AgentLibrary/SaveAgentButton';
 import { HparamControls } from './HparamControls';
-import { StoreCharts, toRows } from './PanelCharts';
+import { CHART_MS, StoreCharts, toRows } from './PanelCharts';
+import { useThrottled } from './throttle';
 import { useTrainingPanelStore, type PanelStoreProps } from './useTraining';
 
 export interface TrainingPanelProps extends PanelStoreProps {
@@ -233,7 +234,12 @@ function RunControls({
   );
 }
 
-function RunReadouts({ store }: { store: TrainingStore }) {
+/**
+ * The readouts' numbers from the store, changing at most every CHART_MS while the run trains; paused, stopped or
+ * finished, the latest at once (the numbers a reader reads off, or a saved run is compared with, are final).
+ */
+function useThrottledReadouts(store: TrainingStore) {
+  const running = useStore(store, (st) => st.status === 'running');
   const s = useStore(
     store,
     useShallow((st) => ({
@@ -248,6 +254,14 @@ function RunReadouts({ store }: { store: TrainingStore }) {
       shadowGap: algoSpec(st.config.algo).series.includes('qShadow') ? meanShadowGap(st.series) : NaN,
     })),
   );
+  const shown = useThrottled(s, CHART_MS);
+  return running ? shown : s;
+}
+
+function RunReadouts({ store }: { store: TrainingStore }) {
+  // Redrawn at the charts' rate (CHART_MS), not at every metrics message (20 a second): a number that changes 20
+  // times a second cannot be read, and each change is a frame the page must lay out, paint and composite.
+  const s = useThrottledReadouts(store);
   const streamed = algoSpec(s.algo).series;
   const m = s.latest;
   return (
