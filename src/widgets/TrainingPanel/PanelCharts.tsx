@@ -33,6 +33,17 @@ export function toRows(series: SeriesPoint[]): Row[] {
   });
 }
 
+/**
+ * `value` as the panel shows it: changing at most every CHART_MS while the run trains (20 metrics messages a second
+ * would each be a render and a frame); paused, stopped or finished, the latest at once (the numbers a reader reads
+ * off, or a saved run is compared with, are final).
+ */
+export function useLiveView<T>(store: TrainingStore, value: T): T {
+  const running = useStore(store, (s) => s.status === 'running');
+  const throttled = useThrottled(value, CHART_MS);
+  return running ? throttled : value;
+}
+
 /** Chart rows for a live series, changing at most every CHART_MS (the charts' redraw rate while training). */
 export function useChartRows(series: SeriesPoint[]): Row[] {
   const shown = useThrottled(series, CHART_MS);
@@ -220,13 +231,10 @@ export function StoreCharts({
   const env = useStore(store, (s) => s.config.env);
   const config = useStore(store, (s) => s.config);
   const prediction = useMemo(() => trainingPrediction(config, preset), [config, preset]);
-  const running = useStore(store, (s) => s.status === 'running');
-  // Rows and histogram through one throttle: both redraw in the same task (one React render, one frame). Not
-  // running (paused, finished), the latest at once.
+  // Rows and histogram through one throttle: both redraw in the same task (one React render, one frame).
   const ratioHist = latest?.ratioHist ?? null;
   const data = useMemo(() => ({ series, hist: ratioHist }), [series, ratioHist]);
-  const throttled = useThrottled(data, CHART_MS);
-  const shown = running ? throttled : data;
+  const shown = useLiveView(store, data);
   const rows = useMemo(() => toRows(shown.series), [shown.series]);
   const hist = shown.hist;
   // The ratio histogram is about the clip range: shown for algorithms that clip the ratio.

@@ -5,7 +5,7 @@
  * not the controls. Keyboard (platform shortcuts): space = start/pause, r = reset, . = one update. Settings and seed
  * live in the URL. A widget author copies this shape: a store hook, a view of small parts, settings from a table.
  */
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useTrainingShortcuts } from '@/lib/shortcuts';
@@ -18,8 +18,7 @@ import CartPoleCanvas from '../CartPoleViewer/CartPoleCanvas';
 import { PolicyWatch } from '../EnvPlay/PolicyWatch';
 import { SaveAgentButton } from '../AgentLibrary/SaveAgentButton';
 import { HparamControls } from './HparamControls';
-import { CHART_MS, StoreCharts, toRows } from './PanelCharts';
-import { useThrottled } from './throttle';
+import { StoreCharts, toRows, useLiveView } from './PanelCharts';
 import { useTrainingPanelStore, type PanelStoreProps } from './useTraining';
 
 export interface TrainingPanelProps extends PanelStoreProps {
@@ -234,28 +233,28 @@ function RunControls({
   );
 }
 
-/**
- * The readouts' numbers from the store, changing at most every CHART_MS while the run trains; paused, stopped or
- * finished, the latest at once (the numbers a reader reads off, or a saved run is compared with, are final).
- */
+/** The readouts' numbers from the store, as the panel shows them (useLiveView). */
 function useThrottledReadouts(store: TrainingStore) {
-  const running = useStore(store, (st) => st.status === 'running');
-  const s = useStore(
+  const s = useLiveView(
     store,
-    useShallow((st) => ({
-      latest: st.latest,
-      episodes: st.episodes,
-      steps: st.steps,
-      sps: st.sps,
-      algo: st.config.algo,
-      targetKl: st.config.algo === 'ppo' ? st.config.targetKl : 0,
-      epochs: st.config.algo === 'ppo' ? st.config.updateEpochs : 1,
-      // only learners that can have a shadow critic walk the series for it
-      shadowGap: algoSpec(st.config.algo).series.includes('qShadow') ? meanShadowGap(st.series) : NaN,
-    })),
+    useStore(
+      store,
+      useShallow((st) => ({
+        latest: st.latest,
+        episodes: st.episodes,
+        steps: st.steps,
+        sps: st.sps,
+        algo: st.config.algo,
+        targetKl: st.config.algo === 'ppo' ? st.config.targetKl : 0,
+        epochs: st.config.algo === 'ppo' ? st.config.updateEpochs : 1,
+        // only learners that can have a shadow critic keep the series for it
+        shadowSeries: algoSpec(st.config.algo).series.includes('qShadow') ? st.series : null,
+      })),
+    ),
   );
-  const shown = useThrottled(s, CHART_MS);
-  return running ? shown : s;
+  // Walked when the readouts redraw, not at every metrics message.
+  const shadowGap = useMemo(() => (s.shadowSeries ? meanShadowGap(s.shadowSeries) : NaN), [s.shadowSeries]);
+  return { ...s, shadowGap };
 }
 
 function RunReadouts({ store }: { store: TrainingStore }) {
