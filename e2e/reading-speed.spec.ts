@@ -72,3 +72,48 @@ test('printing a chapter mounts every widget, far ones included, before the page
   await expect(page.locator('#chapter-body .widget-error')).toHaveCount(0);
   expect(errors.errors).toEqual([]);
 });
+
+test('Ctrl+P in the first seconds waits for the widgets’ code, so the print has every widget drawn', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  // Headless Chromium opens no print dialog; window.print is replaced by what the browser does first: fire
+  // `beforeprint`, then lay the page out for paper (here: count the placeholders that would be printed).
+  await page.addInitScript(() => {
+    const w = window as unknown as { printed: number[] };
+    w.printed = [];
+    window.print = () => {
+      window.dispatchEvent(new Event('beforeprint'));
+      w.printed.push(document.querySelectorAll('#chapter-body .widget-frame > .widget-placeholder').length);
+      window.dispatchEvent(new Event('afterprint'));
+    };
+  });
+  await openChapter(page, 'trpo', '', { mount: false });
+  const placeholders = page.locator('#chapter-body .widget-frame > .widget-placeholder');
+  expect(await placeholders.count()).toBeGreaterThan(0);
+  // On paper, a placeholder says the figure had not loaded (the browser's own Print menu cannot be held back).
+  await page.emulateMedia({ media: 'print' });
+  await expect(placeholders.first().locator('.print-only')).toBeVisible();
+  await expect(placeholders.first().locator('.print-only')).toContainText('had not loaded');
+  await page.emulateMedia({ media: 'screen' });
+  // Well before the page imports widget code ahead (8 s after navigation), the reader presses Ctrl+P.
+  expect(await page.evaluate(() => performance.now())).toBeLessThan(7000);
+  await page.keyboard.press('Control+p');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed: number[] }).printed))
+    .toEqual([0]);
+  await expect(page.locator('#chapter-body .widget-error')).toHaveCount(0);
+  expect(errors.errors).toEqual([]);
+});
+
+test('opening find in page (Ctrl+F) mounts the far widgets, so their text can be found', async ({ page }) => {
+  await openChapter(page, 'trpo', '', { mount: false });
+  const placeholders = page.locator('#chapter-body .widget-frame > .widget-placeholder');
+  expect(await placeholders.count()).toBeGreaterThan(0);
+  const last = page.locator('#chapter-body .widget-frame').last();
+  await page.keyboard.press('Control+f');
+  await expect(placeholders).toHaveCount(0, { timeout: 30_000 });
+  // The last widget's own words are now in the page, where the find bar looks; the reader has not scrolled.
+  await expect(last.locator('button, label, [role="slider"]').first()).toBeAttached();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});

@@ -1,4 +1,4 @@
-// Site figures (needs a build in dist/), for every ready chapter and the home page: JavaScript a reader downloads
+// Site figures (needs a build in dist/), for every ready chapter, the notation page and the home page: JavaScript a reader downloads
 // for its first view (gzip), whether any TensorFlow.js code is in it, first contentful paint, time until the
 // chapter is interactive (Lighthouse's definition, below) and the longest main-thread task while it loads, in
 // headless Chromium against `vite preview` on loopback; then the total JS in dist. One JSON object per line. Run
@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
-import { readyChapters } from '../content/chapters.ts';
+import { notationPage, readyChapters } from '../content/chapters.ts';
 
 /** Issue 20's goals for a chapter's first view. */
 const GOAL = { js_gzip_kb: 250, time_to_interactive_ms: 1500, longest_task_ms: 200 };
@@ -62,7 +62,7 @@ const browser = await chromium.launch({
 });
 try {
   const only = process.env.BENCH_ROUTES?.split(',');
-  const routes = ['#/', ...readyChapters.map((c) => `#/${c.slug}`)].filter(
+  const routes = ['#/', `#/${notationPage.slug}`, ...readyChapters.map((c) => `#/${c.slug}`)].filter(
     (r) => !only || only.includes(r === '#/' ? 'home' : r.slice(2)),
   );
   for (const route of routes) {

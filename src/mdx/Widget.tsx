@@ -21,6 +21,7 @@ import { FrameRegistry, WidgetFrameContext } from '@/lib/widget-frame';
 import { useChapterSlug } from './chapter-context';
 import { useMountWhenNear } from './mount-when-near';
 import { preloadLater, preloadedWidget } from './widget-preload';
+import './print-shortcut';
 import { AssignmentCheck, TeachMenu } from './WidgetTools';
 import { useStaticBook } from '@/lib/print-mode';
 import { declaredHeight, type WidgetSize } from '@/widgets/size';
@@ -109,7 +110,11 @@ export function Widget({ name, ...props }: { name: string; [k: string]: unknown 
   );
   const placeholder = (
     <div className="widget-placeholder" style={{ height }} aria-busy="true">
-      Loading the {name} widget…
+      <span className="screen-only">Loading the {name} widget…</span>
+      <span className="print-only">
+        The interactive figure {name} had not loaded when this page was printed: print again, or print the
+        whole book.
+      </span>
     </div>
   );
 

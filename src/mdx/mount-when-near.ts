@@ -4,10 +4,12 @@
  * seconds (an idle queue did, until issue 20's speed goal) kept chapters from being interactive for 2-7 s. Until
  * then a widget is a placeholder of its declared (or last measured) height, so the page does not jump and deep
  * links land. Printing mounts every widget (`beforeprint` comes before the browser lays the page out for paper),
- * and the whole-book print view mounts them all at once.
+ * and the whole-book print view mounts them all at once. Find in page (Ctrl+F, ⌘F, F3) cannot see inside a widget
+ * that has not mounted, so opening it mounts the rest, one per idle period, and the find bar then finds their text.
  */
 import { useEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { whenIdle } from './idle';
 
 /** Mount callbacks of the widgets not yet mounted, for `beforeprint`. */
 const waiting = new Set<() => void>();
@@ -17,7 +19,32 @@ function mountAllForPrint() {
   flushSync(() => waiting.forEach((show) => show()));
 }
 
-if (typeof window !== 'undefined') window.addEventListener('beforeprint', mountAllForPrint);
+let mountingRest = false;
+
+/** Mounts the waiting widgets in document order, one per idle period, so the page stays responsive meanwhile. */
+function mountRestWhenIdle() {
+  if (mountingRest) return;
+  mountingRest = true;
+  const step = () => {
+    const show = waiting.values().next().value;
+    if (!show) {
+      mountingRest = false;
+      return;
+    }
+    waiting.delete(show);
+    show();
+    whenIdle(step);
+  };
+  whenIdle(step);
+}
+
+const opensFind = (e: KeyboardEvent) =>
+  e.key === 'F3' || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f');
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeprint', mountAllForPrint);
+  window.addEventListener('keydown', (e) => opensFind(e) && mountRestWhenIdle());
+}
 
 /** True once the element has been within a screen height of the viewport, or the page printed; at once with `now`. */
 export function useMountWhenNear(ref: RefObject<HTMLElement | null>, now = false): boolean {

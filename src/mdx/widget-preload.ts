@@ -4,9 +4,11 @@
  * code is not there yet would print as its placeholder (a lazy component suspends, and the browser lays the page out
  * for paper before the chunk arrives). So, from PRELOAD_AFTER_MS after navigation (well after the 5 s quiet window
  * that time-to-interactive needs), the page imports the code of the widgets it holds, one per idle period, without
- * mounting them; a widget mounting after that renders at once.
+ * mounting them; a widget mounting after that renders at once. A print asked for before then (Ctrl+P in the first
+ * seconds) imports them all at once first (print-shortcut.ts).
  */
 import type { ComponentType } from 'react';
+import { whenIdle } from './idle';
 
 type Loader = () => Promise<{ default: ComponentType<Record<string, unknown>> }>;
 
@@ -16,12 +18,6 @@ const PRELOAD_AFTER_MS = 8000;
 const ready = new Map<string, ComponentType<Record<string, unknown>>>();
 const pending = new Map<string, Loader>();
 let started = false;
-
-const idle = (cb: () => void) => {
-  const w = window as unknown as { requestIdleCallback?: (cb: () => void) => number };
-  if (w.requestIdleCallback) w.requestIdleCallback(cb);
-  else setTimeout(cb, 50);
-};
 
 function next() {
   const [name, loader] = pending.entries().next().value ?? [];
@@ -34,7 +30,7 @@ function next() {
     .then((m) => void ready.set(name, m.default))
     // A chunk that fails here is retried, and its error shown, by the widget's own lazy load.
     .catch(() => undefined)
-    .finally(() => idle(next));
+    .finally(() => whenIdle(next));
 }
 
 /** The widget's component if its code has been imported ahead, else undefined. */
@@ -46,5 +42,17 @@ export function preloadLater(name: string, loader: Loader) {
   pending.set(name, loader);
   if (started) return;
   started = true;
-  setTimeout(() => idle(next), Math.max(0, PRELOAD_AFTER_MS - performance.now()));
+  setTimeout(() => whenIdle(next), Math.max(0, PRELOAD_AFTER_MS - performance.now()));
+}
+
+/** True while some widget on the page has code not yet imported. */
+export const widgetCodePending = () => pending.size > 0;
+
+/** Imports the code of every queued widget now, all at once; resolves when each has arrived or failed. */
+export function importAllNow(): Promise<void> {
+  const all = [...pending];
+  pending.clear();
+  return Promise.allSettled(
+    all.map(([name, loader]) => loader().then((m) => void ready.set(name, m.default))),
+  ).then(() => undefined);
 }
