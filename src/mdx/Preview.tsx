@@ -43,6 +43,7 @@ export function PreviewLink({
   const anchor = useRef<HTMLAnchorElement>(null);
   const hideTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const lastPointer = useRef<string>('mouse');
+  const openBeforeTap = useRef(false);
   const tipId = useId();
 
   const show = () => {
@@ -89,10 +90,13 @@ export function PreviewLink({
         onBlur={hideSoon}
         onPointerDown={(e) => {
           lastPointer.current = e.pointerType;
+          openBeforeTap.current = open;
         }}
         onClick={(e) => {
-          // Touch: the first tap shows the preview, the second follows the link.
-          if (lastPointer.current === 'touch' && !open) {
+          // Touch: the first tap shows the preview, the second follows the link. A tap also fires the mouse's
+          // enter and the link's focus before its click, and both open the preview: so what counts is whether it
+          // was open when the finger came down.
+          if (lastPointer.current === 'touch' && !openBeforeTap.current) {
             e.preventDefault();
             show();
           }
