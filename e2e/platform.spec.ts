@@ -117,6 +117,23 @@ test('search finds a heading and navigates to it', async ({ page }) => {
   await expect(page.locator('#the-maximal-coupling')).toBeInViewport();
 });
 
+test('search finds a block by its label and a widget by its name, in the new chapters too, with context', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const box = page.getByRole('searchbox', { name: 'Search the book' });
+  await box.fill('equation 12.3');
+  const first = page.locator('.search-results a').first();
+  await expect(first).toContainText('The KL-regularised objective');
+  // The snippet is the text around the label, the label's number marked.
+  await expect(first.locator('.search-snippet')).toContainText('Equation (12.3)');
+  await expect(first.locator('.search-snippet mark', { hasText: '12.3' })).toBeVisible();
+  await box.fill('PreferenceLab');
+  await expect(page.locator('.search-results a').first()).toContainText('Training both on a toy problem');
+  await page.locator('.search-results a').first().click();
+  await expect(page).toHaveURL(/#\/preferences\/training-both-on-a-toy-problem$/);
+});
+
 test('exercises hide their solutions until asked', async ({ page }) => {
   await openChapter(page, 'mdp-bellman');
   const ex = page.locator('.callout-exercise:not(.checked-exercise)').first();

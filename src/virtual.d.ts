@@ -24,7 +24,7 @@ declare module 'virtual:numbering' {
 }
 
 declare module 'virtual:search-index' {
-  const docs: Array<{ id: string; slug: string; chapter: string; heading: string; text: string }>;
+  const docs: import('./layout/search-engine').SearchDoc[];
   export default docs;
 }
 

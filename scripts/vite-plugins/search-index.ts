@@ -7,13 +7,7 @@
 import type { Plugin } from 'vite';
 import { chapterFiles, readBook, type ChapterIndex } from './content-index.ts';
 
-export interface SearchDoc {
-  id: string; // slug/heading-id
-  slug: string;
-  chapter: string; // chapter h1
-  heading: string;
-  text: string;
-}
+import type { SearchDoc } from '../../src/layout/search-engine.ts';
 
 export function searchDocs(book: ChapterIndex[]): SearchDoc[] {
   return book.flatMap((ch) =>

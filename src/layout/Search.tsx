@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { markTerms } from './search-marks';
 import type MiniSearch from 'minisearch';
+import { engineOptions, namedLabel, searchBook, type SearchDoc } from './search-engine';
 import { chapterHref } from './router';
 
 /** Longest query searched (characters): a pasted page of text is cut here instead of freezing the tab. */
@@ -12,22 +13,10 @@ export const MAX_QUERY = 120;
 /** Typing pause before a search runs (ms). */
 const DEBOUNCE_MS = 120;
 
-interface Doc {
-  id: string;
-  slug: string;
-  chapter: string;
-  heading: string;
-  text: string;
-}
-
-let enginePromise: Promise<MiniSearch<Doc>> | null = null;
+let enginePromise: Promise<MiniSearch<SearchDoc>> | null = null;
 function loadEngine() {
   enginePromise ??= Promise.all([import('minisearch'), import('virtual:search-index')]).then(([m, idx]) => {
-    const ms = new m.default<Doc>({
-      fields: ['chapter', 'heading', 'text'],
-      storeFields: ['slug', 'chapter', 'heading', 'text', 'id'],
-      searchOptions: { boost: { heading: 3, chapter: 2 }, prefix: true, fuzzy: 0.2 },
-    });
+    const ms = new m.default<SearchDoc>(engineOptions);
     ms.addAll(idx.default);
     return ms;
   });
@@ -43,15 +32,18 @@ interface Hit {
   terms: string[];
 }
 
-function snippet(text: string, terms: string[]): string {
+/** ~140 characters of the section around the block the query names, else around its first matched word. */
+function snippet(text: string, terms: string[], label: RegExp | null): string {
   const lower = text.toLowerCase();
-  const at = Math.max(
-    0,
-    ...terms
-      .map((t) => lower.indexOf(t.toLowerCase()))
-      .filter((i) => i >= 0)
-      .slice(0, 1),
-  );
+  const at =
+    (label && label.exec(text)?.index) ??
+    Math.max(
+      0,
+      ...terms
+        .map((t) => lower.indexOf(t.toLowerCase()))
+        .filter((i) => i >= 0)
+        .slice(0, 1),
+    );
   const start = Math.max(0, at - 40);
   return (start > 0 ? '…' : '') + text.slice(start, start + 140) + (text.length > start + 140 ? '…' : '');
 }
@@ -86,16 +78,14 @@ export function Search() {
       () =>
         void loadEngine().then((ms) => {
           if (!live) return;
-          // At most a dozen terms, fuzzy only for the first few: the cost of a search grows with both.
-          const terms = query.split(/\s+/).slice(0, 12).join(' ');
-          const res = ms.search(terms, { fuzzy: (term) => (term.length > 3 ? 0.2 : false) }).slice(0, 8);
+          const res = searchBook(ms, query).slice(0, 8);
           setHits(
             res.map((r) => ({
               id: r.id as string,
               slug: r.slug as string,
               chapter: r.chapter as string,
               heading: r.heading as string,
-              snippet: snippet(r.text as string, r.terms),
+              snippet: snippet(r.text as string, r.terms, namedLabel(query)),
               terms: r.terms,
             })),
           );
