@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { readyChapters } from '../content/chapters';
 import { collectErrors, openChapter } from './helpers';
 
 /**
  * Offline and installable: after one visit the service worker has precached the whole book, so with the network
- * cut a reload of any chapter renders with its math and a PPO run trains on wasm.
+ * cut every chapter renders with its math and fonts, a reload works, and a PPO run trains on wasm.
  */
 test.use({ serviceWorkers: 'allow' });
 
@@ -22,12 +23,31 @@ test('after one visit every chapter renders and training runs with the network o
   const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(manifest).toBeTruthy();
 
+  // Every font the math can ask for is in the precache (a chapter visited later may need a face this one did not).
+  const missingFonts = await page.evaluate(async () => {
+    const urls = [...document.styleSheets].flatMap((sheet) =>
+      [...sheet.cssRules]
+        .filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule)
+        .flatMap((r) =>
+          [...r.style.getPropertyValue('src').matchAll(/url\("?([^")]+\.woff2)"?\)/g)].map((m) => m[1]),
+        )
+        .map((u) => new URL(u, sheet.href ?? location.href).href),
+    );
+    const missing = [];
+    for (const u of urls) if (!(await caches.match(u, { ignoreSearch: true }))) missing.push(u);
+    return { fonts: urls.length, missing };
+  });
+  expect(missingFonts.fonts).toBeGreaterThan(10);
+  expect(missingFonts.missing).toEqual([]);
+
   await context.setOffline(true);
-  // A chapter not visited before, from the cache alone.
-  await page.goto('./#/trpo');
-  await expect(page.locator('article h1')).toBeVisible();
-  await expect(page.locator('article .katex').first()).toBeVisible();
-  await expect(page.locator('article .katex-error')).toHaveCount(0);
+  // Every chapter and the notation page, none visited before, from the cache alone, with their math.
+  for (const slug of ['notation', ...readyChapters.map((c) => c.slug)]) {
+    await page.goto(`./#/${slug}`);
+    await expect(page.locator('article h1')).toBeVisible();
+    await expect(page.locator('article .katex').first()).toBeVisible();
+    await expect(page.locator('article .katex-error')).toHaveCount(0);
+  }
   await page.reload();
   await expect(page.locator('article h1')).toBeVisible();
 
