@@ -75,6 +75,29 @@ test.describe('environments: watch and play', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a watched agent left running redraws nothing while the play area is off screen, and catches up on return', async ({
+    page,
+  }) => {
+    await page.goto('./?play.env=CartPole-v1&play.agent=controller&play.speed=1#/widget/EnvPlay');
+    await page.getByTestId('play-run').click();
+    await expect.poll(() => num(page, 'play-steps')).toBeGreaterThan(5);
+    // The reader scrolls on: a tall block below the widget, and the play area out of view.
+    await page.evaluate(() => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '4000px';
+      document.body.append(spacer);
+      window.scrollTo(0, document.body.scrollHeight);
+    });
+    await expect(page.getByTestId('play-area')).not.toBeInViewport();
+    await page.waitForTimeout(300);
+    const frozen = await num(page, 'play-steps');
+    await page.waitForTimeout(1500);
+    expect(await num(page, 'play-steps')).toBe(frozen);
+    // Back on screen, the picture and the readouts show where the episode has got to meanwhile (50 steps a second).
+    await page.getByTestId('play-area').scrollIntoViewIfNeeded();
+    await expect.poll(() => num(page, 'play-steps')).toBeGreaterThan(frozen + 40);
+  });
+
   test('Pendulum is played with the torque slider', async ({ page }) => {
     await page.goto('./?play.env=Pendulum-v1&play.mode=play#/widget/EnvPlay');
     const slider = page.getByLabel('Torque', { exact: true });

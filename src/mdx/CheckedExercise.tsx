@@ -4,16 +4,17 @@
  * referenced with `<Ref>`. The body (statement, answer box, runtime KaTeX for the instance's numbers) is a separate
  * chunk, loaded when the exercise comes near the viewport: a chapter's first view does not pay for it.
  */
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useRef } from 'react';
 import { useStaticBook } from '@/lib/print-mode';
+import { useMountWhenNear } from './mount-when-near';
 
 const Body = lazy(() => import('./checked-exercise-body'));
 
 export function CheckedExercise({ id, title, number }: { id: string; title?: string; number?: string }) {
   const label = `Exercise${number ? ` ${number}` : ''}`;
   const ref = useRef<HTMLElement>(null);
-  // The whole-book print view wants every statement on paper: mount at once there.
-  const near = useNear(ref, useStaticBook());
+  // Mounts as a widget does (near the viewport, on print, on find in page); in the whole-book print view at once.
+  const near = useMountWhenNear(ref, useStaticBook());
   return (
     <section
       ref={ref}
@@ -35,20 +36,4 @@ export function CheckedExercise({ id, title, number }: { id: string; title?: str
       )}
     </section>
   );
-}
-
-/** True once the element comes within a screen or so of the viewport (or at once without IntersectionObserver). */
-function useNear(ref: React.RefObject<HTMLElement | null>, now: boolean): boolean {
-  const [near, setNear] = useState(() => now || typeof IntersectionObserver === 'undefined');
-  useEffect(() => {
-    const el = ref.current;
-    if (near || !el) return;
-    // A deep link to the exercise (#/chapter/ex-…) lands on it: mount at once.
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
-      rootMargin: '800px 0px',
-    });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [ref, near]);
-  return near;
 }

@@ -11,7 +11,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { whenIdle } from './idle';
 
-/** Mount callbacks of the widgets not yet mounted, for `beforeprint`. */
+/** Mount callbacks of the widgets (and checked exercises) not yet mounted, for `beforeprint` and find in page. */
 const waiting = new Set<() => void>();
 
 function mountAllForPrint() {

@@ -118,7 +118,9 @@ export default function EnvPlay({ env: envProp, seed: seedProp, id, agent, title
     [who],
   );
 
+  const area = useRef<HTMLDivElement>(null);
   const view = usePlayLoop({
+    area,
     env: envId,
     seed: p.seed,
     speed: Number(p.speed),
@@ -254,6 +256,7 @@ export default function EnvPlay({ env: envProp, seed: seedProp, id, agent, title
         </Button>
       </Controls>
       <div
+        ref={area}
         className="env-play-area"
         tabIndex={0}
         role="group"

@@ -2,9 +2,11 @@
  * Runs one environment in real time on the main thread: `fps × speed` steps a second (Gymnasium's render rate is
  * 1×), at most 6 ms of stepping per tick so the page never stalls, the picture redrawn after each tick.
  * `act` is read afresh at every step (a held key or a new policy applies at once). When an episode ends it is
- * reported and, with `autoRestart`, the next one starts; otherwise the loop stops.
+ * reported and, with `autoRestart`, the next one starts; otherwise the loop stops. While the play area is off screen
+ * (`area`: the reader scrolled on) the env keeps its pace but nothing redraws, so a watched agent left running costs
+ * the page no renders; the picture catches up on the first tick back on screen.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { createRng, envs, type Action, type Env, type EnvId } from '@/rl';
 import { RENDER_FPS } from '@/widgets/EnvRender/geometry';
 import { episodeSeed } from './episodes';
@@ -27,6 +29,8 @@ export interface PlayLoopOptions {
   onStop?: () => void;
   /** Index of the next episode to start (both players count their own). */
   firstEpisode: number;
+  /** The element showing the play; redraws pause while it is off screen. */
+  area?: RefObject<HTMLElement | null>;
 }
 
 const lastTorque = (env: Env): number | null => ('lastU' in env ? (env.lastU as number | null) : null);
@@ -49,6 +53,18 @@ export function usePlayLoop(o: PlayLoopOptions): PlayView {
   useEffect(() => {
     start(o.firstEpisode);
   }, [o.env, o.seed, o.firstEpisode]);
+
+  // Whether the play area is on screen, kept in a ref: a change of it must not re-render by itself.
+  const onScreen = useRef(true);
+  useEffect(() => {
+    const el = o.area?.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      onScreen.current = entries[entries.length - 1].isIntersecting;
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [o.area]);
 
   useEffect(() => {
     if (!o.running) return;
@@ -80,7 +96,7 @@ export function usePlayLoop(o: PlayLoopOptions): PlayView {
         }
       }
       acc = Math.min(acc, Math.max(2, rate / 4)); // fell behind: drop the backlog rather than burst
-      if (envRef.current === cur)
+      if (envRef.current === cur && (onScreen.current || stopped))
         setView({
           state: Array.from(cur.env.state),
           lastU: lastTorque(cur.env),
