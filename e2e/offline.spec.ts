@@ -22,6 +22,12 @@ test('after one visit every chapter renders and training runs with the network o
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(manifest).toBeTruthy();
+  // Installable as Chromium judges it: the manifest parses without errors, and nothing but the test's own private
+  // (incognito) profile stands in the way.
+  const cdp = await context.newCDPSession(page);
+  expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
 
   // Every font the math can ask for is in the precache (a chapter visited later may need a face this one did not).
   const missingFonts = await page.evaluate(async () => {
