@@ -62,6 +62,19 @@ test('the print view holds every chapter in order, numbered, with no widget left
     .locator('.print-chapter')
     .evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
   expect(new Set(breaks)).toEqual(new Set(['page']));
+  // Displays and numbered blocks are not cut across pages, and a heading is not left at the foot of one.
+  const keep = await page.evaluate(() => ({
+    displays: [...document.querySelectorAll('.print-book .katex-display, .print-book .block')].map(
+      (e) => getComputedStyle(e).breakInside,
+    ),
+    headings: [...document.querySelectorAll('.print-book h2, .print-book h3')].map(
+      (e) => getComputedStyle(e).breakAfter,
+    ),
+  }));
+  expect(keep.displays.length).toBeGreaterThan(100);
+  expect(new Set(keep.displays)).toEqual(new Set(['avoid']));
+  expect(keep.headings.length).toBeGreaterThan(50);
+  expect(new Set(keep.headings)).toEqual(new Set(['avoid']));
   await expect(page.locator('.topbar')).toBeHidden();
   expect(errors).toEqual([]);
 });
