@@ -17,7 +17,20 @@ const PRELOAD_AFTER_MS = 8000;
 
 const ready = new Map<string, ComponentType<Record<string, unknown>>>();
 const pending = new Map<string, Loader>();
+const inFlight = new Map<string, Promise<void>>();
 let started = false;
+
+/** Imports one widget's code; settles when it has arrived or failed. */
+function load(name: string, loader: Loader): Promise<void> {
+  pending.delete(name);
+  const p = loader()
+    .then((m) => void ready.set(name, m.default))
+    // A chunk that fails here is retried, and its error shown, by the widget's own lazy load.
+    .catch(() => undefined)
+    .finally(() => inFlight.delete(name));
+  inFlight.set(name, p);
+  return p;
+}
 
 function next() {
   const [name, loader] = pending.entries().next().value ?? [];
@@ -25,12 +38,7 @@ function next() {
     started = false;
     return;
   }
-  pending.delete(name);
-  loader()
-    .then((m) => void ready.set(name, m.default))
-    // A chunk that fails here is retried, and its error shown, by the widget's own lazy load.
-    .catch(() => undefined)
-    .finally(() => whenIdle(next));
+  void load(name, loader).then(() => whenIdle(next));
 }
 
 /** The widget's component if its code has been imported ahead, else undefined. */
@@ -38,21 +46,18 @@ export const preloadedWidget = (name: string) => ready.get(name);
 
 /** Queues the widget's code to be imported once the page has long settled. */
 export function preloadLater(name: string, loader: Loader) {
-  if (ready.has(name) || pending.has(name)) return;
+  if (ready.has(name) || pending.has(name) || inFlight.has(name)) return;
   pending.set(name, loader);
   if (started) return;
   started = true;
   setTimeout(() => whenIdle(next), Math.max(0, PRELOAD_AFTER_MS - performance.now()));
 }
 
-/** True while some widget on the page has code not yet imported. */
-export const widgetCodePending = () => pending.size > 0;
+/** True while some widget on the page has code not yet imported (queued, or on its way). */
+export const widgetCodePending = () => pending.size > 0 || inFlight.size > 0;
 
 /** Imports the code of every queued widget now, all at once; resolves when each has arrived or failed. */
 export function importAllNow(): Promise<void> {
-  const all = [...pending];
-  pending.clear();
-  return Promise.allSettled(
-    all.map(([name, loader]) => loader().then((m) => void ready.set(name, m.default))),
-  ).then(() => undefined);
+  for (const [name, loader] of [...pending]) void load(name, loader);
+  return Promise.all(inFlight.values()).then(() => undefined);
 }
