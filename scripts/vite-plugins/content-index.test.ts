@@ -12,6 +12,8 @@ import {
   knownNames,
   parseMdx,
   readBook,
+  TEX_SYMBOLS,
+  texWords,
   type ChapterIndex,
 } from './content-index.ts';
 import { remarkNumbering } from './numbering.ts';
@@ -156,5 +158,22 @@ describe('checked exercises in the content index', () => {
       ['Exercise', 'ex-checked-b', '3.2'],
       ['Exercise', 'ex-c', '3.3'],
     ]);
+  });
+});
+
+describe('texWords', () => {
+  it('shows Greek letters and common relations as symbols and drops other commands', () => {
+    expect(Object.keys(TEX_SYMBOLS)).toHaveLength(40 + 16);
+    expect([TEX_SYMBOLS.alpha, TEX_SYMBOLS.omega, TEX_SYMBOLS.Gamma, TEX_SYMBOLS.Omega]).toEqual([
+      'α',
+      'ω',
+      'Γ',
+      'Ω',
+    ]);
+    const words = texWords("J(\\pi') - J(\\pi) \\le \\frac{\\gamma}{1-\\gamma} \\mathbb{E}_{s}").replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(words).toBe("J(π') - J(π) ≤ γ 1-γ E s ");
   });
 });

@@ -138,9 +138,23 @@ export function collectBlocks(tree: Node, chapter: number, assign = false): Numb
   return blocks;
 }
 
-/** TeX as searchable words: commands and braces dropped. */
-function texWords(tex: string): string {
-  return tex.replace(/\\[a-zA-Z]+/g, ' ').replace(/[{}_^\\&$]/g, ' ');
+const GREEK_NAMES =
+  'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho ' +
+  'varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega';
+const GREEK_LETTERS = 'αβγδϵεζηθϑικλμνξπϖρϱσςτυϕφχψωΓΔΘΛΞΠΣΥΦΨΩ';
+
+/** TeX commands a search snippet shows as their symbol (the rest are dropped): Greek letters and common relations. */
+export const TEX_SYMBOLS: Record<string, string> = {
+  ...Object.fromEntries(GREEK_NAMES.split(' ').map((name, i) => [name, [...GREEK_LETTERS][i]])),
+  ...{ le: '≤', leq: '≤', ge: '≥', geq: '≥', ne: '≠', neq: '≠', approx: '≈', infty: '∞', in: '∈', to: '→' },
+  ...{ sum: '∑', nabla: '∇', partial: '∂', cdot: '·', times: '×', mid: '|' },
+};
+
+/** TeX as searchable words: Greek letters and common relations as their symbols, other commands and braces dropped. */
+export function texWords(tex: string): string {
+  return tex
+    .replace(/\\([a-zA-Z]+)/g, (_, name: string) => TEX_SYMBOLS[name] ?? ' ')
+    .replace(/[{}_^\\&$]/g, ' ');
 }
 
 /** Plain text of a subtree as a reader would search it. */
