@@ -1,9 +1,9 @@
-// Site figures (needs a build in dist/), for every ready chapter, the notation page and the home page: JavaScript a reader downloads
-// for its first view (gzip), whether any TensorFlow.js code is in it, first contentful paint, time until the
-// chapter is interactive (Lighthouse's definition, below) and the longest main-thread task while it loads, in
-// headless Chromium against `vite preview` on loopback; then the total JS in dist. One JSON object per line. Run
-// with tsx (it reads the table of contents from content/chapters.ts): `npx tsx scripts/bench-site.mjs`, as
-// `npm run bench` does; BENCH_ROUTES=trpo,ppo measures only those chapters ('home' is the home page).
+// Site figures (needs a build in dist/), for every ready chapter, the notation page and the home page: JavaScript
+// a reader downloads for its first view (gzip), whether any TensorFlow.js code is in it, first contentful paint,
+// time until the page is interactive (Lighthouse's definition, below) and the longest main-thread task while it
+// loads, in headless Chromium against `vite preview` on loopback; then the total JS in dist. One JSON object per
+// line. Run with tsx (it reads the table of contents from content/chapters.ts): `npx tsx scripts/bench-site.mjs`, as
+// `npm run bench` does; BENCH_ROUTES=trpo,ppo measures only those pages ('home' is the home page).
 // The service worker is blocked so its background precache does not compete with the page being measured.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';

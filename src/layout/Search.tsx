@@ -79,13 +79,14 @@ export function Search() {
         void loadEngine().then((ms) => {
           if (!live) return;
           const res = searchBook(ms, query).slice(0, 8);
+          const label = namedLabel(query);
           setHits(
             res.map((r) => ({
               id: r.id as string,
               slug: r.slug as string,
               chapter: r.chapter as string,
               heading: r.heading as string,
-              snippet: snippet(r.text as string, r.terms, namedLabel(query)),
+              snippet: snippet(r.text as string, r.terms, label),
               terms: r.terms,
             })),
           );

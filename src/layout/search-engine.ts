@@ -26,7 +26,7 @@ export function tokenize(text: string): string[] {
 const MAX_TERMS = 12;
 
 /** Exact, prefix and (for words over three characters) fuzzy matches; headings and chapter titles weigh more. */
-export const searchOptions: SearchOptions = {
+const searchOptions: SearchOptions = {
   boost: { heading: 3, chapter: 2 },
   prefix: true,
   fuzzy: (term) => (term.length > 3 && !/\p{N}/u.test(term) ? 0.2 : false),

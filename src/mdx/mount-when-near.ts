@@ -46,7 +46,10 @@ if (typeof window !== 'undefined') {
   window.addEventListener('keydown', (e) => opensFind(e) && mountRestWhenIdle());
 }
 
-/** True once the element has been within a screen height of the viewport, or the page printed; at once with `now`. */
+/**
+ * True once the element has been within a screen height of the viewport, or the page printed, or find in page
+ * opened (then in turn); at once with `now`.
+ */
 export function useMountWhenNear(ref: RefObject<HTMLElement | null>, now = false): boolean {
   const [near, setNear] = useState(() => now || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
