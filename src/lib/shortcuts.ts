@@ -133,6 +133,8 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['← →', 'previous / next scene of a lesson (presenter mode)'],
   ['v', 'reveal the real curve over your prediction (presenter mode)'],
   ['/', 'search'],
+  ['Ctrl F, ⌘F', "find in page (every widget's text included)"],
+  ['Ctrl P, ⌘P', 'print this chapter, every widget drawn (the whole book: "The whole book, for print")'],
   ['?', 'this list'],
   ['Esc', 'leave presenter mode, close a dialog'],
 ];
