@@ -73,7 +73,7 @@ test('printing a chapter mounts every widget, far ones included, before the page
   expect(errors.errors).toEqual([]);
 });
 
-test('Ctrl+P in the first seconds waits for the widgets’ code, so the print has every widget drawn', async ({
+test('Ctrl+P in the first seconds waits for the widgets’ code, so the print has every widget and exercise drawn', async ({
   page,
 }) => {
   const errors = collectErrors(page);
@@ -84,13 +84,19 @@ test('Ctrl+P in the first seconds waits for the widgets’ code, so the print ha
     w.printed = [];
     window.print = () => {
       window.dispatchEvent(new Event('beforeprint'));
-      w.printed.push(document.querySelectorAll('#chapter-body .widget-frame > .widget-placeholder').length);
+      // Widgets still placeholders, and checked exercises still without their instance.
+      w.printed.push(
+        document.querySelectorAll(
+          '#chapter-body .widget-frame > .widget-placeholder, #chapter-body .checked-loading',
+        ).length,
+      );
       window.dispatchEvent(new Event('afterprint'));
     };
   });
   await openChapter(page, 'trpo', '', { mount: false });
   const placeholders = page.locator('#chapter-body .widget-frame > .widget-placeholder');
   expect(await placeholders.count()).toBeGreaterThan(0);
+  expect(await page.locator('#chapter-body .checked-loading').count()).toBeGreaterThan(0);
   // On paper, a placeholder says the figure had not loaded (the browser's own Print menu cannot be held back).
   await page.emulateMedia({ media: 'print' });
   await expect(placeholders.first().locator('.print-only')).toBeVisible();
