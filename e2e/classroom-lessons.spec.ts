@@ -232,11 +232,12 @@ test('a prediction drawn by keyboard is scored against the real curve; in presen
   expect(knots).toHaveLength(16);
   const tableToggle = w.locator('.chart summary', { hasText: 'Table of the data' }).first();
   await tableToggle.click();
-  const cells = await w
-    .locator('.chart table tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))),
-    );
+  // The table is built when it is opened: wait for its rows before reading them.
+  const rows = w.locator('.chart table tbody tr');
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(31);
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))),
+  );
   const actual = cells.map(([it, J]) => ({ x: it, y: J })).filter((p) => p.x <= 30);
   expect(actual).toHaveLength(31);
   const predicted = knots.map((y, i) => ({ x: 2 * i, y }));
