@@ -146,8 +146,22 @@ const GREEK_LETTERS = 'αβγδϵεζηθϑικλμνξπϖρϱσςτυϕφχψ�
 /** TeX commands a search snippet shows as their symbol (the rest are dropped): Greek letters and common relations. */
 export const TEX_SYMBOLS: Record<string, string> = {
   ...Object.fromEntries(GREEK_NAMES.split(' ').map((name, i) => [name, [...GREEK_LETTERS][i]])),
-  ...{ le: '≤', leq: '≤', ge: '≥', geq: '≥', ne: '≠', neq: '≠', approx: '≈', infty: '∞', in: '∈', to: '→' },
-  ...{ sum: '∑', nabla: '∇', partial: '∂', cdot: '·', times: '×', mid: '|' },
+  le: '≤',
+  leq: '≤',
+  ge: '≥',
+  geq: '≥',
+  ne: '≠',
+  neq: '≠',
+  approx: '≈',
+  infty: '∞',
+  in: '∈',
+  to: '→',
+  sum: '∑',
+  nabla: '∇',
+  partial: '∂',
+  cdot: '·',
+  times: '×',
+  mid: '|',
 };
 
 /** TeX as searchable words: Greek letters and common relations as their symbols, other commands and braces dropped. */

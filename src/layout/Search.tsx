@@ -37,13 +37,8 @@ function snippet(text: string, terms: string[], label: RegExp | null): string {
   const lower = text.toLowerCase();
   const at =
     (label && label.exec(text)?.index) ??
-    Math.max(
-      0,
-      ...terms
-        .map((t) => lower.indexOf(t.toLowerCase()))
-        .filter((i) => i >= 0)
-        .slice(0, 1),
-    );
+    terms.map((t) => lower.indexOf(t.toLowerCase())).find((i) => i >= 0) ??
+    0;
   const start = Math.max(0, at - 40);
   return (start > 0 ? '…' : '') + text.slice(start, start + 140) + (text.length > start + 140 ? '…' : '');
 }
@@ -78,8 +73,8 @@ export function Search() {
       () =>
         void loadEngine().then((ms) => {
           if (!live) return;
-          const res = searchBook(ms, query).slice(0, 8);
           const label = namedLabel(query);
+          const res = searchBook(ms, query, label).slice(0, 8);
           setHits(
             res.map((r) => ({
               id: r.id as string,

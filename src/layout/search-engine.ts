@@ -63,8 +63,11 @@ const LABEL_BOOST = 10;
  * Every word (as typed or as a prefix) if some section has them all, else any word with typos allowed; the
  * section that states a block named by its label comes first.
  */
-export function searchBook(ms: MiniSearch<SearchDoc>, query: string): SearchResult[] {
-  const label = namedLabel(query);
+export function searchBook(
+  ms: MiniSearch<SearchDoc>,
+  query: string,
+  label = namedLabel(query),
+): SearchResult[] {
   const boostDocument = label
     ? (_id: unknown, _term: string, stored?: Record<string, unknown>) =>
         typeof stored?.text === 'string' && label.test(stored.text) ? LABEL_BOOST : 1

@@ -12,18 +12,22 @@ export interface Notice {
 
 interface NoticeState {
   notices: Notice[];
-  add: (text: string, tone?: Notice['tone']) => void;
+  /** Shows `text` (once: the same text again is the same notice); returns the notice's id, for `dismiss`. */
+  add: (text: string, tone?: Notice['tone']) => number;
   dismiss: (id: number) => void;
 }
 
 let next = 1;
 
-export const useNotices = create<NoticeState>((set) => ({
+export const useNotices = create<NoticeState>((set, get) => ({
   notices: [],
-  add: (text, tone = 'warning') =>
-    set((s) =>
-      s.notices.some((n) => n.text === text) ? s : { notices: [...s.notices, { id: next++, text, tone }] },
-    ),
+  add: (text, tone = 'warning') => {
+    const shown = get().notices.find((n) => n.text === text);
+    if (shown) return shown.id;
+    const id = next++;
+    set((s) => ({ notices: [...s.notices, { id, text, tone }] }));
+    return id;
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 

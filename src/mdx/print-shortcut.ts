@@ -8,15 +8,12 @@
 import { addNotice, useNotices } from '@/lib/notices';
 import { importAllNow, widgetCodePending } from './widget-preload';
 
-const PREPARING = 'Preparing the widgets for print…';
-
 function onKeyDown(e: KeyboardEvent) {
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'p' || !widgetCodePending()) return;
   e.preventDefault();
-  addNotice(PREPARING, 'info');
+  const notice = addNotice('Preparing the widgets for print…', 'info');
   void importAllNow().then(() => {
-    const { notices, dismiss } = useNotices.getState();
-    notices.filter((n) => n.text === PREPARING).forEach((n) => dismiss(n.id));
+    useNotices.getState().dismiss(notice);
     window.print();
   });
 }
